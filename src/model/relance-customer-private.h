@@ -1,0 +1,33 @@
+/* relance-customer-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "relance-customer.h"
+
+G_BEGIN_DECLS
+
+struct _RelanceCustomer
+{
+  GObject parent_instance;
+
+  gint64 id;
+  char *code;
+  char *name;
+  char *address;
+  char *postcode;
+  char *city;
+  char *country;
+  char *email;
+  char *phone;
+  char *segment;
+  int payment_terms;
+  gint64 balance;
+  gint64 overdue;
+  int days_overdue;
+  gboolean archived;
+};
+
+G_END_DECLS

@@ -1,0 +1,997 @@
+/* relance-list-model.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "relance-customer-private.h"
+#include "relance-database-private.h"
+#include "relance-dispute-private.h"
+#include "relance-invoice-private.h"
+#include "relance-list-model.h"
+
+#define PAGE_SIZE 64
+#define MAX_PAGES 48
+#define FIRST_ID_PARAM 10
+
+/* Parameters shared by every query: ?1 today, ?2 the FTS query, ?3 the
+ * customer, ?4 and ?5 the bounds of an invoice number prefix, ?6 the search
+ * text as it was typed; ?10 onwards are the ids of a page. */
+
+typedef enum
+{
+  JOIN_NONE = 0,
+  JOIN_TOTALS = 1 << 0,     /* customers: their open totals */
+  JOIN_INVOICE = 1 << 1,    /* disputes: the disputed invoice */
+  JOIN_CUSTOMER = 1 << 2,   /* invoices and disputes: the customer */
+  JOIN_CAUSE = 1 << 3,      /* disputes: the cause */
+} Joins;
+
+typedef struct
+{
+  const char *key;
+  const char *ascending;
+  const char *descending;
+  Joins       joins;
+} SortKey;
+
+typedef struct
+{
+  GPtrArray *items;
+  guint64    used;
+} Page;
+
+struct _RelanceListModel
+{
+  GObject          parent_instance;
+
+  RelanceDatabase *db;
+  RelanceListKind  kind;
+  RelanceDay       today;
+  char            *search;
+  const SortKey   *sort;
+  gboolean         descending;
+  gint64           customer_id;
+  gboolean         overdue_only;
+
+  /* The ids in list order are read lazily: n_items comes from a count, and
+   * the ids from a cursor stepped as far as a list asks, then to the end in
+   * idle time, so the first page shows at once even on a million rows. */
+  GArray          *ids;     /* gint64, NULL until first asked */
+  guint            n_items;
+  sqlite3_stmt    *cursor;
+  guint            fill_source;
+  GHashTable      *pages;   /* page number -> Page */
+  guint64          clock;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (RelanceListModel, relance_list_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+#define CUSTOMER_TOTALS \
+  "SELECT customer_id," \
+  "  sum (CASE kind WHEN 'credit_note' THEN allocated - amount ELSE amount - allocated END) AS balance," \
+  "  sum (CASE WHEN kind = 'invoice' AND due_date < ?1 THEN amount - allocated END) AS overdue," \
+  "  min (CASE WHEN kind = 'invoice' AND due_date < ?1 THEN due_date END) AS oldest_due" \
+  " FROM invoices WHERE allocated < amount"
+
+#define SIGNED_AMOUNT "(CASE i.kind WHEN 'credit_note' THEN -i.amount ELSE i.amount END)"
+#define SIGNED_OPEN "(CASE i.kind WHEN 'credit_note' THEN i.allocated - i.amount ELSE i.amount - i.allocated END)"
+#define IS_OPEN_INVOICE "(i.kind = 'invoice' AND i.allocated < i.amount)"
+#define INVOICE_STATUS_ORDER \
+  "(CASE WHEN i.allocated = i.amount THEN 3" \
+  " WHEN EXISTS (SELECT 1 FROM disputes d WHERE d.invoice_id = i.id AND d.status = 'open') THEN 0" \
+  " WHEN i.kind = 'invoice' AND i.due_date < ?1 THEN 1 ELSE 2 END)"
+
+static const SortKey customer_keys[] = {
+  { "code", "c.code", "c.code DESC" },
+  { "name", "c.sort_key, c.code", "c.sort_key DESC, c.code DESC" },
+  { "balance", "coalesce (o.balance, 0), c.code", "coalesce (o.balance, 0) DESC, c.code", JOIN_TOTALS },
+  { "overdue", "coalesce (o.overdue, 0), c.code", "coalesce (o.overdue, 0) DESC, c.code", JOIN_TOTALS },
+  { "days", "coalesce (o.oldest_due, ?1) DESC, c.code", "coalesce (o.oldest_due, ?1), c.code", JOIN_TOTALS },
+  { NULL }
+};
+
+/* Each ORDER BY here is read straight from an index (see the schema), so a
+ * million invoices list their first page at once. */
+static const SortKey invoice_keys[] = {
+  { "number", "i.number", "i.number DESC" },
+  { "customer", "c.sort_key, c.id, i.due_date, i.id",
+    "c.sort_key DESC, c.id DESC, i.due_date DESC, i.id DESC", JOIN_CUSTOMER },
+  { "issued", "i.issue_date, i.id", "i.issue_date DESC, i.id DESC" },
+  { "due", "i.due_date, i.id", "i.due_date DESC, i.id DESC" },
+  { "amount", SIGNED_AMOUNT ", i.id", SIGNED_AMOUNT " DESC, i.id DESC" },
+  { "open", SIGNED_OPEN ", i.id", SIGNED_OPEN " DESC, i.id DESC" },
+  { "days", IS_OPEN_INVOICE ", i.due_date DESC", IS_OPEN_INVOICE " DESC, i.due_date" },
+  { "status", INVOICE_STATUS_ORDER ", i.due_date", INVOICE_STATUS_ORDER " DESC, i.due_date DESC" },
+  { NULL }
+};
+
+static const SortKey dispute_keys[] = {
+  { "opened", "d.opened_on, d.id", "d.opened_on DESC, d.id DESC" },
+  { "invoice", "i.number", "i.number DESC", JOIN_INVOICE },
+  { "customer", "c.sort_key, i.number", "c.sort_key DESC, i.number", JOIN_INVOICE | JOIN_CUSTOMER },
+  { "cause", "k.position, k.code, d.opened_on", "k.position DESC, k.code DESC, d.opened_on", JOIN_CAUSE },
+  { "amount", "d.amount, d.id", "d.amount DESC, d.id" },
+  { "days", "coalesce (d.resolved_on, ?1) - d.opened_on, d.id",
+    "coalesce (d.resolved_on, ?1) - d.opened_on DESC, d.id" },
+  { "status", "(d.status <> 'open'), d.status, d.opened_on",
+    "(d.status <> 'open') DESC, d.status DESC, d.opened_on" },
+  { NULL }
+};
+
+static const SortKey *
+keys_for_kind (RelanceListKind kind)
+{
+  switch (kind)
+    {
+    case RELANCE_LIST_CUSTOMERS: return customer_keys;
+    case RELANCE_LIST_INVOICES: return invoice_keys;
+    case RELANCE_LIST_DISPUTES: return dispute_keys;
+    default: g_return_val_if_reached (customer_keys);
+    }
+}
+
+static void
+page_free (gpointer data)
+{
+  Page *page = data;
+
+  g_ptr_array_unref (page->items);
+  g_free (page);
+}
+
+/* Turns what the user typed into an FTS5 query: every word must match the
+ * start of a word ("besan" finds "Besançon"); the tokenizer folds accents
+ * and case. Returns NULL when nothing searchable was typed. */
+static char *
+build_fts_query (const char *search)
+{
+  g_auto(GStrv) words = NULL;
+  GString *query = g_string_new (NULL);
+
+  words = g_strsplit_set (search, " \t\n\r", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gboolean has_alnum = FALSE;
+
+      for (const char *p = words[i]; *p != '\0'; p = g_utf8_next_char (p))
+        if (g_unichar_isalnum (g_utf8_get_char (p)))
+          has_alnum = TRUE;
+      if (!has_alnum)
+        continue;
+
+      if (query->len > 0)
+        g_string_append_c (query, ' ');
+      g_string_append_c (query, '"');
+      for (const char *p = words[i]; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (query, '"');
+          g_string_append_c (query, *p);
+        }
+      g_string_append (query, "\"*");
+    }
+
+  if (query->len == 0)
+    {
+      g_string_free (query, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (query, FALSE);
+}
+
+static gboolean
+has_search (RelanceListModel *self)
+{
+  return self->search != NULL && self->search[0] != '\0';
+}
+
+static void
+bind_common (RelanceListModel *self,
+             sqlite3_stmt     *stmt)
+{
+  int n_params = sqlite3_bind_parameter_count (stmt);
+
+  if (n_params >= 1)
+    sqlite3_bind_int (stmt, 1, self->today);
+
+  if (has_search (self) && n_params >= 2)
+    {
+      g_autofree char *fts = build_fts_query (self->search);
+      g_autofree char *prefix = g_strstrip (g_strdup (self->search));
+      g_autofree char *upper = g_strconcat (prefix, "\xf4\x8f\xbf\xbf", NULL);
+
+      /* Nothing FTS can search for (only punctuation): no customer matches. */
+      _relance_bind_text (stmt, 2, fts ? fts : "\"\"");
+      if (n_params >= 5)
+        {
+          _relance_bind_text (stmt, 4, prefix);
+          _relance_bind_text (stmt, 5, upper);
+        }
+      if (n_params >= 6)
+        _relance_bind_text (stmt, 6, prefix);
+    }
+
+  if (n_params >= 3)
+    sqlite3_bind_int64 (stmt, 3, self->customer_id);
+}
+
+static void
+append_condition (GString    *where,
+                  const char *condition)
+{
+  g_string_append (where, where->len == 0 ? " WHERE " : " AND ");
+  g_string_append (where, condition);
+}
+
+/* The FROM and WHERE of the listing: only the joins the filters and the
+ * sort key need, so the count and the cursor stay on indexes. */
+static void
+build_listing (RelanceListModel *self,
+               GString          *from,
+               GString          *where)
+{
+  Joins joins = self->sort->joins;
+  const char *match = "i.customer_id IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?2)";
+  const char *prefix = "i.id IN (SELECT id FROM invoices WHERE number >= ?4 AND number < ?5)";
+
+  switch (self->kind)
+    {
+    case RELANCE_LIST_CUSTOMERS:
+      if (self->overdue_only)
+        joins |= JOIN_TOTALS;
+      g_string_append (from, " FROM customers c");
+      if (joins & JOIN_TOTALS)
+        g_string_append (from, " LEFT JOIN (" CUSTOMER_TOTALS " GROUP BY customer_id) o ON o.customer_id = c.id");
+      append_condition (where, "c.archived = 0");
+      if (self->overdue_only)
+        append_condition (where, "o.overdue > 0");
+      if (has_search (self))
+        append_condition (where, "c.id IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?2)");
+      break;
+
+    case RELANCE_LIST_INVOICES:
+      g_string_append (from, " FROM invoices i");
+      if (joins & JOIN_CUSTOMER)
+        g_string_append (from, " JOIN customers c ON c.id = i.customer_id");
+      if (self->customer_id > 0)
+        append_condition (where, "i.customer_id = ?3");
+      if (self->overdue_only)
+        append_condition (where, "i.kind = 'invoice' AND i.allocated < i.amount AND i.due_date < ?1");
+      if (has_search (self))
+        append_condition (where,
+                          "i.id IN (SELECT id FROM invoices i WHERE i.customer_id IN"
+                          " (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?2)"
+                          " UNION SELECT id FROM invoices WHERE number >= ?4 AND number < ?5)");
+      break;
+
+    case RELANCE_LIST_DISPUTES:
+      if (self->customer_id > 0)
+        joins |= JOIN_INVOICE;
+      if (has_search (self))
+        joins |= JOIN_INVOICE | JOIN_CAUSE;
+      g_string_append (from, " FROM disputes d");
+      if (joins & (JOIN_INVOICE | JOIN_CUSTOMER))
+        g_string_append (from, " JOIN invoices i ON i.id = d.invoice_id");
+      if (joins & JOIN_CUSTOMER)
+        g_string_append (from, " JOIN customers c ON c.id = i.customer_id");
+      if (joins & JOIN_CAUSE)
+        g_string_append (from, " JOIN dispute_causes k ON k.id = d.cause_id");
+      if (self->customer_id > 0)
+        append_condition (where, "i.customer_id = ?3");
+      if (self->overdue_only)
+        append_condition (where, "d.status = 'open'");
+      if (has_search (self))
+        {
+          g_autofree char *condition = g_strdup_printf ("(%s OR %s OR k.code = ?6)", match, prefix);
+
+          append_condition (where, condition);
+        }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static const char *
+id_column (RelanceListModel *self)
+{
+  switch (self->kind)
+    {
+    case RELANCE_LIST_CUSTOMERS: return "c.id";
+    case RELANCE_LIST_INVOICES: return "i.id";
+    case RELANCE_LIST_DISPUTES: return "d.id";
+    default: g_return_val_if_reached ("rowid");
+    }
+}
+
+static sqlite3_stmt *
+prepare_listing (RelanceListModel *self,
+                 gboolean          count)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  g_autoptr(GString) from = g_string_new (NULL);
+  g_autoptr(GString) where = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+
+  build_listing (self, from, where);
+
+  g_string_append (sql, count ? "count (*)" : id_column (self));
+  g_string_append (sql, from->str);
+  g_string_append (sql, where->str);
+  if (!count)
+    {
+      g_string_append (sql, " ORDER BY ");
+      g_string_append (sql, self->descending ? self->sort->descending : self->sort->ascending);
+    }
+
+  stmt = _relance_database_prepare (self->db, sql->str, &error);
+  if (stmt == NULL)
+    {
+      g_warning ("Cannot list the ledger: %s", error->message);
+      return NULL;
+    }
+
+  bind_common (self, stmt);
+  return stmt;
+}
+
+static void
+close_cursor (RelanceListModel *self)
+{
+  g_clear_pointer (&self->cursor, sqlite3_finalize);
+  g_clear_handle_id (&self->fill_source, g_source_remove);
+}
+
+/* Steps the cursor until @wanted ids are known (or the end). */
+static void
+read_ids (RelanceListModel *self,
+          guint             wanted)
+{
+  wanted = MIN (wanted, self->n_items);
+
+  while (self->cursor != NULL && self->ids->len < wanted)
+    {
+      int rc = sqlite3_step (self->cursor);
+      gint64 id;
+
+      if (rc != SQLITE_ROW)
+        {
+          if (rc != SQLITE_DONE)
+            g_debug ("Listing stopped: %s",
+                     sqlite3_errmsg (_relance_database_get_handle (self->db)));
+          close_cursor (self);
+          break;
+        }
+
+      id = sqlite3_column_int64 (self->cursor, 0);
+      g_array_append_val (self->ids, id);
+    }
+
+  if (self->ids->len >= self->n_items)
+    close_cursor (self);
+
+  /* Rows gone between the count and the cursor: pad with ids that match
+   * nothing, shown as empty rows until the next reload. */
+  if (self->cursor == NULL && self->ids->len < wanted)
+    g_array_set_size (self->ids, wanted);
+}
+
+static gboolean
+fill_ids_cb (gpointer data)
+{
+  RelanceListModel *self = data;
+
+  read_ids (self, self->ids->len + 20000);
+  if (self->cursor != NULL)
+    return G_SOURCE_CONTINUE;
+
+  self->fill_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+load_ids (RelanceListModel *self)
+{
+  g_autoptr(sqlite3_stmt) count = NULL;
+
+  close_cursor (self);
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_hash_table_remove_all (self->pages);
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->n_items = 0;
+
+  count = prepare_listing (self, TRUE);
+  if (count == NULL)
+    return;
+
+  if (sqlite3_step (count) != SQLITE_ROW)
+    {
+      /* An FTS query SQLite refuses lists nothing. */
+      g_debug ("Counting stopped: %s",
+               sqlite3_errmsg (_relance_database_get_handle (self->db)));
+      return;
+    }
+
+  self->n_items = (guint)sqlite3_column_int64 (count, 0);
+  if (self->n_items == 0)
+    return;
+
+  self->cursor = prepare_listing (self, FALSE);
+  if (self->cursor != NULL)
+    self->fill_source = g_idle_add_full (G_PRIORITY_LOW, fill_ids_cb, self, NULL);
+}
+
+static void
+ensure_ids (RelanceListModel *self)
+{
+  if (self->ids == NULL)
+    load_ids (self);
+}
+
+static const char *
+rows_query (RelanceListModel *self)
+{
+  static char *queries[3];
+  GString *sql;
+  GString *in_list;
+
+  if (queries[self->kind] != NULL)
+    return queries[self->kind];
+
+  in_list = g_string_new ("(");
+  for (guint i = 0; i < PAGE_SIZE; i++)
+    g_string_append_printf (in_list, "%s?%u", i ? ", " : "", FIRST_ID_PARAM + i);
+  g_string_append_c (in_list, ')');
+
+  sql = g_string_new (NULL);
+  switch (self->kind)
+    {
+    case RELANCE_LIST_CUSTOMERS:
+      g_string_append_printf (sql,
+                              "SELECT c.id, c.code, c.name, c.address, c.postcode, c.city, c.country,"
+                              " c.email, c.phone, s.name, c.payment_terms, c.archived,"
+                              " coalesce (o.balance, 0), coalesce (o.overdue, 0), o.oldest_due"
+                              " FROM customers c LEFT JOIN segments s ON s.id = c.segment_id"
+                              " LEFT JOIN (" CUSTOMER_TOTALS " AND customer_id IN %s GROUP BY customer_id) o"
+                              " ON o.customer_id = c.id WHERE c.id IN %s",
+                              in_list->str, in_list->str);
+      break;
+
+    case RELANCE_LIST_INVOICES:
+      g_string_append_printf (sql,
+                              "SELECT i.id, i.customer_id, c.code, c.name, i.number, i.kind,"
+                              " i.issue_date, i.due_date, i.amount, i.allocated,"
+                              " EXISTS (SELECT 1 FROM disputes d WHERE d.invoice_id = i.id"
+                              "         AND d.status = 'open')"
+                              " FROM invoices i JOIN customers c ON c.id = i.customer_id"
+                              " WHERE i.id IN %s",
+                              in_list->str);
+      break;
+
+    case RELANCE_LIST_DISPUTES:
+      g_string_append_printf (sql,
+                              "SELECT d.id, d.invoice_id, i.number, c.code, c.name, k.code, k.label,"
+                              " k.department, k.colour, d.amount, d.opened_on, d.resolved_on,"
+                              " d.status, d.description, d.resolution"
+                              " FROM disputes d JOIN invoices i ON i.id = d.invoice_id"
+                              " JOIN customers c ON c.id = i.customer_id"
+                              " JOIN dispute_causes k ON k.id = d.cause_id"
+                              " WHERE d.id IN %s",
+                              in_list->str);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_string_free (in_list, TRUE);
+  queries[self->kind] = g_string_free (sql, FALSE);
+  return queries[self->kind];
+}
+
+static gpointer
+read_customer (RelanceListModel *self,
+               sqlite3_stmt     *stmt)
+{
+  RelanceCustomer *customer = g_object_new (RELANCE_TYPE_CUSTOMER, NULL);
+
+  customer->id = sqlite3_column_int64 (stmt, 0);
+  customer->code = _relance_column_dup (stmt, 1);
+  customer->name = _relance_column_dup (stmt, 2);
+  customer->address = _relance_column_dup (stmt, 3);
+  customer->postcode = _relance_column_dup (stmt, 4);
+  customer->city = _relance_column_dup (stmt, 5);
+  customer->country = _relance_column_dup (stmt, 6);
+  customer->email = _relance_column_dup (stmt, 7);
+  customer->phone = _relance_column_dup (stmt, 8);
+  customer->segment = _relance_column_dup (stmt, 9);
+  customer->payment_terms = sqlite3_column_int (stmt, 10);
+  customer->archived = sqlite3_column_int (stmt, 11) != 0;
+  customer->balance = sqlite3_column_int64 (stmt, 12);
+  customer->overdue = sqlite3_column_int64 (stmt, 13);
+  if (sqlite3_column_type (stmt, 14) != SQLITE_NULL)
+    customer->days_overdue = MAX (0, self->today - sqlite3_column_int (stmt, 14));
+
+  return customer;
+}
+
+static gpointer
+read_invoice (RelanceListModel *self,
+              sqlite3_stmt     *stmt)
+{
+  RelanceInvoice *invoice = g_object_new (RELANCE_TYPE_INVOICE, NULL);
+  gboolean credit_note;
+  gboolean disputed;
+  gint64 amount, allocated;
+
+  invoice->id = sqlite3_column_int64 (stmt, 0);
+  invoice->customer_id = sqlite3_column_int64 (stmt, 1);
+  invoice->customer_code = _relance_column_dup (stmt, 2);
+  invoice->customer_name = _relance_column_dup (stmt, 3);
+  invoice->number = _relance_column_dup (stmt, 4);
+  credit_note = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 5), "credit_note") == 0;
+  invoice->kind = credit_note ? RELANCE_INVOICE_KIND_CREDIT_NOTE : RELANCE_INVOICE_KIND_INVOICE;
+  invoice->issue_date = sqlite3_column_int (stmt, 6);
+  invoice->due_date = sqlite3_column_int (stmt, 7);
+  amount = sqlite3_column_int64 (stmt, 8);
+  allocated = sqlite3_column_int64 (stmt, 9);
+  disputed = sqlite3_column_int (stmt, 10) != 0;
+
+  invoice->amount = credit_note ? -amount : amount;
+  invoice->open = credit_note ? allocated - amount : amount - allocated;
+
+  if (!credit_note && invoice->open > 0 && self->today > invoice->due_date)
+    invoice->days_overdue = self->today - invoice->due_date;
+
+  if (invoice->open == 0)
+    invoice->status = RELANCE_INVOICE_STATUS_PAID;
+  else if (disputed)
+    invoice->status = RELANCE_INVOICE_STATUS_DISPUTED;
+  else if (invoice->days_overdue > 0)
+    invoice->status = RELANCE_INVOICE_STATUS_OVERDUE;
+  else
+    invoice->status = RELANCE_INVOICE_STATUS_OPEN;
+
+  return invoice;
+}
+
+static gpointer
+read_dispute (RelanceListModel *self,
+              sqlite3_stmt     *stmt)
+{
+  RelanceDispute *dispute = g_object_new (RELANCE_TYPE_DISPUTE, NULL);
+  const char *status = (const char *)sqlite3_column_text (stmt, 12);
+
+  dispute->id = sqlite3_column_int64 (stmt, 0);
+  dispute->invoice_id = sqlite3_column_int64 (stmt, 1);
+  dispute->invoice_number = _relance_column_dup (stmt, 2);
+  dispute->customer_code = _relance_column_dup (stmt, 3);
+  dispute->customer_name = _relance_column_dup (stmt, 4);
+  dispute->cause_code = _relance_column_dup (stmt, 5);
+  dispute->cause_label = _relance_column_dup (stmt, 6);
+  dispute->department = _relance_column_dup (stmt, 7);
+  dispute->colour = _relance_column_dup (stmt, 8);
+  dispute->amount = sqlite3_column_int64 (stmt, 9);
+  dispute->opened_on = sqlite3_column_int (stmt, 10);
+  dispute->resolved_on = sqlite3_column_int (stmt, 11);
+  dispute->description = _relance_column_dup (stmt, 13);
+  dispute->resolution = _relance_column_dup (stmt, 14);
+
+  if (g_strcmp0 (status, "resolved") == 0)
+    dispute->status = RELANCE_DISPUTE_STATUS_RESOLVED;
+  else if (g_strcmp0 (status, "cancelled") == 0)
+    dispute->status = RELANCE_DISPUTE_STATUS_CANCELLED;
+  else
+    dispute->status = RELANCE_DISPUTE_STATUS_OPEN;
+
+  dispute->days_open = MAX (0, (dispute->resolved_on ? dispute->resolved_on : self->today)
+                               - dispute->opened_on);
+
+  return dispute;
+}
+
+static gint64
+object_id (RelanceListModel *self,
+           gpointer          object)
+{
+  switch (self->kind)
+    {
+    case RELANCE_LIST_CUSTOMERS: return ((RelanceCustomer *)object)->id;
+    case RELANCE_LIST_INVOICES: return ((RelanceInvoice *)object)->id;
+    case RELANCE_LIST_DISPUTES: return ((RelanceDispute *)object)->id;
+    default: g_return_val_if_reached (0);
+    }
+}
+
+static Page *
+load_page (RelanceListModel *self,
+           guint             page_number)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
+  g_autoptr(GError) error = NULL;
+  guint first = page_number * PAGE_SIZE;
+  guint n = MIN (PAGE_SIZE, self->n_items - first);
+  Page *page;
+
+  read_ids (self, first + n);
+
+  page = g_new0 (Page, 1);
+  page->items = g_ptr_array_new_full (n, g_object_unref);
+
+  stmt = _relance_database_prepare (self->db, rows_query (self), &error);
+  if (stmt == NULL)
+    {
+      g_warning ("Cannot read the ledger: %s", error->message);
+      return page;
+    }
+
+  sqlite3_bind_int (stmt, 1, self->today);
+  for (guint i = 0; i < n; i++)
+    sqlite3_bind_int64 (stmt, FIRST_ID_PARAM + (int)i, g_array_index (self->ids, gint64, first + i));
+
+  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gpointer object = NULL;
+
+      switch (self->kind)
+        {
+        case RELANCE_LIST_CUSTOMERS: object = read_customer (self, stmt); break;
+        case RELANCE_LIST_INVOICES: object = read_invoice (self, stmt); break;
+        case RELANCE_LIST_DISPUTES: object = read_dispute (self, stmt); break;
+        default: g_assert_not_reached ();
+        }
+
+      /* The key lives in the object, which the table owns. */
+      switch (self->kind)
+        {
+        case RELANCE_LIST_CUSTOMERS: g_hash_table_insert (by_id, &((RelanceCustomer *)object)->id, object); break;
+        case RELANCE_LIST_INVOICES: g_hash_table_insert (by_id, &((RelanceInvoice *)object)->id, object); break;
+        case RELANCE_LIST_DISPUTES: g_hash_table_insert (by_id, &((RelanceDispute *)object)->id, object); break;
+        default: g_assert_not_reached ();
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 id = g_array_index (self->ids, gint64, first + i);
+      gpointer object = g_hash_table_lookup (by_id, &id);
+
+      /* A row deleted since the ids were read: keep the position filled
+       * with an empty row until the next reload. */
+      if (object == NULL)
+        {
+          GType type = g_list_model_get_item_type (G_LIST_MODEL (self));
+
+          g_ptr_array_add (page->items, g_object_new (type, NULL));
+          continue;
+        }
+
+      g_assert (object_id (self, object) == id);
+      g_ptr_array_add (page->items, g_object_ref (object));
+    }
+
+  return page;
+}
+
+static void
+evict_old_pages (RelanceListModel *self)
+{
+  while (g_hash_table_size (self->pages) > MAX_PAGES)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+      gpointer oldest_key = NULL;
+      guint64 oldest = G_MAXUINT64;
+
+      g_hash_table_iter_init (&iter, self->pages);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          Page *page = value;
+
+          if (page->used < oldest)
+            {
+              oldest = page->used;
+              oldest_key = key;
+            }
+        }
+
+      g_hash_table_remove (self->pages, oldest_key);
+    }
+}
+
+static GType
+relance_list_model_get_item_type (GListModel *model)
+{
+  RelanceListModel *self = RELANCE_LIST_MODEL (model);
+
+  switch (self->kind)
+    {
+    case RELANCE_LIST_CUSTOMERS: return RELANCE_TYPE_CUSTOMER;
+    case RELANCE_LIST_INVOICES: return RELANCE_TYPE_INVOICE;
+    case RELANCE_LIST_DISPUTES: return RELANCE_TYPE_DISPUTE;
+    default: g_return_val_if_reached (G_TYPE_OBJECT);
+    }
+}
+
+static guint
+relance_list_model_get_n_items (GListModel *model)
+{
+  RelanceListModel *self = RELANCE_LIST_MODEL (model);
+
+  ensure_ids (self);
+  return self->n_items;
+}
+
+static gpointer
+relance_list_model_get_item (GListModel *model,
+                             guint       position)
+{
+  RelanceListModel *self = RELANCE_LIST_MODEL (model);
+  guint page_number = position / PAGE_SIZE;
+  Page *page;
+
+  ensure_ids (self);
+  if (position >= self->n_items)
+    return NULL;
+
+  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page_number));
+  if (page == NULL)
+    {
+      page = load_page (self, page_number);
+      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page_number), page);
+    }
+
+  /* Mark it used before evicting, so the page just read is never the one
+   * thrown out. */
+  page->used = ++self->clock;
+  evict_old_pages (self);
+  return g_object_ref (g_ptr_array_index (page->items, position % PAGE_SIZE));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = relance_list_model_get_item_type;
+  iface->get_n_items = relance_list_model_get_n_items;
+  iface->get_item = relance_list_model_get_item;
+}
+
+static void
+relance_list_model_finalize (GObject *object)
+{
+  RelanceListModel *self = (RelanceListModel *)object;
+
+  close_cursor (self);
+  g_clear_object (&self->db);
+  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+
+  G_OBJECT_CLASS (relance_list_model_parent_class)->finalize (object);
+}
+
+static void
+relance_list_model_class_init (RelanceListModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = relance_list_model_finalize;
+}
+
+static void
+relance_list_model_init (RelanceListModel *self)
+{
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, page_free);
+}
+
+/**
+ * relance_list_model_new:
+ * @db: the ledger
+ * @kind: what to list
+ * @today: the day overdue amounts and ages are computed at
+ *
+ * Returns: (transfer full): a model sorted by the first of its sort keys
+ */
+RelanceListModel *
+relance_list_model_new (RelanceDatabase *db,
+                        RelanceListKind  kind,
+                        RelanceDay       today)
+{
+  RelanceListModel *self;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (kind <= RELANCE_LIST_DISPUTES, NULL);
+
+  self = g_object_new (RELANCE_TYPE_LIST_MODEL, NULL);
+  self->db = g_object_ref (db);
+  self->kind = kind;
+  self->today = today;
+  self->sort = &keys_for_kind (kind)[0];
+  self->descending = (kind == RELANCE_LIST_DISPUTES);
+
+  return self;
+}
+
+RelanceListKind
+relance_list_model_get_kind (RelanceListModel *self)
+{
+  g_return_val_if_fail (RELANCE_IS_LIST_MODEL (self), 0);
+
+  return self->kind;
+}
+
+/**
+ * relance_list_model_reload:
+ *
+ * Reads the ids again, after the ledger changed or a filter did, and tells
+ * the lists every row may have changed.
+ */
+void
+relance_list_model_reload (RelanceListModel *self)
+{
+  guint old_len;
+
+  g_return_if_fail (RELANCE_IS_LIST_MODEL (self));
+
+  if (self->ids == NULL)
+    return;
+
+  old_len = self->n_items;
+  load_ids (self);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->n_items);
+}
+
+void
+relance_list_model_set_today (RelanceListModel *self,
+                              RelanceDay        today)
+{
+  g_return_if_fail (RELANCE_IS_LIST_MODEL (self));
+
+  if (self->today == today)
+    return;
+
+  self->today = today;
+  relance_list_model_reload (self);
+}
+
+/**
+ * relance_list_model_set_search:
+ * @search: (nullable): words the rows must contain, at the start of a word,
+ *   in any case and with or without accents; for invoices and disputes also
+ *   the start of an invoice number
+ */
+void
+relance_list_model_set_search (RelanceListModel *self,
+                               const char       *search)
+{
+  g_autofree char *trimmed = NULL;
+
+  g_return_if_fail (RELANCE_IS_LIST_MODEL (self));
+
+  trimmed = g_strstrip (g_strdup (search ? search : ""));
+  if (g_strcmp0 (trimmed, self->search ? self->search : "") == 0)
+    return;
+
+  g_free (self->search);
+  self->search = g_steal_pointer (&trimmed);
+  relance_list_model_reload (self);
+}
+
+const char *
+relance_list_model_get_search (RelanceListModel *self)
+{
+  g_return_val_if_fail (RELANCE_IS_LIST_MODEL (self), NULL);
+
+  return self->search ? self->search : "";
+}
+
+/**
+ * relance_list_model_get_sort_keys:
+ *
+ * Returns: (transfer none): the keys relance_list_model_set_sort() takes
+ */
+const char * const *
+relance_list_model_get_sort_keys (RelanceListModel *self)
+{
+  static const char **names[3];
+
+  g_return_val_if_fail (RELANCE_IS_LIST_MODEL (self), NULL);
+
+  if (names[self->kind] == NULL)
+    {
+      const SortKey *keys = keys_for_kind (self->kind);
+      guint n = 0;
+      const char **list;
+
+      while (keys[n].key != NULL)
+        n++;
+      list = g_new0 (const char *, n + 1);
+      for (guint i = 0; i < n; i++)
+        list[i] = keys[i].key;
+      names[self->kind] = list;
+    }
+
+  return names[self->kind];
+}
+
+/**
+ * relance_list_model_set_sort:
+ * @key: one of relance_list_model_get_sort_keys()
+ * @descending: largest first
+ *
+ * Returns: %FALSE if @key is not a sort key of this list
+ */
+gboolean
+relance_list_model_set_sort (RelanceListModel *self,
+                             const char       *key,
+                             gboolean          descending)
+{
+  const SortKey *keys;
+
+  g_return_val_if_fail (RELANCE_IS_LIST_MODEL (self), FALSE);
+
+  keys = keys_for_kind (self->kind);
+  for (guint i = 0; keys[i].key != NULL; i++)
+    {
+      if (g_strcmp0 (keys[i].key, key) != 0)
+        continue;
+
+      if (self->sort != &keys[i] || self->descending != descending)
+        {
+          self->sort = &keys[i];
+          self->descending = descending;
+          relance_list_model_reload (self);
+        }
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * relance_list_model_set_customer:
+ * @customer_id: list only this customer's invoices or disputes; 0 for all
+ */
+void
+relance_list_model_set_customer (RelanceListModel *self,
+                                 gint64            customer_id)
+{
+  g_return_if_fail (RELANCE_IS_LIST_MODEL (self));
+
+  if (self->customer_id == customer_id)
+    return;
+
+  self->customer_id = customer_id;
+  relance_list_model_reload (self);
+}
+
+/**
+ * relance_list_model_set_overdue_only:
+ * @overdue_only: customers with an overdue amount, overdue invoices, or
+ *   open disputes only
+ */
+void
+relance_list_model_set_overdue_only (RelanceListModel *self,
+                                     gboolean          overdue_only)
+{
+  g_return_if_fail (RELANCE_IS_LIST_MODEL (self));
+
+  overdue_only = !!overdue_only;
+  if (self->overdue_only == overdue_only)
+    return;
+
+  self->overdue_only = overdue_only;
+  relance_list_model_reload (self);
+}

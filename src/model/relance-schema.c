@@ -1,0 +1,247 @@
+/* relance-schema.c
+ *
+ * The migrations, in order. Migration N brings a ledger from version N-1 to
+ * version N; each runs in one transaction with the PRAGMA user_version that
+ * records it. Never edit a migration that has shipped: add one.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "relance-schema-private.h"
+
+static const char migration_1[] =
+  /* The user's own firm, for letters: a single row. */
+  "CREATE TABLE company ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  address TEXT NOT NULL DEFAULT '',"
+  "  postcode TEXT NOT NULL DEFAULT '',"
+  "  city TEXT NOT NULL DEFAULT '',"
+  "  country TEXT NOT NULL DEFAULT 'FR',"
+  "  siren TEXT NOT NULL DEFAULT '',"
+  "  vat_number TEXT NOT NULL DEFAULT '',"
+  "  iban TEXT NOT NULL DEFAULT '',"
+  "  bic TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  email TEXT NOT NULL DEFAULT '',"
+  "  logo BLOB,"
+  "  signature BLOB,"
+  "  signatory_name TEXT NOT NULL DEFAULT '',"
+  "  signatory_title TEXT NOT NULL DEFAULT '',"
+  "  place TEXT NOT NULL DEFAULT '');"
+  "INSERT INTO company (id) VALUES (1);"
+
+  "CREATE TABLE segments ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  tone TEXT NOT NULL DEFAULT 'standard'"
+  "    CHECK (tone IN ('courteous', 'standard', 'firm')));"
+
+  "CREATE TABLE customers ("
+  "  id INTEGER PRIMARY KEY,"
+  "  code TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+  "  name TEXT NOT NULL CHECK (name <> ''),"
+  "  sort_key TEXT NOT NULL,"
+  "  siren TEXT NOT NULL DEFAULT '',"
+  "  vat_number TEXT NOT NULL DEFAULT '',"
+  "  address TEXT NOT NULL DEFAULT '',"
+  "  postcode TEXT NOT NULL DEFAULT '',"
+  "  city TEXT NOT NULL DEFAULT '',"
+  "  country TEXT NOT NULL DEFAULT 'FR',"
+  "  language TEXT NOT NULL DEFAULT 'fr',"
+  "  email TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  segment_id INTEGER REFERENCES segments (id) ON DELETE SET NULL,"
+  "  payment_terms INTEGER NOT NULL DEFAULT 30"
+  "    CHECK (payment_terms BETWEEN 0 AND 365),"
+  "  credit_limit INTEGER CHECK (credit_limit IS NULL OR credit_limit >= 0),"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)));"
+  "CREATE INDEX customers_sort_key ON customers (sort_key);"
+  "CREATE INDEX customers_segment ON customers (segment_id);"
+
+  /* Accent- and case-insensitive search over customers. */
+  "CREATE VIRTUAL TABLE customers_fts USING fts5 ("
+  "  code, name, city, content = 'customers', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2');"
+  "CREATE TRIGGER customers_fts_insert AFTER INSERT ON customers BEGIN"
+  "  INSERT INTO customers_fts (rowid, code, name, city)"
+  "    VALUES (new.id, new.code, new.name, new.city);"
+  "END;"
+  "CREATE TRIGGER customers_fts_delete AFTER DELETE ON customers BEGIN"
+  "  INSERT INTO customers_fts (customers_fts, rowid, code, name, city)"
+  "    VALUES ('delete', old.id, old.code, old.name, old.city);"
+  "END;"
+  "CREATE TRIGGER customers_fts_update AFTER UPDATE OF code, name, city ON customers BEGIN"
+  "  INSERT INTO customers_fts (customers_fts, rowid, code, name, city)"
+  "    VALUES ('delete', old.id, old.code, old.name, old.city);"
+  "  INSERT INTO customers_fts (rowid, code, name, city)"
+  "    VALUES (new.id, new.code, new.name, new.city);"
+  "END;"
+
+  "CREATE TABLE contacts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL,"
+  "  role TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  email TEXT NOT NULL DEFAULT '',"
+  "  is_collections INTEGER NOT NULL DEFAULT 0 CHECK (is_collections IN (0, 1)));"
+  "CREATE INDEX contacts_customer ON contacts (customer_id);"
+
+  /* Invoices and credit notes. "allocated" is kept by the allocation
+   * triggers below: the open balance is amount - allocated, never typed. */
+  "CREATE TABLE invoices ("
+  "  id INTEGER PRIMARY KEY,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id),"
+  "  number TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (number <> ''),"
+  "  kind TEXT NOT NULL DEFAULT 'invoice' CHECK (kind IN ('invoice', 'credit_note')),"
+  "  issue_date INTEGER NOT NULL,"
+  "  due_date INTEGER NOT NULL,"
+  "  amount INTEGER NOT NULL CHECK (amount > 0),"
+  "  allocated INTEGER NOT NULL DEFAULT 0,"
+  "  settled_date INTEGER,"
+  "  currency TEXT NOT NULL DEFAULT 'EUR',"
+  "  source TEXT NOT NULL DEFAULT 'manual'"
+  "    CHECK (source IN ('manual', 'csv', 'fec', 'facturx', 'sample')),"
+  "  source_ref TEXT NOT NULL DEFAULT '',"
+  "  CHECK (due_date >= issue_date),"
+  "  CHECK (allocated BETWEEN 0 AND amount));"
+  "CREATE INDEX invoices_customer ON invoices (customer_id, due_date);"
+  "CREATE INDEX invoices_issue_date ON invoices (issue_date);"
+  "CREATE INDEX invoices_due_date ON invoices (due_date);"
+  /* The lists sort on these expressions: keep them identical to the
+   * ORDER BY terms of relance-list-model.c. */
+  "CREATE INDEX invoices_signed_amount ON invoices"
+  "  ((CASE kind WHEN 'credit_note' THEN -amount ELSE amount END));"
+  "CREATE INDEX invoices_signed_open ON invoices"
+  "  ((CASE kind WHEN 'credit_note' THEN allocated - amount ELSE amount - allocated END));"
+  "CREATE INDEX invoices_overdue_order ON invoices"
+  "  ((kind = 'invoice' AND allocated < amount) DESC, due_date);"
+  "CREATE INDEX invoices_settled ON invoices"
+  "  (settled_date, issue_date, customer_id, kind, due_date) WHERE settled_date IS NOT NULL;"
+  /* The open items, covering what balances and the aged balance read. */
+  "CREATE INDEX invoices_open_customer ON invoices"
+  "  (customer_id, due_date, kind, amount, allocated, issue_date)"
+  "  WHERE allocated < amount;"
+
+  "CREATE TABLE payments ("
+  "  id INTEGER PRIMARY KEY,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id),"
+  "  date INTEGER NOT NULL,"
+  "  amount INTEGER NOT NULL CHECK (amount > 0),"
+  "  allocated INTEGER NOT NULL DEFAULT 0,"
+  "  method TEXT NOT NULL DEFAULT 'transfer',"
+  "  reference TEXT NOT NULL DEFAULT '',"
+  "  CHECK (allocated BETWEEN 0 AND amount));"
+  "CREATE INDEX payments_customer ON payments (customer_id, date);"
+
+  /* A payment or a credit note settling (part of) an invoice. */
+  "CREATE TABLE allocations ("
+  "  id INTEGER PRIMARY KEY,"
+  "  invoice_id INTEGER NOT NULL REFERENCES invoices (id) ON DELETE CASCADE,"
+  "  payment_id INTEGER REFERENCES payments (id) ON DELETE CASCADE,"
+  "  credit_note_id INTEGER REFERENCES invoices (id) ON DELETE CASCADE,"
+  "  date INTEGER NOT NULL,"
+  "  amount INTEGER NOT NULL CHECK (amount > 0),"
+  "  CHECK ((payment_id IS NULL) <> (credit_note_id IS NULL)));"
+  "CREATE INDEX allocations_invoice ON allocations (invoice_id, date, amount);"
+  "CREATE INDEX allocations_payment ON allocations (payment_id) WHERE payment_id IS NOT NULL;"
+  "CREATE INDEX allocations_credit_note ON allocations (credit_note_id, date, amount)"
+  "  WHERE credit_note_id IS NOT NULL;"
+  "CREATE INDEX allocations_date ON allocations (date);"
+  "CREATE TRIGGER allocations_insert AFTER INSERT ON allocations BEGIN"
+  "  UPDATE invoices SET allocated = allocated + new.amount,"
+  "    settled_date = CASE WHEN allocated + new.amount = amount"
+  "                        THEN max (new.date, coalesce (settled_date, 0)) END"
+  "    WHERE id = new.invoice_id;"
+  "  UPDATE invoices SET allocated = allocated + new.amount,"
+  "    settled_date = CASE WHEN allocated + new.amount = amount"
+  "                        THEN max (new.date, coalesce (settled_date, 0)) END"
+  "    WHERE id = new.credit_note_id;"
+  "  UPDATE payments SET allocated = allocated + new.amount"
+  "    WHERE id = new.payment_id;"
+  "END;"
+  "CREATE TRIGGER allocations_delete AFTER DELETE ON allocations BEGIN"
+  "  UPDATE invoices SET allocated = allocated - old.amount, settled_date = NULL"
+  "    WHERE id IN (old.invoice_id, old.credit_note_id);"
+  "  UPDATE payments SET allocated = allocated - old.amount"
+  "    WHERE id = old.payment_id;"
+  "END;"
+  "CREATE TRIGGER allocations_update BEFORE UPDATE ON allocations BEGIN"
+  "  SELECT RAISE (ABORT, 'allocations are replaced, not updated');"
+  "END;"
+
+  "CREATE TABLE dispute_causes ("
+  "  id INTEGER PRIMARY KEY,"
+  "  code TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (code <> ''),"
+  "  label TEXT NOT NULL,"
+  "  department TEXT NOT NULL,"
+  "  colour TEXT NOT NULL DEFAULT '#3584e4',"
+  "  position INTEGER NOT NULL DEFAULT 0);"
+
+  "CREATE TABLE disputes ("
+  "  id INTEGER PRIMARY KEY,"
+  "  invoice_id INTEGER NOT NULL REFERENCES invoices (id) ON DELETE CASCADE,"
+  "  cause_id INTEGER NOT NULL REFERENCES dispute_causes (id),"
+  "  amount INTEGER NOT NULL CHECK (amount > 0),"
+  "  opened_on INTEGER NOT NULL,"
+  "  resolved_on INTEGER,"
+  "  status TEXT NOT NULL DEFAULT 'open'"
+  "    CHECK (status IN ('open', 'resolved', 'cancelled')),"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  resolution TEXT NOT NULL DEFAULT '',"
+  "  CHECK ((status = 'open') = (resolved_on IS NULL)),"
+  "  CHECK (resolved_on IS NULL OR resolved_on >= opened_on));"
+  "CREATE UNIQUE INDEX disputes_open_invoice ON disputes (invoice_id) WHERE status = 'open';"
+  "CREATE INDEX disputes_invoice ON disputes (invoice_id);"
+  "CREATE INDEX disputes_opened ON disputes (opened_on);"
+  "CREATE INDEX disputes_cause ON disputes (cause_id, opened_on);"
+
+  /* The history: every call, letter, e-mail, note. */
+  "CREATE TABLE actions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN"
+  "    ('call', 'email', 'letter', 'formal_notice', 'note', 'visit')),"
+  "  date INTEGER NOT NULL,"
+  "  created_at INTEGER NOT NULL DEFAULT (unixepoch ()),"
+  "  who TEXT NOT NULL DEFAULT '',"
+  "  contact TEXT NOT NULL DEFAULT '',"
+  "  outcome TEXT NOT NULL DEFAULT '',"
+  "  summary TEXT NOT NULL DEFAULT '',"
+  "  document BLOB,"
+  "  document_name TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX actions_customer ON actions (customer_id, date);"
+  "CREATE TABLE action_invoices ("
+  "  action_id INTEGER NOT NULL REFERENCES actions (id) ON DELETE CASCADE,"
+  "  invoice_id INTEGER NOT NULL REFERENCES invoices (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (action_id, invoice_id)) WITHOUT ROWID;"
+  "CREATE INDEX action_invoices_invoice ON action_invoices (invoice_id);"
+
+  "CREATE TABLE promises ("
+  "  id INTEGER PRIMARY KEY,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  action_id INTEGER REFERENCES actions (id) ON DELETE SET NULL,"
+  "  promised_date INTEGER NOT NULL,"
+  "  amount INTEGER NOT NULL CHECK (amount > 0),"
+  "  status TEXT NOT NULL DEFAULT 'pending'"
+  "    CHECK (status IN ('pending', 'kept', 'broken')));"
+  "CREATE INDEX promises_customer ON promises (customer_id, promised_date);";
+
+static const char * const migrations[] = {
+  NULL,
+  migration_1,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RELANCE_SCHEMA_VERSION + 1);
+
+const char *
+_relance_schema_get_migration (int version)
+{
+  g_return_val_if_fail (version >= 1 && version <= RELANCE_SCHEMA_VERSION, NULL);
+
+  return migrations[version];
+}

@@ -1,0 +1,925 @@
+/* relance-ledger-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n-lib.h>
+
+#include "relance-resources.h"
+
+#include "relance-column-sorter.h"
+#include "relance-customer.h"
+#include "relance-dispute.h"
+#include "relance-format.h"
+#include "relance-invoice.h"
+#include "relance-ledger-view.h"
+
+typedef enum
+{
+  CELL_TEXT,      /* left-aligned, fixed width */
+  CELL_SHORT,     /* left-aligned, fixed width, ellipsized */
+  CELL_EXPAND,    /* left-aligned, takes the spare width, ellipsized */
+  CELL_NUMERIC,   /* right-aligned tabular figures */
+  CELL_MARKUP,    /* left-aligned Pango markup, takes the spare width */
+} CellKind;
+
+typedef void (*BindFunc) (GtkLabel *label,
+                          gpointer  item);
+
+typedef struct
+{
+  const char *key;          /* the RelanceListModel sort key, or NULL */
+  const char *title;        /* msgid in the "column" context */
+  CellKind    cell;
+  int         width_chars;
+  BindFunc    bind;
+} ColumnInfo;
+
+typedef struct
+{
+  const char       *name;
+  RelanceListKind   list_kind;
+  const ColumnInfo *columns;
+  guint             n_columns;
+  const char       *default_key;      /* how the model sorts when new */
+  gboolean          default_descending;
+  const char       *placeholder;
+  const char       *empty_icon;
+  const char       *empty_title;
+  const char       *empty_description;
+} KindInfo;
+
+struct _RelanceLedgerView
+{
+  GtkWidget          parent_instance;
+
+  /* Template widgets */
+  GtkSearchEntry    *search_entry;
+  GtkStack          *stack;
+  GtkScrolledWindow *scrolled_window;
+  GtkColumnView     *column_view;
+  AdwStatusPage     *empty_page;
+
+  const KindInfo    *info;
+  RelanceListModel  *model;
+  gulong             items_changed_id;
+  GtkSorter         *view_sorter;
+  gulong             sorter_changed_id;
+};
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_MODEL,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (RelanceLedgerView, relance_ledger_view, GTK_TYPE_WIDGET)
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const style_classes[] = { "dim-label", "warning", "error", "success" };
+
+/* Sets the text of a recycled cell and its one optional style class. */
+static void
+set_cell (GtkLabel   *label,
+          const char *text,
+          const char *style)
+{
+  GtkWidget *widget = GTK_WIDGET (label);
+
+  gtk_label_set_text (label, text ? text : "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (style_classes); i++)
+    {
+      if (g_strcmp0 (style, style_classes[i]) != 0)
+        gtk_widget_remove_css_class (widget, style_classes[i]);
+    }
+  if (style != NULL)
+    gtk_widget_add_css_class (widget, style);
+}
+
+static void
+set_money_cell (GtkLabel *label,
+                gint64    cents,
+                gboolean  dim_zero)
+{
+  g_autofree char *text = relance_format_money (cents);
+
+  set_cell (label, text, (dim_zero && cents == 0) ? "dim-label" : NULL);
+}
+
+static void
+set_day_cell (GtkLabel   *label,
+              RelanceDay  day)
+{
+  g_autofree char *text = relance_format_day (day);
+
+  set_cell (label, text, NULL);
+}
+
+/* Days overdue: nothing when not overdue; orange up to a month, red after. */
+static void
+set_days_overdue_cell (GtkLabel *label,
+                       int       days)
+{
+  g_autofree char *text = NULL;
+
+  if (days <= 0)
+    {
+      set_cell (label, "", NULL);
+      return;
+    }
+
+  text = g_strdup_printf ("%d", days);
+  set_cell (label, text, days > 30 ? "error" : "warning");
+}
+
+/* Customers */
+
+static void
+bind_customer_code (GtkLabel *label,
+                    gpointer  item)
+{
+  set_cell (label, relance_customer_get_code (item), NULL);
+}
+
+static void
+bind_customer_name (GtkLabel *label,
+                    gpointer  item)
+{
+  set_cell (label, relance_customer_get_name (item), NULL);
+}
+
+static void
+bind_customer_city (GtkLabel *label,
+                    gpointer  item)
+{
+  set_cell (label, relance_customer_get_city (item), NULL);
+}
+
+static void
+bind_customer_balance (GtkLabel *label,
+                       gpointer  item)
+{
+  set_money_cell (label, relance_customer_get_balance (item), TRUE);
+}
+
+static void
+bind_customer_overdue (GtkLabel *label,
+                       gpointer  item)
+{
+  set_money_cell (label, relance_customer_get_overdue (item), TRUE);
+}
+
+static void
+bind_customer_days (GtkLabel *label,
+                    gpointer  item)
+{
+  set_days_overdue_cell (label, relance_customer_get_days_overdue (item));
+}
+
+/* Invoices */
+
+static void
+bind_invoice_number (GtkLabel *label,
+                     gpointer  item)
+{
+  set_cell (label, relance_invoice_get_number (item), NULL);
+}
+
+static void
+bind_invoice_customer (GtkLabel *label,
+                       gpointer  item)
+{
+  set_cell (label, relance_invoice_get_customer_name (item), NULL);
+}
+
+static void
+bind_invoice_issued (GtkLabel *label,
+                     gpointer  item)
+{
+  set_day_cell (label, relance_invoice_get_issue_date (item));
+}
+
+static void
+bind_invoice_due (GtkLabel *label,
+                  gpointer  item)
+{
+  set_day_cell (label, relance_invoice_get_due_date (item));
+}
+
+static void
+bind_invoice_amount (GtkLabel *label,
+                     gpointer  item)
+{
+  set_money_cell (label, relance_invoice_get_amount (item), FALSE);
+}
+
+static void
+bind_invoice_open (GtkLabel *label,
+                   gpointer  item)
+{
+  set_money_cell (label, relance_invoice_get_open (item), TRUE);
+}
+
+static void
+bind_invoice_days (GtkLabel *label,
+                   gpointer  item)
+{
+  set_days_overdue_cell (label, relance_invoice_get_days_overdue (item));
+}
+
+static void
+bind_invoice_status (GtkLabel *label,
+                     gpointer  item)
+{
+  switch (relance_invoice_get_status (item))
+    {
+    case RELANCE_INVOICE_STATUS_PAID:
+      set_cell (label, C_("invoice status", "Paid"), "dim-label");
+      break;
+
+    case RELANCE_INVOICE_STATUS_OPEN:
+      set_cell (label, C_("invoice status", "Open"), NULL);
+      break;
+
+    case RELANCE_INVOICE_STATUS_OVERDUE:
+      set_cell (label, C_("invoice status", "Overdue"), "error");
+      break;
+
+    case RELANCE_INVOICE_STATUS_DISPUTED:
+      set_cell (label, C_("invoice status", "Disputed"), "warning");
+      break;
+
+    default:
+      set_cell (label, "", NULL);
+    }
+}
+
+/* Disputes */
+
+static void
+bind_dispute_invoice (GtkLabel *label,
+                      gpointer  item)
+{
+  set_cell (label, relance_dispute_get_invoice_number (item), NULL);
+}
+
+static void
+bind_dispute_customer (GtkLabel *label,
+                       gpointer  item)
+{
+  set_cell (label, relance_dispute_get_customer_name (item), NULL);
+}
+
+/* "● B · Waiting for goods to be taken back", the dot in the cause colour. */
+static void
+bind_dispute_cause (GtkLabel *label,
+                    gpointer  item)
+{
+  const char *code = relance_dispute_get_cause_code (item);
+  const char *title = relance_dispute_get_cause_label (item);
+  const char *colour = relance_dispute_get_colour (item);
+  g_autofree char *markup = NULL;
+  GdkRGBA rgba;
+
+  if (code == NULL)
+    {
+      gtk_label_set_markup (label, "");
+      return;
+    }
+
+  if (colour != NULL && gdk_rgba_parse (&rgba, colour))
+    {
+      g_autofree char *hex = g_strdup_printf ("#%02x%02x%02x",
+                                              (guint)(rgba.red * 255. + .5),
+                                              (guint)(rgba.green * 255. + .5),
+                                              (guint)(rgba.blue * 255. + .5));
+
+      markup = g_markup_printf_escaped ("<span foreground=\"%s\">\u25cf</span> %s · %s",
+                                        hex, code, title ? title : "");
+    }
+  else
+    {
+      markup = g_markup_printf_escaped ("%s · %s", code, title ? title : "");
+    }
+
+  gtk_label_set_markup (label, markup);
+}
+
+static void
+bind_dispute_amount (GtkLabel *label,
+                     gpointer  item)
+{
+  set_money_cell (label, relance_dispute_get_amount (item), FALSE);
+}
+
+static void
+bind_dispute_opened (GtkLabel *label,
+                     gpointer  item)
+{
+  set_day_cell (label, relance_dispute_get_opened_on (item));
+}
+
+static void
+bind_dispute_days (GtkLabel *label,
+                   gpointer  item)
+{
+  g_autofree char *text = g_strdup_printf ("%d", relance_dispute_get_days_open (item));
+
+  set_cell (label, text, NULL);
+}
+
+static void
+bind_dispute_status (GtkLabel *label,
+                     gpointer  item)
+{
+  switch (relance_dispute_get_status (item))
+    {
+    case RELANCE_DISPUTE_STATUS_OPEN:
+      set_cell (label, C_("dispute status", "Open"), "warning");
+      break;
+
+    case RELANCE_DISPUTE_STATUS_RESOLVED:
+      set_cell (label, C_("dispute status", "Resolved"), "dim-label");
+      break;
+
+    case RELANCE_DISPUTE_STATUS_CANCELLED:
+      set_cell (label, C_("dispute status", "Cancelled"), "dim-label");
+      break;
+
+    default:
+      set_cell (label, "", NULL);
+    }
+}
+
+static const ColumnInfo customer_columns[] = {
+  { "code", NC_("column", "Code"), CELL_TEXT, 10, bind_customer_code },
+  { "name", NC_("column", "Name"), CELL_EXPAND, 16, bind_customer_name },
+  /* The search also finds customers by city: show it. */
+  { NULL, NC_("column", "City"), CELL_SHORT, 14, bind_customer_city },
+  { "balance", NC_("column", "Balance"), CELL_NUMERIC, 13, bind_customer_balance },
+  { "overdue", NC_("column", "Overdue"), CELL_NUMERIC, 13, bind_customer_overdue },
+  { "days", NC_("column", "Days Overdue"), CELL_NUMERIC, 5, bind_customer_days },
+};
+
+static const ColumnInfo invoice_columns[] = {
+  { "number", NC_("column", "Number"), CELL_TEXT, 10, bind_invoice_number },
+  { "customer", NC_("column", "Customer"), CELL_EXPAND, 16, bind_invoice_customer },
+  { "issued", NC_("column", "Issued"), CELL_NUMERIC, 10, bind_invoice_issued },
+  { "due", NC_("column", "Due"), CELL_NUMERIC, 10, bind_invoice_due },
+  { "amount", NC_("column", "Amount"), CELL_NUMERIC, 12, bind_invoice_amount },
+  { "open", NC_("column", "Open"), CELL_NUMERIC, 12, bind_invoice_open },
+  { "days", NC_("column", "Days Overdue"), CELL_NUMERIC, 5, bind_invoice_days },
+  { "status", NC_("column", "Status"), CELL_TEXT, 8, bind_invoice_status },
+};
+
+static const ColumnInfo dispute_columns[] = {
+  { "invoice", NC_("column", "Invoice"), CELL_TEXT, 10, bind_dispute_invoice },
+  { "customer", NC_("column", "Customer"), CELL_EXPAND, 16, bind_dispute_customer },
+  { "cause", NC_("column", "Cause"), CELL_MARKUP, 16, bind_dispute_cause },
+  { "amount", NC_("column", "Amount"), CELL_NUMERIC, 12, bind_dispute_amount },
+  { "opened", NC_("column", "Opened"), CELL_NUMERIC, 10, bind_dispute_opened },
+  { "days", NC_("column", "Days Open"), CELL_NUMERIC, 5, bind_dispute_days },
+  { "status", NC_("column", "Status"), CELL_TEXT, 8, bind_dispute_status },
+};
+
+static const KindInfo kinds[] = {
+  {
+    "customers", RELANCE_LIST_CUSTOMERS,
+    customer_columns, G_N_ELEMENTS (customer_columns),
+    "code", FALSE,
+    N_("Search customers by code, name or city"),
+    "system-users-symbolic",
+    N_("No Customers"),
+    N_("The customers you add or import are listed here."),
+  },
+  {
+    "invoices", RELANCE_LIST_INVOICES,
+    invoice_columns, G_N_ELEMENTS (invoice_columns),
+    "number", FALSE,
+    N_("Search invoices by number or customer"),
+    "x-office-document-symbolic",
+    N_("No Invoices"),
+    N_("The invoices of your customers are listed here."),
+  },
+  {
+    "disputes", RELANCE_LIST_DISPUTES,
+    dispute_columns, G_N_ELEMENTS (dispute_columns),
+    "opened", TRUE,
+    N_("Search disputes by invoice, customer or cause"),
+    "dialog-warning-symbolic",
+    N_("No Disputes"),
+    N_("Invoices your customers contest are listed here, with the cause."),
+  },
+};
+
+static const KindInfo *
+find_kind (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      if (g_strcmp0 (kinds[i].name, name) == 0)
+        return &kinds[i];
+    }
+
+  return NULL;
+}
+
+static void
+scroll_to_top (RelanceLedgerView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+}
+
+/* The list, or a status page saying why it is empty. */
+static void
+update_state (RelanceLedgerView *self)
+{
+  const char *search;
+
+  if (self->model == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      return;
+    }
+
+  search = relance_list_model_get_search (self->model);
+  if (search != NULL && search[0] != '\0')
+    {
+      adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Results"));
+      adw_status_page_set_description (self->empty_page, _("Try a different search."));
+    }
+  else
+    {
+      adw_status_page_set_icon_name (self->empty_page, self->info->empty_icon);
+      adw_status_page_set_title (self->empty_page, _(self->info->empty_title));
+      adw_status_page_set_description (self->empty_page, _(self->info->empty_description));
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+/* Gives the model the search typed and the sort the headers show. */
+static void
+apply_sort (RelanceLedgerView *self)
+{
+  GtkSorter *sorter;
+  const char *key = NULL;
+  gboolean descending = FALSE;
+
+  if (self->model == NULL)
+    return;
+
+  sorter = gtk_column_view_get_sorter (self->column_view);
+  if (!relance_column_sorter_probe (sorter, &key, &descending))
+    {
+      /* No header sorts (GTK can leave none): the model's own order. */
+      key = self->info->default_key;
+      descending = self->info->default_descending;
+    }
+
+  relance_list_model_set_sort (self->model, key, descending);
+}
+
+static void
+apply_search (RelanceLedgerView *self)
+{
+  if (self->model == NULL)
+    return;
+
+  relance_list_model_set_search (self->model,
+                                 gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+on_column_sorter_changed_cb (RelanceLedgerView *self,
+                             GtkSorterChange    change,
+                             GtkSorter         *sorter)
+{
+  if (self->model == NULL)
+    return;
+
+  apply_sort (self);
+  scroll_to_top (self);
+  update_state (self);
+}
+
+static void
+on_search_changed_cb (RelanceLedgerView *self,
+                      GtkSearchEntry    *entry)
+{
+  apply_search (self);
+  scroll_to_top (self);
+  update_state (self);
+}
+
+static void
+on_stop_search_cb (RelanceLedgerView *self,
+                   GtkSearchEntry    *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+on_model_items_changed_cb (RelanceLedgerView *self,
+                           guint              position,
+                           guint              removed,
+                           guint              added,
+                           GListModel        *model)
+{
+  update_state (self);
+}
+
+static void
+on_cell_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  user_data)
+{
+  const ColumnInfo *column = user_data;
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_width_chars (GTK_LABEL (label), column->width_chars);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+
+  switch (column->cell)
+    {
+    case CELL_NUMERIC:
+      gtk_label_set_xalign (GTK_LABEL (label), 1.f);
+      gtk_widget_add_css_class (label, "numeric");
+      break;
+
+    case CELL_SHORT:
+      gtk_label_set_max_width_chars (GTK_LABEL (label), column->width_chars);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.f);
+      break;
+
+    case CELL_MARKUP:
+      gtk_label_set_use_markup (GTK_LABEL (label), TRUE);
+      G_GNUC_FALLTHROUGH;
+    case CELL_EXPAND:
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.f);
+      break;
+
+    case CELL_TEXT:
+    default:
+      gtk_label_set_xalign (GTK_LABEL (label), 0.f);
+      break;
+    }
+
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+on_cell_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
+{
+  const ColumnInfo *column = user_data;
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  gpointer item = gtk_list_item_get_item (list_item);
+
+  if (item == NULL)
+    return;
+
+  column->bind (GTK_LABEL (label), item);
+}
+
+static void
+add_columns (RelanceLedgerView *self)
+{
+  GtkColumnViewColumn *first = NULL;
+  GtkColumnViewColumn *default_column = NULL;
+  GtkSorter *view_sorter;
+
+  for (guint i = 0; i < self->info->n_columns; i++)
+    {
+      const ColumnInfo *info = &self->info->columns[i];
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkSorter) sorter = NULL;
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+      gboolean expand = info->cell == CELL_EXPAND || info->cell == CELL_MARKUP;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), (gpointer)info);
+      g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), (gpointer)info);
+
+      column = gtk_column_view_column_new (g_dpgettext2 (GETTEXT_PACKAGE, "column", info->title),
+                                           g_steal_pointer (&factory));
+      if (info->key != NULL)
+        {
+          sorter = relance_column_sorter_new (info->key);
+          gtk_column_view_column_set_sorter (column, sorter);
+        }
+      gtk_column_view_column_set_expand (column, expand);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (self->column_view, column);
+
+      if (first == NULL)
+        first = column;
+      if (g_strcmp0 (info->key, self->info->default_key) == 0)
+        default_column = column;
+    }
+
+  /* The headers show the order the model starts with. */
+  gtk_column_view_sort_by_column (self->column_view,
+                                  default_column ? default_column : first,
+                                  self->info->default_descending ? GTK_SORT_DESCENDING
+                                                                 : GTK_SORT_ASCENDING);
+
+  view_sorter = gtk_column_view_get_sorter (self->column_view);
+  self->view_sorter = g_object_ref (view_sorter);
+  self->sorter_changed_id = g_signal_connect_object (view_sorter, "changed",
+                                                     G_CALLBACK (on_column_sorter_changed_cb), self,
+                                                     G_CONNECT_SWAPPED);
+}
+
+static void
+relance_ledger_view_constructed (GObject *object)
+{
+  RelanceLedgerView *self = (RelanceLedgerView *)object;
+
+  G_OBJECT_CLASS (relance_ledger_view_parent_class)->constructed (object);
+
+  if (self->info == NULL)
+    {
+      g_critical ("RelanceLedgerView needs a kind: customers, invoices or disputes");
+      self->info = &kinds[0];
+    }
+
+  g_object_set (self->search_entry, "placeholder-text", _(self->info->placeholder), NULL);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  add_columns (self);
+  update_state (self);
+}
+
+static void
+relance_ledger_view_dispose (GObject *object)
+{
+  RelanceLedgerView *self = (RelanceLedgerView *)object;
+
+  GtkWidget *child;
+
+  relance_ledger_view_set_model (self, NULL);
+
+  if (self->view_sorter != NULL)
+    {
+      g_clear_signal_handler (&self->sorter_changed_id, self->view_sorter);
+      g_clear_object (&self->view_sorter);
+    }
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RELANCE_TYPE_LEDGER_VIEW);
+
+  /* dispose_template() only unparents the children it binds. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (relance_ledger_view_parent_class)->dispose (object);
+}
+
+static void
+relance_ledger_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  RelanceLedgerView *self = RELANCE_LEDGER_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_string (value, relance_ledger_view_get_kind (self));
+      break;
+
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+relance_ledger_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  RelanceLedgerView *self = RELANCE_LEDGER_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      self->info = find_kind (g_value_get_string (value));
+      break;
+
+    case PROP_MODEL:
+      relance_ledger_view_set_model (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+relance_ledger_view_class_init (RelanceLedgerViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = relance_ledger_view_constructed;
+  object_class->dispose = relance_ledger_view_dispose;
+  object_class->get_property = relance_ledger_view_get_property;
+  object_class->set_property = relance_ledger_view_set_property;
+
+  /**
+   * RelanceLedgerView:kind:
+   *
+   * What the view lists: "customers", "invoices" or "disputes".
+   */
+  properties[PROP_KIND] =
+    g_param_spec_string ("kind", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RelanceLedgerView:model:
+   *
+   * The rows, of the view's kind; %NULL when no ledger is open.
+   */
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL,
+                         RELANCE_TYPE_LIST_MODEL,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Pulls the resources' object file, and its constructor that registers
+   * them, out of the static library into any program using this class. */
+  (void)relance_get_resource ();
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/relance-ledger-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RelanceLedgerView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RelanceLedgerView, stack);
+  gtk_widget_class_bind_template_child (widget_class, RelanceLedgerView, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, RelanceLedgerView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, RelanceLedgerView, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+relance_ledger_view_init (RelanceLedgerView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * relance_ledger_view_new:
+ * @kind: "customers", "invoices" or "disputes"
+ *
+ * Returns: (transfer floating): a view with no model yet
+ */
+GtkWidget *
+relance_ledger_view_new (const char *kind)
+{
+  g_return_val_if_fail (find_kind (kind) != NULL, NULL);
+
+  return g_object_new (RELANCE_TYPE_LEDGER_VIEW,
+                       "kind", kind,
+                       NULL);
+}
+
+const char *
+relance_ledger_view_get_kind (RelanceLedgerView *self)
+{
+  g_return_val_if_fail (RELANCE_IS_LEDGER_VIEW (self), NULL);
+
+  return self->info ? self->info->name : NULL;
+}
+
+RelanceListKind
+relance_ledger_view_get_list_kind (RelanceLedgerView *self)
+{
+  g_return_val_if_fail (RELANCE_IS_LEDGER_VIEW (self), RELANCE_LIST_CUSTOMERS);
+
+  return self->info ? self->info->list_kind : RELANCE_LIST_CUSTOMERS;
+}
+
+/**
+ * relance_ledger_view_get_model:
+ *
+ * Returns: (transfer none) (nullable): the rows shown
+ */
+RelanceListModel *
+relance_ledger_view_get_model (RelanceLedgerView *self)
+{
+  g_return_val_if_fail (RELANCE_IS_LEDGER_VIEW (self), NULL);
+
+  return self->model;
+}
+
+/**
+ * relance_ledger_view_set_model:
+ * @model: (nullable): rows of the view's kind
+ *
+ * Shows @model, searched with the text in the search entry and sorted as
+ * the column headers say.
+ */
+void
+relance_ledger_view_set_model (RelanceLedgerView *self,
+                               RelanceListModel  *model)
+{
+  g_autoptr(GtkSingleSelection) selection = NULL;
+
+  g_return_if_fail (RELANCE_IS_LEDGER_VIEW (self));
+  g_return_if_fail (model == NULL || RELANCE_IS_LIST_MODEL (model));
+  g_return_if_fail (model == NULL || self->info == NULL ||
+                    relance_list_model_get_kind (model) == self->info->list_kind);
+
+  if (self->model == model)
+    return;
+
+  if (self->model != NULL)
+    {
+      g_clear_signal_handler (&self->items_changed_id, self->model);
+      g_clear_object (&self->model);
+    }
+
+  if (model != NULL)
+    {
+      self->model = g_object_ref (model);
+      apply_search (self);
+      apply_sort (self);
+      self->items_changed_id = g_signal_connect_object (model, "items-changed",
+                                                        G_CALLBACK (on_model_items_changed_cb),
+                                                        self, G_CONNECT_SWAPPED);
+
+      /* Straight over the lazy model: it sorts and searches in SQL. */
+      selection = gtk_single_selection_new (NULL);
+      gtk_single_selection_set_autoselect (selection, FALSE);
+      gtk_single_selection_set_can_unselect (selection, TRUE);
+      gtk_single_selection_set_model (selection, G_LIST_MODEL (model));
+    }
+
+  if (self->column_view != NULL)
+    {
+      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+      scroll_to_top (self);
+      update_state (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+/**
+ * relance_ledger_view_get_column_view:
+ *
+ * Returns: (transfer none): the list; its model is a GtkSingleSelection
+ *   straight over relance_ledger_view_get_model()
+ */
+GtkColumnView *
+relance_ledger_view_get_column_view (RelanceLedgerView *self)
+{
+  g_return_val_if_fail (RELANCE_IS_LEDGER_VIEW (self), NULL);
+
+  return self->column_view;
+}
+
+/**
+ * relance_ledger_view_get_search_entry:
+ *
+ * Returns: (transfer none): the entry whose text searches the list
+ */
+GtkSearchEntry *
+relance_ledger_view_get_search_entry (RelanceLedgerView *self)
+{
+  g_return_val_if_fail (RELANCE_IS_LEDGER_VIEW (self), NULL);
+
+  return self->search_entry;
+}
+
+void
+relance_ledger_view_focus_search (RelanceLedgerView *self)
+{
+  g_return_if_fail (RELANCE_IS_LEDGER_VIEW (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}

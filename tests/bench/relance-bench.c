@@ -1,0 +1,451 @@
+/* relance-bench.c
+ *
+ * Generates a large synthetic ledger and prints how long the things a user
+ * waits for take on it. It prints figures; it is not a test.
+ *
+ *   relance-bench [--customers N] [--invoices N] [--ledger FILE]
+ *   relance-bench --window FILE
+ *
+ * The second form runs the real application on FILE, shows the invoices
+ * view, scrolls it to the middle and prints the process's peak memory; the
+ * first form runs it in a child process after timing the queries, so the
+ * figure is the application's alone.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "relance-application.h"
+#include "relance-customer.h"
+#include "relance-database.h"
+#include "relance-invoice.h"
+#include "relance-ledger.h"
+#include "relance-list-model.h"
+#include "relance-sample.h"
+#include "relance-window.h"
+
+#define RUNS 5
+
+typedef struct
+{
+  const char *what;
+  double      first_ms;
+  double      median_ms;
+  const char *target;
+} Row;
+
+static GArray *rows;
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+record (const char *what,
+        double      first_ms,
+        double      median_ms,
+        const char *target)
+{
+  Row row = { what, first_ms, median_ms, target };
+
+  g_array_append_val (rows, row);
+  g_printerr ("  %-52s %10.1f ms\n", what, first_ms);
+}
+
+/* Runs @func RUNS times on a fresh list model each time; the first run is
+ * the one a user meets after opening the ledger. */
+typedef void (*BenchFunc) (RelanceDatabase *db, RelanceDay today);
+
+static void
+measure (const char      *what,
+         const char      *target,
+         BenchFunc        func,
+         RelanceDatabase *db,
+         RelanceDay       today)
+{
+  double times[RUNS];
+
+  for (guint i = 0; i < RUNS; i++)
+    {
+      double start = now_ms ();
+
+      func (db, today);
+      times[i] = now_ms () - start;
+    }
+
+  {
+    double first = times[0];
+
+    qsort (times, RUNS, sizeof (double), compare_doubles);
+    record (what, first, times[RUNS / 2], target);
+  }
+}
+
+/* What a list shows first: the count and the first 30 rows. */
+static void
+show_first_page (RelanceListModel *model)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  for (guint i = 0; i < MIN (n, 30); i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), i));
+}
+
+static void
+bench_customers (RelanceDatabase *db, RelanceDay today)
+{
+  g_autoptr(RelanceListModel) model = relance_list_model_new (db, RELANCE_LIST_CUSTOMERS, today);
+
+  show_first_page (model);
+}
+
+static void
+bench_invoices (RelanceDatabase *db, RelanceDay today)
+{
+  g_autoptr(RelanceListModel) model = relance_list_model_new (db, RELANCE_LIST_INVOICES, today);
+
+  show_first_page (model);
+}
+
+static void
+bench_disputes (RelanceDatabase *db, RelanceDay today)
+{
+  g_autoptr(RelanceListModel) model = relance_list_model_new (db, RELANCE_LIST_DISPUTES, today);
+
+  show_first_page (model);
+}
+
+static void
+bench_invoices_middle (RelanceDatabase *db, RelanceDay today)
+{
+  g_autoptr(RelanceListModel) model = relance_list_model_new (db, RELANCE_LIST_INVOICES, today);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  /* Dragging the scroll bar to the middle of the list. */
+  for (guint i = n / 2; i < MIN (n, n / 2 + 30); i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), i));
+}
+
+static void
+bench_search_customers (RelanceDatabase *db, RelanceDay today)
+{
+  g_autoptr(RelanceListModel) model = relance_list_model_new (db, RELANCE_LIST_CUSTOMERS, today);
+
+  relance_list_model_set_search (model, "besancon");
+  show_first_page (model);
+}
+
+static void
+bench_search_invoices (RelanceDatabase *db, RelanceDay today)
+{
+  g_autoptr(RelanceListModel) model = relance_list_model_new (db, RELANCE_LIST_INVOICES, today);
+
+  relance_list_model_set_search (model, "dupont");
+  show_first_page (model);
+}
+
+static void
+bench_search_number (RelanceDatabase *db, RelanceDay today)
+{
+  g_autoptr(RelanceListModel) model = relance_list_model_new (db, RELANCE_LIST_INVOICES, today);
+
+  relance_list_model_set_search (model, "FA2026-0007");
+  show_first_page (model);
+}
+
+static void
+bench_sort_amount (RelanceDatabase *db, RelanceDay today)
+{
+  g_autoptr(RelanceListModel) model = relance_list_model_new (db, RELANCE_LIST_INVOICES, today);
+
+  relance_list_model_set_sort (model, "amount", TRUE);
+  show_first_page (model);
+}
+
+static void
+bench_sort_customer_balance (RelanceDatabase *db, RelanceDay today)
+{
+  g_autoptr(RelanceListModel) model = relance_list_model_new (db, RELANCE_LIST_CUSTOMERS, today);
+
+  relance_list_model_set_sort (model, "balance", TRUE);
+  show_first_page (model);
+}
+
+static void
+bench_overdue (RelanceDatabase *db, RelanceDay today)
+{
+  g_autoptr(RelanceListModel) model = relance_list_model_new (db, RELANCE_LIST_INVOICES, today);
+
+  relance_list_model_set_overdue_only (model, TRUE);
+  show_first_page (model);
+}
+
+static void
+bench_aged_today (RelanceDatabase *db, RelanceDay today)
+{
+  g_autoptr(GPtrArray) aged = relance_ledger_aged_balance (db, today, NULL);
+
+  g_assert_nonnull (aged);
+}
+
+static void
+bench_aged_past (RelanceDatabase *db, RelanceDay today)
+{
+  g_autoptr(GPtrArray) aged = relance_ledger_aged_balance (db, today - 180, NULL);
+
+  g_assert_nonnull (aged);
+}
+
+static void
+print_table (void)
+{
+  g_print ("\n%-52s %12s %12s  %s\n", "operation", "first (ms)", "median (ms)", "target");
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+
+      g_print ("%-52s %12.1f %12.1f  %s\n", row->what, row->first_ms, row->median_ms,
+               row->target ? row->target : "");
+    }
+}
+
+static gint64
+read_status_kb (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, field);
+  if (line == NULL)
+    return -1;
+  return g_ascii_strtoll (line + strlen (field) + 1, NULL, 10);
+}
+
+typedef struct
+{
+  RelanceApplication *app;
+  guint               step;
+  gint64              peak_kb;
+} WindowRun;
+
+static gboolean
+window_step_cb (gpointer data)
+{
+  WindowRun *run = data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (run->app));
+
+  if (window == NULL || !RELANCE_IS_WINDOW (window))
+    {
+      g_printerr ("relance-bench: the application showed no window\n");
+      g_application_quit (G_APPLICATION (run->app));
+      return G_SOURCE_REMOVE;
+    }
+
+  g_printerr ("step %u: VmHWM %" G_GINT64_FORMAT " VmRSS %" G_GINT64_FORMAT "\n", run->step, read_status_kb ("VmHWM:"), read_status_kb ("VmRSS:"));
+  switch (run->step++)
+    {
+    case 0:
+      relance_window_set_view (RELANCE_WINDOW (window), "invoices");
+      return G_SOURCE_CONTINUE;
+
+    case 1:
+    case 2:
+    case 3:
+      {
+        /* Scroll through the list as a user dragging the scroll bar would. */
+        GtkColumnView *view = relance_window_get_column_view (RELANCE_WINDOW (window), "invoices");
+        GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+        GtkAdjustment *adjustment;
+
+        if (scrolled == NULL)
+          return G_SOURCE_CONTINUE;
+        adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+        gtk_adjustment_set_value (adjustment,
+                                  gtk_adjustment_get_upper (adjustment) * run->step / 4.0);
+        return G_SOURCE_CONTINUE;
+      }
+
+    default:
+      run->peak_kb = read_status_kb ("VmHWM:");
+      g_application_quit (G_APPLICATION (run->app));
+      return G_SOURCE_REMOVE;
+    }
+}
+
+static int
+run_window (const char *ledger)
+{
+  g_autoptr(RelanceApplication) app = relance_application_new ();
+  char *args[] = { (char *)"relance", (char *)"--db", (char *)ledger, NULL };
+  WindowRun run = { app, 0, -1 };
+  int status;
+
+  /* No session bus in a benchmark: do not try to be the single instance. */
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_timeout_add (1500, window_step_cb, &run);
+  status = g_application_run (G_APPLICATION (app), 3, args);
+
+  if (status != 0 || run.peak_kb < 0)
+    return status != 0 ? status : 1;
+
+  g_print ("%" G_GINT64_FORMAT "\n", run.peak_kb);
+  return 0;
+}
+
+/* The application's peak memory in its own process, in kB, or -1. */
+static gint64
+measure_window (const char *self_path,
+                const char *ledger)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *argv[] = { self_path, "--window", ledger, NULL };
+  int wait_status = 0;
+
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL,
+                     &out, NULL, &wait_status, &error) ||
+      !g_spawn_check_wait_status (wait_status, &error))
+    {
+      g_printerr ("relance-bench: the window could not be measured: %s\n", error->message);
+      return -1;
+    }
+
+  return g_ascii_strtoll (out, NULL, 10);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) options = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelanceDatabase) db = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *ledger = NULL;
+  g_autofree char *window_ledger = NULL;
+  gint64 window_kb;
+  int n_customers = 20000;
+  int n_invoices = 1000000;
+  RelanceDay today = relance_day_from_dmy (23, 11, 2026);
+  double start;
+  GOptionEntry entries[] = {
+    { "customers", 0, 0, G_OPTION_ARG_INT, &n_customers, "Customers to generate", "N" },
+    { "invoices", 0, 0, G_OPTION_ARG_INT, &n_invoices, "Invoices to generate", "N" },
+    { "ledger", 0, 0, G_OPTION_ARG_FILENAME, &ledger, "Use (or keep) this ledger file", "FILE" },
+    { "window", 0, 0, G_OPTION_ARG_FILENAME, &window_ledger, "Show the invoices of FILE and print the peak memory", "FILE" },
+    { NULL }
+  };
+
+  options = g_option_context_new ("- time Relance on a large ledger");
+  g_option_context_add_main_entries (options, entries, NULL);
+  if (!g_option_context_parse (options, &argc, &argv, &error))
+    {
+      g_printerr ("relance-bench: %s\n", error->message);
+      return 2;
+    }
+
+  if (window_ledger != NULL)
+    return run_window (window_ledger);
+
+  rows = g_array_new (FALSE, FALSE, sizeof (Row));
+
+  if (ledger == NULL)
+    {
+      dir = g_dir_make_tmp ("relance-bench-XXXXXX", &error);
+      g_assert_no_error (error);
+      ledger = g_build_filename (dir, "bench.db", NULL);
+    }
+
+  if (!g_file_test (ledger, G_FILE_TEST_EXISTS))
+    {
+      RelanceSampleOptions sample;
+
+      g_printerr ("Generating %d customers and %d invoices in %s...\n", n_customers, n_invoices, ledger);
+      db = relance_database_open (ledger, &error);
+      if (db == NULL)
+        {
+          g_printerr ("relance-bench: %s\n", error->message);
+          return 1;
+        }
+
+      relance_sample_options_init (&sample, today);
+      sample.n_customers = n_customers;
+      sample.n_invoices = n_invoices;
+      start = now_ms ();
+      if (!relance_sample_generate (db, &sample, &error))
+        {
+          g_printerr ("relance-bench: %s\n", error->message);
+          return 1;
+        }
+      record ("generate the ledger (one transaction)", now_ms () - start, now_ms () - start, NULL);
+      g_clear_object (&db);
+    }
+
+  start = now_ms ();
+  db = relance_database_open (ledger, &error);
+  if (db == NULL)
+    {
+      g_printerr ("relance-bench: %s\n", error->message);
+      return 1;
+    }
+  record ("open the database", now_ms () - start, now_ms () - start, NULL);
+
+  measure ("customers: first page", "< 50 ms", bench_customers, db, today);
+  measure ("invoices: first page", "< 50 ms", bench_invoices, db, today);
+  measure ("disputes: first page", "< 50 ms", bench_disputes, db, today);
+  measure ("invoices: a page in the middle", NULL, bench_invoices_middle, db, today);
+  measure ("search customers \"besancon\"", "< 100 ms", bench_search_customers, db, today);
+  measure ("search invoices \"dupont\" (customer name)", "< 100 ms", bench_search_invoices, db, today);
+  measure ("search invoices \"FA2026-0007\" (number)", "< 100 ms", bench_search_number, db, today);
+  measure ("sort invoices by amount, first page", "< 50 ms", bench_sort_amount, db, today);
+  measure ("sort customers by balance, first page", NULL, bench_sort_customer_balance, db, today);
+  measure ("overdue invoices only, first page", NULL, bench_overdue, db, today);
+  measure ("aged balance today", "< 300 ms", bench_aged_today, db, today);
+  measure ("aged balance 180 days ago", "< 300 ms", bench_aged_past, db, today);
+
+  g_clear_object (&db);
+
+  g_printerr ("  showing the invoices view in the application...\n");
+  {
+    g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
+
+    window_kb = measure_window (self_path ? self_path : argv[0], ledger);
+  }
+
+  print_table ();
+  if (window_kb >= 0)
+    g_print ("\npeak memory of the application showing the invoices view: %.1f MB (target < 150 MB)\n",
+             window_kb / 1024.0);
+
+  if (dir != NULL)
+    {
+      g_autofree char *wal = g_strconcat (ledger, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (ledger, "-shm", NULL);
+
+      g_unlink (wal);
+      g_unlink (shm);
+      g_unlink (ledger);
+      g_rmdir (dir);
+    }
+
+  return 0;
+}
