@@ -95,16 +95,15 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   RelanceApplication *self = user_data;
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  GList *windows;
 
-  /* Closing saves the window's size; quit when the last one is gone. */
-  for (GList *l = windows; l != NULL; )
-    {
-      GtkWindow *window = l->data;
-
-      l = l->next;
-      gtk_window_close (window);
-    }
+  /* Closing saves the window's size. A copy: closing a window also
+   * destroys its dialogs, which leave the application's list. */
+  windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (self)),
+                              (GCopyFunc)g_object_ref, NULL);
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 
   g_application_quit (G_APPLICATION (self));
 }
@@ -210,8 +209,19 @@ relance_application_command_line (GApplication            *app,
       if (!relance_application_open_ledger (self, path, &error))
         {
           g_application_command_line_printerr (command_line, "%s\n", error->message);
-          set_context (self, NULL);
-          relance_window_show_open_error (window, error);
+
+          /* With no ledger open the window says why; otherwise the ledger
+           * open stays, and a dialog over it says why. */
+          if (self->context == NULL)
+            {
+              relance_window_show_open_error (window, error);
+            }
+          else
+            {
+              gtk_window_present (GTK_WINDOW (window));
+              show_error_dialog (self, _("The Ledger Could Not Be Opened"), error);
+              return 0;
+            }
         }
     }
 

@@ -467,7 +467,7 @@ update_state (RelanceLedgerView *self)
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
-/* Gives the model the search typed and the sort the headers show. */
+/* Gives the model the order the column headers show. */
 static void
 apply_sort (RelanceLedgerView *self)
 {
@@ -507,8 +507,10 @@ on_column_sorter_changed_cb (RelanceLedgerView *self,
   if (self->model == NULL)
     return;
 
-  apply_sort (self);
+  /* Back to the top while the old rows are still laid out: after the model
+   * replaced them, the list could not find the position to scroll to. */
   scroll_to_top (self);
+  apply_sort (self);
   update_state (self);
 }
 
@@ -516,8 +518,8 @@ static void
 on_search_changed_cb (RelanceLedgerView *self,
                       GtkSearchEntry    *entry)
 {
-  apply_search (self);
   scroll_to_top (self);
+  apply_search (self);
   update_state (self);
 }
 

@@ -45,6 +45,9 @@ G_DEFINE_FINAL_TYPE (RelanceWindow, relance_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static GParamSpec *properties[N_PROPS];
 
+/* Below this width the view switcher moves to the bottom of the window. */
+#define WIDE_WINDOW_WIDTH 640
+
 static RelanceLedgerView *
 find_view (RelanceWindow *self,
            const char    *name)
@@ -82,13 +85,30 @@ dup_ledger_name (RelanceWindow *self)
   return g_path_get_basename (path);
 }
 
+/* The ledger's name shows under the title when the window is narrow, and
+ * at the start of the header bar, where the view switcher leaves room,
+ * when it is wide. Decided on the window's width, never on whether the
+ * switcher fits: that changes with the label itself. */
+static void
+update_ledger_label (RelanceWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  gtk_widget_set_visible (GTK_WIDGET (self->ledger_label),
+                          gtk_label_get_label (self->ledger_label)[0] != '\0' &&
+                          (gtk_window_is_maximized (GTK_WINDOW (self)) ||
+                           width >= WIDE_WINDOW_WIDTH));
+}
+
 static void
 update_title (RelanceWindow *self)
 {
   g_autofree char *name = dup_ledger_name (self);
 
   gtk_label_set_label (self->ledger_label, name ? name : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->ledger_label), name != NULL);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, name);
+  update_ledger_label (self);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->ledger_label),
                                self->context ? relance_database_get_path (relance_context_get_database (self->context))
                                              : NULL);
@@ -161,6 +181,12 @@ static void
 on_title_visible_changed_cb (RelanceWindow *self)
 {
   update_switcher (self);
+}
+
+static void
+on_size_changed_cb (RelanceWindow *self)
+{
+  update_ledger_label (self);
 }
 
 static void
@@ -398,6 +424,9 @@ static void
 relance_window_init (RelanceWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (on_size_changed_cb), NULL);
+  g_signal_connect (self, "notify::maximized", G_CALLBACK (on_size_changed_cb), NULL);
 
   self->settings = relance_application_new_settings ();
 }

@@ -599,6 +599,14 @@ type_in_row (GtkWidget  *dialog,
   gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
+static const char *duplicate_message = "A customer with the code “411BESANCON” already exists";
+
+static gboolean
+has_duplicate_message (gpointer dialog)
+{
+  return find_widget (dialog, is_mapped_label_with_text, (gpointer)duplicate_message) != NULL;
+}
+
 static void
 test_window_add_customer (Fixture       *fixture,
                           gconstpointer  data)
@@ -652,9 +660,8 @@ test_window_add_customer (Fixture       *fixture,
   g_assert_true (find_customer_dialog () == RELANCE_CUSTOMER_DIALOG (dialog));
   code_row = find_widget (dialog, is_entry_row_with_title, (gpointer)"Code");
   g_assert_true (gtk_widget_has_css_class (code_row, "error"));
-  error_label = find_widget (dialog, is_mapped_label_with_text,
-                             (gpointer)"A customer with the code “411BESANCON” already exists");
-  g_assert_nonnull (error_label);
+  g_assert_true (wait_until (has_duplicate_message, dialog));
+  error_label = find_widget (dialog, is_mapped_label_with_text, (gpointer)duplicate_message);
   g_assert_true (gtk_widget_has_css_class (error_label, "error"));
   relance_list_model_reload (model);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
