@@ -426,6 +426,10 @@ load_ids (RelanceListModel *self)
   if (self->n_items == 0)
     return;
 
+  /* Sized once: growing by doubling would briefly hold twice the ids. */
+  g_array_set_size (self->ids, self->n_items);
+  g_array_set_size (self->ids, 0);
+
   self->cursor = prepare_listing (self, FALSE);
   if (self->cursor != NULL)
     self->fill_source = g_idle_add_full (G_PRIORITY_LOW, fill_ids_cb, self, NULL);

@@ -401,7 +401,7 @@ static const KindInfo kinds[] = {
   {
     "invoices", RELANCE_LIST_INVOICES,
     invoice_columns, G_N_ELEMENTS (invoice_columns),
-    "number", FALSE,
+    "days", TRUE,
     N_("Search invoices by number or customer"),
     "x-office-document-symbolic",
     N_("No Invoices"),

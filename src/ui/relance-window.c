@@ -160,21 +160,43 @@ update_page (RelanceWindow *self)
 }
 
 static void
+give_model (RelanceWindow     *self,
+            RelanceLedgerView *view)
+{
+  g_autoptr(RelanceListModel) model = NULL;
+
+  model = relance_list_model_new (relance_context_get_database (self->context),
+                                  relance_ledger_view_get_list_kind (view),
+                                  relance_context_get_today (self->context));
+  relance_ledger_view_set_model (view, model);
+}
+
+/* Only the view on screen reads the ledger; the others get their rows
+ * when they are first shown (see on_visible_view_changed_cb), so opening
+ * a big ledger builds one list, not three. */
+static void
 update_models (RelanceWindow *self)
 {
   RelanceLedgerView *views[] = { self->customers_view, self->invoices_view, self->disputes_view };
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
-      g_autoptr(RelanceListModel) model = NULL;
-
-      if (self->context != NULL)
-        model = relance_list_model_new (relance_context_get_database (self->context),
-                                        relance_ledger_view_get_list_kind (views[i]),
-                                        relance_context_get_today (self->context));
-
-      relance_ledger_view_set_model (views[i], model);
+      if (self->context != NULL && GTK_WIDGET (views[i]) == visible)
+        give_model (self, views[i]);
+      else
+        relance_ledger_view_set_model (views[i], NULL);
     }
+}
+
+static void
+on_visible_view_changed_cb (RelanceWindow *self)
+{
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
+
+  if (self->context != NULL && RELANCE_IS_LEDGER_VIEW (visible) &&
+      relance_ledger_view_get_model (RELANCE_LEDGER_VIEW (visible)) == NULL)
+    give_model (self, RELANCE_LEDGER_VIEW (visible));
 }
 
 static void
@@ -425,6 +447,9 @@ relance_window_init (RelanceWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (on_visible_view_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::default-width", G_CALLBACK (on_size_changed_cb), NULL);
   g_signal_connect (self, "notify::maximized", G_CALLBACK (on_size_changed_cb), NULL);
 

@@ -259,7 +259,6 @@ window_step_cb (gpointer data)
       return G_SOURCE_REMOVE;
     }
 
-  g_printerr ("step %u: VmHWM %" G_GINT64_FORMAT " VmRSS %" G_GINT64_FORMAT "\n", run->step, read_status_kb ("VmHWM:"), read_status_kb ("VmRSS:"));
   switch (run->step++)
     {
     case 0:

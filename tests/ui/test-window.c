@@ -368,7 +368,9 @@ test_window_rows_rendered (Fixture       *fixture,
 
   column_view = relance_window_get_column_view (fixture->window, "customers");
   end = g_get_monotonic_time () + TIMEOUT_US;
-  while (label == NULL && g_get_monotonic_time () < end)
+  /* A view's rows are built when it is first shown: wait for the frame
+   * that lays them out. */
+  while ((label == NULL || gtk_widget_get_width (label) == 0) && g_get_monotonic_time () < end)
     {
       spin (20);
       label = find_widget (GTK_WIDGET (column_view), is_mapped_label_with_text,
