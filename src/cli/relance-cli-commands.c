@@ -81,6 +81,26 @@ list_reader_get (ListReader *reader,
   return g_list_model_get_item (G_LIST_MODEL (reader->list), position);
 }
 
+/* Lists only the rows of the customer whose code is @code, if any. */
+static gboolean
+restrict_to_customer (RelanceListModel  *list,
+                      RelanceDatabase   *db,
+                      const char        *code,
+                      GError           **error)
+{
+  gint64 customer_id;
+
+  if (code == NULL)
+    return TRUE;
+
+  customer_id = relance_ledger_find_customer (db, code, error);
+  if (customer_id == 0)
+    return FALSE;
+
+  relance_list_model_set_customer (list, customer_id);
+  return TRUE;
+}
+
 /* Columns: the names are what scripts read and are never translated. */
 
 enum { CUSTOMER_CODE, CUSTOMER_NAME, CUSTOMER_BALANCE, CUSTOMER_OVERDUE, CUSTOMER_DAYS };
@@ -785,14 +805,8 @@ relance_cli_invoices (const char   *command,
   relance_list_model_set_sort (list, "number", FALSE);
   relance_list_model_set_search (list, search);
   relance_list_model_set_overdue_only (list, overdue);
-  if (customer != NULL)
-    {
-      gint64 customer_id = relance_ledger_find_customer (db, customer, &error);
-
-      if (customer_id == 0)
-        return fail (error);
-      relance_list_model_set_customer (list, customer_id);
-    }
+  if (!restrict_to_customer (list, db, customer, &error))
+    return fail (error);
 
   list_reader_init (&reader, list);
   return write_list (&inv, invoice_columns, G_N_ELEMENTS (invoice_columns),
@@ -1030,14 +1044,8 @@ relance_cli_disputes (const char   *command,
   list = relance_list_model_new (db, RELANCE_LIST_DISPUTES, relance_context_get_today (context));
   relance_list_model_set_sort (list, "opened", FALSE);
   relance_list_model_set_overdue_only (list, open_only);
-  if (customer != NULL)
-    {
-      gint64 customer_id = relance_ledger_find_customer (db, customer, &error);
-
-      if (customer_id == 0)
-        return fail (error);
-      relance_list_model_set_customer (list, customer_id);
-    }
+  if (!restrict_to_customer (list, db, customer, &error))
+    return fail (error);
 
   list_reader_init (&reader, list);
   return write_list (&inv, dispute_columns, G_N_ELEMENTS (dispute_columns),
