@@ -453,6 +453,31 @@ fill_customer_row (RelanceCliRow *row,
   relance_cli_row_set_number (row, CUSTOMER_DAYS, relance_customer_get_days_overdue (customer));
 }
 
+static const char *
+invoice_status_label (RelanceInvoiceStatus status)
+{
+  switch (status)
+    {
+    case RELANCE_INVOICE_STATUS_PAID: return C_("invoice status", "Paid");
+    case RELANCE_INVOICE_STATUS_OPEN: return C_("invoice status", "Open");
+    case RELANCE_INVOICE_STATUS_OVERDUE: return C_("invoice status", "Overdue");
+    case RELANCE_INVOICE_STATUS_DISPUTED: return C_("invoice status", "Disputed");
+    default: g_return_val_if_reached ("");
+    }
+}
+
+static const char *
+dispute_status_label (RelanceDisputeStatus status)
+{
+  switch (status)
+    {
+    case RELANCE_DISPUTE_STATUS_OPEN: return C_("dispute status", "Open");
+    case RELANCE_DISPUTE_STATUS_RESOLVED: return C_("dispute status", "Resolved");
+    case RELANCE_DISPUTE_STATUS_CANCELLED: return C_("dispute status", "Cancelled");
+    default: g_return_val_if_reached ("");
+    }
+}
+
 static void
 fill_invoice_row (RelanceCliRow *row,
                   guint          position,
@@ -470,8 +495,9 @@ fill_invoice_row (RelanceCliRow *row,
   relance_cli_row_set_amount (row, INVOICE_AMOUNT, relance_invoice_get_amount (invoice));
   relance_cli_row_set_amount (row, INVOICE_OPEN, relance_invoice_get_open (invoice));
   relance_cli_row_set_number (row, INVOICE_DAYS, relance_invoice_get_days_overdue (invoice));
-  relance_cli_row_set_text (row, INVOICE_STATUS,
-                            relance_invoice_status_to_string (relance_invoice_get_status (invoice)));
+  relance_cli_row_set_keyword (row, INVOICE_STATUS,
+                               relance_invoice_status_to_string (relance_invoice_get_status (invoice)),
+                               invoice_status_label (relance_invoice_get_status (invoice)));
 }
 
 static void
@@ -491,8 +517,9 @@ fill_dispute_row (RelanceCliRow *row,
   relance_cli_row_set_date (row, DISPUTE_OPENED, relance_dispute_get_opened_on (dispute));
   relance_cli_row_set_date (row, DISPUTE_RESOLVED, relance_dispute_get_resolved_on (dispute));
   relance_cli_row_set_number (row, DISPUTE_DAYS, relance_dispute_get_days_open (dispute));
-  relance_cli_row_set_text (row, DISPUTE_STATUS,
-                            relance_dispute_status_to_string (relance_dispute_get_status (dispute)));
+  relance_cli_row_set_keyword (row, DISPUTE_STATUS,
+                               relance_dispute_status_to_string (relance_dispute_get_status (dispute)),
+                               dispute_status_label (relance_dispute_get_status (dispute)));
 }
 
 typedef struct
@@ -617,7 +644,7 @@ relance_cli_customer_add (const char   *command,
     { "address", 0, 0, G_OPTION_ARG_STRING, &address, N_("Street address"), N_("TEXT") },
     { "postcode", 0, 0, G_OPTION_ARG_STRING, &postcode, N_("Postcode"), N_("CODE") },
     { "city", 0, 0, G_OPTION_ARG_STRING, &city, N_("City"), N_("CITY") },
-    { "country", 0, 0, G_OPTION_ARG_STRING, &country, N_("Two-letter country code (FR)"), "CC" },
+    { "country", 0, 0, G_OPTION_ARG_STRING, &country, N_("Two-letter country code (FR)"), N_("CC") },
     { "language", 0, 0, G_OPTION_ARG_STRING, &language, N_("Language of the letters (fr)"), N_("LANG") },
     { "email", 0, 0, G_OPTION_ARG_STRING, &email, N_("E-mail address"), N_("ADDRESS") },
     { "phone", 0, 0, G_OPTION_ARG_STRING, &phone, N_("Phone number"), N_("NUMBER") },

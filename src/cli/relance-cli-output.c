@@ -20,6 +20,7 @@ struct _RelanceCliRow
   const RelanceCliColumn *columns;
   guint                   n_columns;
   char                  **cells;    /* formatted; NULL when not set */
+  RelanceCliFormat        format;
 };
 
 static void
@@ -402,6 +403,20 @@ relance_cli_row_set_text (RelanceCliRow *row,
   row_take (row, column, RELANCE_CLI_COLUMN_TEXT, g_strdup (text ? text : ""));
 }
 
+/**
+ * relance_cli_row_set_keyword:
+ * @keyword: what scripts read in CSV and JSON ("overdue")
+ * @label: what people read in a table, translated ("en retard")
+ */
+void
+relance_cli_row_set_keyword (RelanceCliRow *row,
+                             guint          column,
+                             const char    *keyword,
+                             const char    *label)
+{
+  relance_cli_row_set_text (row, column, row->format == RELANCE_CLI_FORMAT_TABLE ? label : keyword);
+}
+
 void
 relance_cli_row_set_amount (RelanceCliRow *row,
                             guint          column,
@@ -454,7 +469,7 @@ relance_cli_write_rows (FILE                    *out,
                         GError                 **error)
 {
   g_autofree char **cells = g_new0 (char *, n_columns);
-  RelanceCliRow row = { columns, n_columns, cells };
+  RelanceCliRow row = { columns, n_columns, cells, format };
   gboolean ok;
 
   g_return_val_if_fail (out != NULL, FALSE);

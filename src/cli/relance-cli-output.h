@@ -51,6 +51,10 @@ gboolean relance_cli_format_parse   (const char              *text,
 void     relance_cli_row_set_text   (RelanceCliRow           *row,
                                      guint                    column,
                                      const char              *text);
+void     relance_cli_row_set_keyword (RelanceCliRow          *row,
+                                     guint                    column,
+                                     const char              *keyword,
+                                     const char              *label);
 void     relance_cli_row_set_amount (RelanceCliRow           *row,
                                      guint                    column,
                                      gint64                   cents);

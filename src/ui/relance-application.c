@@ -340,22 +340,13 @@ relance_application_new_settings (void)
 /**
  * relance_application_get_own_path:
  *
- * Returns: (transfer full): the user's ledger: the "database" setting, or
- *   relance_database_default_path()
+ * Returns: (transfer full): the user's ledger, where relance-cli finds it
+ *   too: relance_database_default_path()
  */
 char *
 relance_application_get_own_path (void)
 {
-  g_autoptr(GSettings) settings = relance_application_new_settings ();
-  g_autofree char *path = NULL;
-
-  if (settings != NULL)
-    path = g_settings_get_string (settings, "database");
-
-  if (path == NULL || path[0] == '\0')
-    return relance_database_default_path ();
-
-  return g_steal_pointer (&path);
+  return relance_database_default_path ();
 }
 
 /**
