@@ -15,6 +15,8 @@
 #include <string.h>
 
 #include "relance-cli-commands.h"
+#include "relance-cli-io.h"
+#include "relance-cli-stats.h"
 
 typedef struct
 {
@@ -35,6 +37,16 @@ static const Command commands[] = {
   { "dispute", "resolve", relance_cli_dispute_resolve, N_("Record that a dispute is settled") },
   { NULL, "disputes", relance_cli_disputes, N_("List the disputes") },
   { NULL, "aged-balance", relance_cli_aged_balance, N_("What each customer owes, by age") },
+  { "import", "csv", relance_cli_import_csv, N_("Import invoices from CSV files") },
+  { "import", "fec", relance_cli_import_fec, N_("Import customer accounts from FEC files") },
+  { "import", "facturx", relance_cli_import_facturx, N_("Import Factur-X PDF invoices") },
+  { "export", "open-items", relance_cli_export_open_items, N_("Write the open items as CSV") },
+  { "export", "aged-balance", relance_cli_export_aged_balance, N_("Write the aged balance as CSV") },
+  { NULL, "case-file", relance_cli_case_file, N_("Write a customer’s case file for an agency") },
+  { NULL, "backup", relance_cli_backup, N_("Write a copy of the ledger") },
+  { NULL, "restore", relance_cli_restore, N_("Replace the ledger by a backup") },
+  { "stats", "disputes", relance_cli_stats_disputes, N_("Disputes of a period by cause, and how long they took") },
+  { NULL, "chart", relance_cli_chart, N_("Draw a dashboard chart into a PNG, SVG or PDF file") },
 };
 
 /* The global options that take a value in the next argument. */

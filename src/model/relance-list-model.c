@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "relance-customer-private.h"
+#include "relance-ledger.h"
 #include "relance-database-private.h"
 #include "relance-dispute-private.h"
 #include "relance-invoice-private.h"
@@ -19,7 +20,8 @@
 
 /* Parameters shared by every query: ?1 today, ?2 the FTS query, ?3 the
  * customer, ?4 and ?5 the bounds of an invoice number prefix, ?6 the search
- * text as it was typed; ?10 onwards are the ids of a page. */
+ * text as it was typed, ?7 the segment, ?8 and ?9 the issue date range;
+ * ?10 onwards are the ids of a page. */
 
 typedef enum
 {
@@ -56,6 +58,13 @@ struct _RelanceListModel
   gboolean         descending;
   gint64           customer_id;
   gboolean         overdue_only;
+  RelanceListStatus status;
+  int              age_bucket;      /* -1 for any */
+  RelanceDay       issued_from;     /* 0 for unbounded */
+  RelanceDay       issued_to;
+  char            *segment;
+  gboolean         open_dispute_only;
+  gboolean         archived;
 
   /* The ids in list order are read lazily: n_items comes from a count, and
    * the ids from a cursor stepped as far as a list asks, then to the end in
@@ -221,6 +230,73 @@ bind_common (RelanceListModel *self,
 
   if (n_params >= 3)
     sqlite3_bind_int64 (stmt, 3, self->customer_id);
+  if (n_params >= 7 && self->segment != NULL)
+    _relance_bind_text (stmt, 7, self->segment);
+  if (n_params >= 8)
+    sqlite3_bind_int (stmt, 8, self->issued_from);
+  if (n_params >= 9)
+    sqlite3_bind_int (stmt, 9, self->issued_to);
+}
+
+#define OPEN_DISPUTE_OF_INVOICE \
+  "EXISTS (SELECT 1 FROM disputes d WHERE d.invoice_id = i.id AND d.status = 'open')"
+#define OVERDUE_INVOICE "(i.kind = 'invoice' AND i.allocated < i.amount AND i.due_date < ?1)"
+
+/* Mirrors read_invoice(): paid, disputed, overdue, or else open. */
+static const char *
+invoice_status_condition (RelanceListStatus status)
+{
+  switch (status)
+    {
+    case RELANCE_LIST_STATUS_PAID:
+      return "i.allocated = i.amount";
+    case RELANCE_LIST_STATUS_DISPUTED:
+      return "(i.allocated < i.amount AND " OPEN_DISPUTE_OF_INVOICE ")";
+    case RELANCE_LIST_STATUS_OVERDUE:
+      return "(" OVERDUE_INVOICE " AND NOT " OPEN_DISPUTE_OF_INVOICE ")";
+    case RELANCE_LIST_STATUS_OPEN:
+      return "(i.allocated < i.amount AND NOT " OVERDUE_INVOICE " AND NOT " OPEN_DISPUTE_OF_INVOICE ")";
+    default:
+      return NULL;
+    }
+}
+
+/* The buckets of relance_age_bucket_for(), on open invoices, as ranges of
+ * due dates so that the index on due dates finds them. */
+#define DUE_BEFORE(days) "i.due_date < ?1 - " G_STRINGIFY (days)
+#define DUE_SINCE(days) "i.due_date >= ?1 - " G_STRINGIFY (days)
+#define OPEN_INVOICE "i.kind = 'invoice' AND i.allocated < i.amount"
+
+static const char *
+age_condition (int bucket)
+{
+  switch (bucket)
+    {
+    case RELANCE_AGE_NOT_DUE:
+      return "(" OPEN_INVOICE " AND i.due_date >= ?1)";
+    case RELANCE_AGE_1_30:
+      return "(" OPEN_INVOICE " AND i.due_date < ?1 AND " DUE_SINCE (RELANCE_AGE_LIMIT_1) ")";
+    case RELANCE_AGE_31_60:
+      return "(" OPEN_INVOICE " AND " DUE_BEFORE (RELANCE_AGE_LIMIT_1) " AND " DUE_SINCE (RELANCE_AGE_LIMIT_2) ")";
+    case RELANCE_AGE_61_90:
+      return "(" OPEN_INVOICE " AND " DUE_BEFORE (RELANCE_AGE_LIMIT_2) " AND " DUE_SINCE (RELANCE_AGE_LIMIT_3) ")";
+    case RELANCE_AGE_OVER_90:
+      return "(" OPEN_INVOICE " AND " DUE_BEFORE (RELANCE_AGE_LIMIT_3) ")";
+    default:
+      return NULL;
+    }
+}
+
+static const char *
+dispute_status_condition (RelanceListStatus status)
+{
+  switch (status)
+    {
+    case RELANCE_LIST_STATUS_OPEN: return "d.status = 'open'";
+    case RELANCE_LIST_STATUS_RESOLVED: return "d.status = 'resolved'";
+    case RELANCE_LIST_STATUS_CANCELLED: return "d.status = 'cancelled'";
+    default: return NULL;
+    }
 }
 
 static void
@@ -235,10 +311,11 @@ append_condition (GString    *where,
  * sort key need, so the count and the cursor stay on indexes. */
 static void
 build_listing (RelanceListModel *self,
+               Joins             extra_joins,
                GString          *from,
                GString          *where)
 {
-  Joins joins = self->sort->joins;
+  Joins joins = self->sort->joins | extra_joins;
   const char *match = "i.customer_id IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?2)";
   const char *prefix = "i.id IN (SELECT id FROM invoices WHERE number >= ?4 AND number < ?5)";
 
@@ -250,9 +327,15 @@ build_listing (RelanceListModel *self,
       g_string_append (from, " FROM customers c");
       if (joins & JOIN_TOTALS)
         g_string_append (from, " LEFT JOIN (" CUSTOMER_TOTALS " GROUP BY customer_id) o ON o.customer_id = c.id");
-      append_condition (where, "c.archived = 0");
+      append_condition (where, self->archived ? "c.archived = 1" : "c.archived = 0");
       if (self->overdue_only)
         append_condition (where, "o.overdue > 0");
+      if (self->segment != NULL)
+        append_condition (where, "c.segment_id = (SELECT id FROM segments WHERE name = ?7)");
+      if (self->open_dispute_only)
+        append_condition (where,
+                          "c.id IN (SELECT i.customer_id FROM disputes d"
+                          " JOIN invoices i ON i.id = d.invoice_id WHERE d.status = 'open')");
       if (has_search (self))
         append_condition (where, "c.id IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?2)");
       break;
@@ -265,6 +348,14 @@ build_listing (RelanceListModel *self,
         append_condition (where, "i.customer_id = ?3");
       if (self->overdue_only)
         append_condition (where, "i.kind = 'invoice' AND i.allocated < i.amount AND i.due_date < ?1");
+      if (invoice_status_condition (self->status) != NULL)
+        append_condition (where, invoice_status_condition (self->status));
+      if (age_condition (self->age_bucket) != NULL)
+        append_condition (where, age_condition (self->age_bucket));
+      if (self->issued_from != 0)
+        append_condition (where, "i.issue_date >= ?8");
+      if (self->issued_to != 0)
+        append_condition (where, "i.issue_date <= ?9");
       if (has_search (self))
         append_condition (where,
                           "i.id IN (SELECT id FROM invoices i WHERE i.customer_id IN"
@@ -288,6 +379,8 @@ build_listing (RelanceListModel *self,
         append_condition (where, "i.customer_id = ?3");
       if (self->overdue_only)
         append_condition (where, "d.status = 'open'");
+      if (dispute_status_condition (self->status) != NULL)
+        append_condition (where, dispute_status_condition (self->status));
       if (has_search (self))
         {
           g_autofree char *condition = g_strdup_printf ("(%s OR %s OR k.code = ?6)", match, prefix);
@@ -323,7 +416,7 @@ prepare_listing (RelanceListModel *self,
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt;
 
-  build_listing (self, from, where);
+  build_listing (self, JOIN_NONE, from, where);
 
   g_string_append (sql, count ? "count (*)" : id_column (self));
   g_string_append (sql, from->str);
@@ -780,6 +873,7 @@ relance_list_model_finalize (GObject *object)
   close_cursor (self);
   g_clear_object (&self->db);
   g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->segment, g_free);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->pages, g_hash_table_unref);
 
@@ -823,6 +917,7 @@ relance_list_model_new (RelanceDatabase *db,
   self->kind = kind;
   self->today = today;
   self->sort = &keys_for_kind (kind)[0];
+  self->age_bucket = -1;
   self->descending = (kind == RELANCE_LIST_DISPUTES);
 
   return self;
@@ -998,4 +1093,211 @@ relance_list_model_set_overdue_only (RelanceListModel *self,
 
   self->overdue_only = overdue_only;
   relance_list_model_reload (self);
+}
+
+/**
+ * relance_list_model_set_status:
+ * @status: invoices: open (not yet due), overdue, disputed or paid, as their
+ *   status column says; disputes: open, resolved or cancelled
+ */
+void
+relance_list_model_set_status (RelanceListModel  *self,
+                               RelanceListStatus  status)
+{
+  g_return_if_fail (RELANCE_IS_LIST_MODEL (self));
+
+  if (self->status == status)
+    return;
+
+  self->status = status;
+  relance_list_model_reload (self);
+}
+
+/**
+ * relance_list_model_set_age_bucket:
+ * @bucket: a #RelanceAgeBucket: open invoices not due, or overdue by 1-30,
+ *   31-60, 61-90 or more days; -1 for any invoice
+ */
+void
+relance_list_model_set_age_bucket (RelanceListModel *self,
+                                   int               bucket)
+{
+  g_return_if_fail (RELANCE_IS_LIST_MODEL (self));
+
+  if (bucket < 0 || bucket >= RELANCE_AGE_N_BUCKETS)
+    bucket = -1;
+  if (self->age_bucket == bucket)
+    return;
+
+  self->age_bucket = bucket;
+  relance_list_model_reload (self);
+}
+
+/**
+ * relance_list_model_set_issue_range:
+ * @from: invoices issued on or after this day; 0 for no bound
+ * @to: invoices issued on or before this day; 0 for no bound
+ */
+void
+relance_list_model_set_issue_range (RelanceListModel *self,
+                                    RelanceDay        from,
+                                    RelanceDay        to)
+{
+  g_return_if_fail (RELANCE_IS_LIST_MODEL (self));
+
+  if (self->issued_from == from && self->issued_to == to)
+    return;
+
+  self->issued_from = from;
+  self->issued_to = to;
+  relance_list_model_reload (self);
+}
+
+/**
+ * relance_list_model_set_segment:
+ * @segment: (nullable): customers of this target group only
+ */
+void
+relance_list_model_set_segment (RelanceListModel *self,
+                                const char       *segment)
+{
+  g_return_if_fail (RELANCE_IS_LIST_MODEL (self));
+
+  if (segment != NULL && segment[0] == '\0')
+    segment = NULL;
+  if (g_strcmp0 (self->segment, segment) == 0)
+    return;
+
+  g_free (self->segment);
+  self->segment = g_strdup (segment);
+  relance_list_model_reload (self);
+}
+
+/**
+ * relance_list_model_set_open_dispute_only:
+ * @open_dispute_only: customers with an open dispute only
+ */
+void
+relance_list_model_set_open_dispute_only (RelanceListModel *self,
+                                          gboolean          open_dispute_only)
+{
+  g_return_if_fail (RELANCE_IS_LIST_MODEL (self));
+
+  open_dispute_only = !!open_dispute_only;
+  if (self->open_dispute_only == open_dispute_only)
+    return;
+
+  self->open_dispute_only = open_dispute_only;
+  relance_list_model_reload (self);
+}
+
+/**
+ * relance_list_model_set_archived:
+ * @archived: list the archived customers instead of the others
+ */
+void
+relance_list_model_set_archived (RelanceListModel *self,
+                                 gboolean          archived)
+{
+  g_return_if_fail (RELANCE_IS_LIST_MODEL (self));
+
+  archived = !!archived;
+  if (self->archived == archived)
+    return;
+
+  self->archived = archived;
+  relance_list_model_reload (self);
+}
+
+/**
+ * relance_list_model_dup_segments:
+ *
+ * Returns: (transfer full): the names of the target groups, for
+ *   relance_list_model_set_segment()
+ */
+char **
+relance_list_model_dup_segments (RelanceListModel *self)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (RELANCE_IS_LIST_MODEL (self), NULL);
+
+  stmt = _relance_database_prepare (self->db, "SELECT name FROM segments ORDER BY name", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (names, (const char *)sqlite3_column_text (stmt, 0));
+
+  return g_strv_builder_end (names);
+}
+
+/**
+ * relance_list_model_get_totals:
+ * @totals: (out): the count and sums of the rows the filters keep
+ *
+ * Customers: their balance and overdue amount; invoices: their open
+ * balance (credit notes deducted) and what of it is overdue; disputes:
+ * the amounts disputed, and those still open.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+relance_list_model_get_totals (RelanceListModel  *self,
+                               RelanceListTotals *totals)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT count (*), ");
+  g_autoptr(GString) from = g_string_new (NULL);
+  g_autoptr(GString) where = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (RELANCE_IS_LIST_MODEL (self), FALSE);
+  g_return_val_if_fail (totals != NULL, FALSE);
+
+  memset (totals, 0, sizeof *totals);
+
+  switch (self->kind)
+    {
+    case RELANCE_LIST_CUSTOMERS:
+      build_listing (self, JOIN_TOTALS, from, where);
+      g_string_append (sql, "coalesce (sum (o.balance), 0), coalesce (sum (o.overdue), 0)");
+      break;
+
+    case RELANCE_LIST_INVOICES:
+      /* Only open items add to the sums: read them from their partial
+       * index, not the million paid ones; the count is the list's. */
+      build_listing (self, JOIN_NONE, from, where);
+      append_condition (where, "i.allocated < i.amount");
+      g_string_append (sql, "coalesce (sum (" SIGNED_OPEN "), 0),"
+                            " coalesce (sum (CASE WHEN " OVERDUE_INVOICE " THEN i.amount - i.allocated END), 0)");
+      break;
+
+    case RELANCE_LIST_DISPUTES:
+      build_listing (self, JOIN_NONE, from, where);
+      g_string_append (sql, "coalesce (sum (d.amount), 0),"
+                            " coalesce (sum (CASE WHEN d.status = 'open' THEN d.amount END), 0)");
+      break;
+
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+
+  g_string_append (sql, from->str);
+  g_string_append (sql, where->str);
+
+  stmt = _relance_database_prepare (self->db, sql->str, &error);
+  if (stmt == NULL)
+    {
+      g_warning ("Cannot total the list: %s", error->message);
+      return FALSE;
+    }
+  bind_common (self, stmt);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+
+  totals->count = self->kind == RELANCE_LIST_INVOICES
+                  ? g_list_model_get_n_items (G_LIST_MODEL (self))
+                  : (guint)sqlite3_column_int64 (stmt, 0);
+  totals->total = sqlite3_column_int64 (stmt, 1);
+  totals->overdue = sqlite3_column_int64 (stmt, 2);
+  return TRUE;
 }

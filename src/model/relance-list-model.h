@@ -23,6 +23,25 @@ typedef enum
   RELANCE_LIST_DISPUTES,    /* items are RelanceDispute */
 } RelanceListKind;
 
+/* What the filters of a list keep. */
+typedef enum
+{
+  RELANCE_LIST_STATUS_ANY,
+  RELANCE_LIST_STATUS_OPEN,       /* invoices: open, not yet due; disputes: open */
+  RELANCE_LIST_STATUS_OVERDUE,    /* invoices */
+  RELANCE_LIST_STATUS_DISPUTED,   /* invoices */
+  RELANCE_LIST_STATUS_PAID,       /* invoices */
+  RELANCE_LIST_STATUS_RESOLVED,   /* disputes */
+  RELANCE_LIST_STATUS_CANCELLED,  /* disputes */
+} RelanceListStatus;
+
+typedef struct
+{
+  guint  count;
+  gint64 total;     /* customers: balance; invoices: open; disputes: amount */
+  gint64 overdue;   /* customers and invoices: overdue; disputes: amount still open */
+} RelanceListTotals;
+
 #define RELANCE_TYPE_LIST_MODEL (relance_list_model_get_type ())
 
 G_DECLARE_FINAL_TYPE (RelanceListModel, relance_list_model, RELANCE, LIST_MODEL, GObject)
@@ -44,6 +63,22 @@ void               relance_list_model_set_customer    (RelanceListModel  *self,
                                                        gint64             customer_id);
 void               relance_list_model_set_overdue_only (RelanceListModel *self,
                                                        gboolean           overdue_only);
+void               relance_list_model_set_status      (RelanceListModel  *self,
+                                                       RelanceListStatus  status);
+void               relance_list_model_set_age_bucket  (RelanceListModel  *self,
+                                                       int                bucket);
+void               relance_list_model_set_issue_range (RelanceListModel  *self,
+                                                       RelanceDay         from,
+                                                       RelanceDay         to);
+void               relance_list_model_set_segment     (RelanceListModel  *self,
+                                                       const char        *segment);
+void               relance_list_model_set_open_dispute_only (RelanceListModel *self,
+                                                       gboolean           open_dispute_only);
+void               relance_list_model_set_archived    (RelanceListModel  *self,
+                                                       gboolean           archived);
+char             **relance_list_model_dup_segments    (RelanceListModel  *self);
+gboolean           relance_list_model_get_totals      (RelanceListModel  *self,
+                                                       RelanceListTotals *totals);
 void               relance_list_model_reload          (RelanceListModel  *self);
 
 G_END_DECLS

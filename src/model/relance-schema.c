@@ -231,9 +231,37 @@ static const char migration_1[] =
   "    CHECK (status IN ('pending', 'kept', 'broken')));"
   "CREATE INDEX promises_customer ON promises (customer_id, promised_date);";
 
+/* Imports: remembered CSV column mappings, a log of every import, and the
+ * lookup that makes re-importing a payment idempotent. */
+static const char migration_2[] =
+  "CREATE TABLE csv_mappings ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  signature TEXT NOT NULL DEFAULT '',"
+  "  mapping TEXT NOT NULL,"
+  "  used_at INTEGER NOT NULL DEFAULT (unixepoch ()));"
+  "CREATE UNIQUE INDEX csv_mappings_name ON csv_mappings (name) WHERE name <> '';"
+  "CREATE INDEX csv_mappings_signature ON csv_mappings (signature, used_at);"
+
+  "CREATE TABLE import_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at INTEGER NOT NULL DEFAULT (unixepoch ()),"
+  "  source TEXT NOT NULL CHECK (source IN ('csv', 'fec', 'facturx')),"
+  "  file TEXT NOT NULL DEFAULT '',"
+  "  customers_new INTEGER NOT NULL DEFAULT 0,"
+  "  customers_updated INTEGER NOT NULL DEFAULT 0,"
+  "  invoices_new INTEGER NOT NULL DEFAULT 0,"
+  "  invoices_updated INTEGER NOT NULL DEFAULT 0,"
+  "  payments_new INTEGER NOT NULL DEFAULT 0,"
+  "  allocations_new INTEGER NOT NULL DEFAULT 0,"
+  "  rows_skipped INTEGER NOT NULL DEFAULT 0);"
+
+  "CREATE INDEX payments_reference ON payments (customer_id, reference) WHERE reference <> '';";
+
 static const char * const migrations[] = {
   NULL,
   migration_1,
+  migration_2,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RELANCE_SCHEMA_VERSION + 1);

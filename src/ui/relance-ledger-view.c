@@ -62,6 +62,13 @@ struct _RelanceLedgerView
   GtkScrolledWindow *scrolled_window;
   GtkColumnView     *column_view;
   AdwStatusPage     *empty_page;
+  GtkBox            *filter_box;
+  GtkLabel          *totals_label;
+  GtkDropDown       *status_filter;   /* customers: what to show; invoices and disputes: status */
+  GtkDropDown       *age_filter;      /* invoices */
+  GtkDropDown       *segment_filter;  /* customers: target group */
+  GtkEntry          *from_entry;      /* invoices: issued from */
+  GtkEntry          *to_entry;        /* invoices: issued up to */
 
   const KindInfo    *info;
   RelanceListModel  *model;
@@ -77,9 +84,15 @@ enum {
   N_PROPS
 };
 
+enum {
+  SELECTION_CHANGED,
+  N_SIGNALS
+};
+
 G_DEFINE_FINAL_TYPE (RelanceLedgerView, relance_ledger_view, GTK_TYPE_WIDGET)
 
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 static const char * const style_classes[] = { "dim-label", "warning", "error", "success" };
 
@@ -457,6 +470,15 @@ update_state (RelanceLedgerView *self)
       adw_status_page_set_title (self->empty_page, _("No Results"));
       adw_status_page_set_description (self->empty_page, _("Try a different search."));
     }
+  else if ((self->status_filter != NULL && gtk_drop_down_get_selected (self->status_filter) != 0) ||
+           (self->age_filter != NULL && gtk_drop_down_get_selected (self->age_filter) != 0) ||
+           (self->from_entry != NULL && gtk_entry_get_text_length (self->from_entry) > 0) ||
+           (self->to_entry != NULL && gtk_entry_get_text_length (self->to_entry) > 0))
+    {
+      adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+      adw_status_page_set_title (self->empty_page, _("Nothing Matches the Filters"));
+      adw_status_page_set_description (self->empty_page, _("Choose other filters above the list."));
+    }
   else
     {
       adw_status_page_set_icon_name (self->empty_page, self->info->empty_icon);
@@ -499,6 +521,238 @@ apply_search (RelanceLedgerView *self)
                                  gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
+/* "12 invoices · 3 456,78 € open · 1 234,56 € overdue" */
+static void
+update_totals (RelanceLedgerView *self)
+{
+  RelanceListTotals totals;
+  g_autofree char *total = NULL;
+  g_autofree char *overdue = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->model == NULL || !relance_list_model_get_totals (self->model, &totals))
+    {
+      gtk_label_set_text (self->totals_label, "");
+      return;
+    }
+
+  total = relance_format_money (totals.total);
+  overdue = relance_format_money (totals.overdue);
+
+  switch (self->info->list_kind)
+    {
+    case RELANCE_LIST_CUSTOMERS:
+      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u customer", "%u customers", totals.count), totals.count);
+      text = g_strdup_printf (_("%s · balance %s · overdue %s"), count, total, overdue);
+      break;
+
+    case RELANCE_LIST_INVOICES:
+      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u invoice", "%u invoices", totals.count), totals.count);
+      text = g_strdup_printf (_("%s · open %s · overdue %s"), count, total, overdue);
+      break;
+
+    case RELANCE_LIST_DISPUTES:
+    default:
+      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dispute", "%u disputes", totals.count), totals.count);
+      text = g_strdup_printf (_("%s · disputed %s · still open %s"), count, total, overdue);
+      break;
+    }
+
+  gtk_label_set_text (self->totals_label, text);
+}
+
+/* A date typed in a filter: 0 for none; the entry turns red when the text
+ * is not a date. */
+static RelanceDay
+read_date_filter (GtkEntry *entry)
+{
+  g_autofree char *text = NULL;
+  RelanceDay day = 0;
+
+  if (entry == NULL)
+    return 0;
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  if (text[0] != '\0' && !relance_day_parse (text, &day, NULL))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      return 0;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  return day;
+}
+
+static void
+apply_filters (RelanceLedgerView *self)
+{
+  guint selected;
+
+  if (self->model == NULL || self->status_filter == NULL)
+    return;
+
+  selected = gtk_drop_down_get_selected (self->status_filter);
+
+  switch (self->info->list_kind)
+    {
+    case RELANCE_LIST_CUSTOMERS:
+      relance_list_model_set_overdue_only (self->model, selected == 1);
+      relance_list_model_set_open_dispute_only (self->model, selected == 2);
+      relance_list_model_set_archived (self->model, selected == 3);
+      if (self->segment_filter != NULL)
+        {
+          GtkStringObject *item = gtk_drop_down_get_selected_item (self->segment_filter);
+
+          relance_list_model_set_segment (self->model,
+                                          item && gtk_drop_down_get_selected (self->segment_filter) > 0
+                                          ? gtk_string_object_get_string (item) : NULL);
+        }
+      break;
+
+    case RELANCE_LIST_INVOICES:
+      {
+        static const RelanceListStatus statuses[] = {
+          RELANCE_LIST_STATUS_ANY, RELANCE_LIST_STATUS_OPEN, RELANCE_LIST_STATUS_OVERDUE,
+          RELANCE_LIST_STATUS_DISPUTED, RELANCE_LIST_STATUS_PAID,
+        };
+
+        relance_list_model_set_status (self->model, statuses[MIN (selected, G_N_ELEMENTS (statuses) - 1)]);
+        relance_list_model_set_age_bucket (self->model, (int)gtk_drop_down_get_selected (self->age_filter) - 1);
+        relance_list_model_set_issue_range (self->model, read_date_filter (self->from_entry),
+                                            read_date_filter (self->to_entry));
+      }
+      break;
+
+    case RELANCE_LIST_DISPUTES:
+      {
+        static const RelanceListStatus statuses[] = {
+          RELANCE_LIST_STATUS_ANY, RELANCE_LIST_STATUS_OPEN, RELANCE_LIST_STATUS_RESOLVED,
+          RELANCE_LIST_STATUS_CANCELLED,
+        };
+
+        relance_list_model_set_status (self->model, statuses[MIN (selected, G_N_ELEMENTS (statuses) - 1)]);
+      }
+      break;
+
+    default:
+      break;
+    }
+}
+
+/* The target groups of the ledger shown, after "Any group". */
+static void
+update_segment_filter (RelanceLedgerView *self)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  g_auto(GStrv) names = NULL;
+
+  if (self->segment_filter == NULL)
+    return;
+
+  gtk_string_list_append (list, _("Any group"));
+  if (self->model != NULL)
+    {
+      names = relance_list_model_dup_segments (self->model);
+      for (guint i = 0; names[i] != NULL; i++)
+        gtk_string_list_append (list, names[i]);
+    }
+
+  gtk_drop_down_set_model (self->segment_filter, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (self->segment_filter, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->segment_filter), names != NULL && names[0] != NULL);
+}
+
+static void
+on_filter_changed_cb (RelanceLedgerView *self)
+{
+  if (self->model == NULL)
+    return;
+
+  scroll_to_top (self);
+  apply_filters (self);
+  update_state (self);
+  update_totals (self);
+}
+
+static GtkDropDown *
+add_drop_down (RelanceLedgerView  *self,
+               const char         *tooltip,
+               const char * const *items)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  GtkWidget *drop_down;
+
+  for (guint i = 0; items[i] != NULL; i++)
+    gtk_string_list_append (list, _(items[i]));
+
+  drop_down = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&list)), NULL);
+  gtk_widget_set_tooltip_text (drop_down, tooltip);
+  g_signal_connect_swapped (drop_down, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
+  gtk_box_append (self->filter_box, drop_down);
+
+  return GTK_DROP_DOWN (drop_down);
+}
+
+static GtkEntry *
+add_date_entry (RelanceLedgerView *self,
+                const char        *placeholder)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 11);
+  gtk_widget_set_tooltip_text (entry, _("Issue date, such as 01/09/2026"));
+  g_signal_connect_swapped (entry, "changed", G_CALLBACK (on_filter_changed_cb), self);
+  gtk_box_append (self->filter_box, entry);
+
+  return GTK_ENTRY (entry);
+}
+
+static void
+add_filters (RelanceLedgerView *self)
+{
+  static const char * const customer_filters[] = {
+    N_("All customers"), N_("With overdue invoices"), N_("With an open dispute"), N_("Archived"), NULL
+  };
+  static const char * const invoice_statuses[] = {
+    N_("Any status"), N_("Open, not due"), N_("Overdue"), N_("Disputed"), N_("Paid"), NULL
+  };
+  static const char * const invoice_ages[] = {
+    N_("Any age"), N_("Not due yet"), N_("1 to 30 days late"), N_("31 to 60 days late"),
+    N_("61 to 90 days late"), N_("Over 90 days late"), NULL
+  };
+  static const char * const dispute_statuses[] = {
+    N_("Any status"), N_("Open"), N_("Resolved"), N_("Cancelled"), NULL
+  };
+
+  switch (self->info->list_kind)
+    {
+    case RELANCE_LIST_CUSTOMERS:
+      self->status_filter = add_drop_down (self, _("Which customers"), customer_filters);
+      {
+        static const char * const none[] = { N_("Any group"), NULL };
+
+        self->segment_filter = add_drop_down (self, _("Target group"), none);
+      }
+      break;
+
+    case RELANCE_LIST_INVOICES:
+      self->status_filter = add_drop_down (self, _("Status"), invoice_statuses);
+      self->age_filter = add_drop_down (self, _("Days overdue"), invoice_ages);
+      self->from_entry = add_date_entry (self, _("Issued from"));
+      self->to_entry = add_date_entry (self, _("up to"));
+      break;
+
+    case RELANCE_LIST_DISPUTES:
+      self->status_filter = add_drop_down (self, _("Status"), dispute_statuses);
+      break;
+
+    default:
+      break;
+    }
+}
+
 static void
 on_column_sorter_changed_cb (RelanceLedgerView *self,
                              GtkSorterChange    change,
@@ -521,6 +775,7 @@ on_search_changed_cb (RelanceLedgerView *self,
   scroll_to_top (self);
   apply_search (self);
   update_state (self);
+  update_totals (self);
 }
 
 static void
@@ -538,6 +793,16 @@ on_model_items_changed_cb (RelanceLedgerView *self,
                            GListModel        *model)
 {
   update_state (self);
+  update_totals (self);
+}
+
+static void
+on_selected_item_changed_cb (RelanceLedgerView  *self,
+                             GParamSpec         *pspec,
+                             GtkSingleSelection *selection)
+{
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0,
+                 gtk_single_selection_get_selected_item (selection));
 }
 
 static void
@@ -660,6 +925,7 @@ relance_ledger_view_constructed (GObject *object)
   g_object_set (self->search_entry, "placeholder-text", _(self->info->placeholder), NULL);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   add_columns (self);
+  add_filters (self);
   update_state (self);
 }
 
@@ -770,6 +1036,14 @@ relance_ledger_view_class_init (RelanceLedgerViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * RelanceLedgerView::selection-changed:
+   * @item: (nullable): the row the user selected, or %NULL
+   */
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_OBJECT);
+
   /* Pulls the resources' object file, and its constructor that registers
    * them, out of the static library into any program using this class. */
   (void)relance_get_resource ();
@@ -780,6 +1054,8 @@ relance_ledger_view_class_init (RelanceLedgerViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RelanceLedgerView, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, RelanceLedgerView, column_view);
   gtk_widget_class_bind_template_child (widget_class, RelanceLedgerView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, RelanceLedgerView, filter_box);
+  gtk_widget_class_bind_template_child (widget_class, RelanceLedgerView, totals_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
 
@@ -867,7 +1143,9 @@ relance_ledger_view_set_model (RelanceLedgerView *self,
   if (model != NULL)
     {
       self->model = g_object_ref (model);
+      update_segment_filter (self);
       apply_search (self);
+      apply_filters (self);
       apply_sort (self);
       self->items_changed_id = g_signal_connect_object (model, "items-changed",
                                                         G_CALLBACK (on_model_items_changed_cb),
@@ -878,6 +1156,9 @@ relance_ledger_view_set_model (RelanceLedgerView *self,
       gtk_single_selection_set_autoselect (selection, FALSE);
       gtk_single_selection_set_can_unselect (selection, TRUE);
       gtk_single_selection_set_model (selection, G_LIST_MODEL (model));
+      g_signal_connect_object (selection, "notify::selected-item",
+                               G_CALLBACK (on_selected_item_changed_cb), self,
+                               G_CONNECT_SWAPPED);
     }
 
   if (self->column_view != NULL)
@@ -885,6 +1166,7 @@ relance_ledger_view_set_model (RelanceLedgerView *self,
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
       scroll_to_top (self);
       update_state (self);
+      update_totals (self);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);

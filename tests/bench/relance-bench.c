@@ -23,10 +23,16 @@
 #include "relance-application.h"
 #include "relance-customer.h"
 #include "relance-database.h"
+#include "relance-desk.h"
+#include "relance-fec.h"
+#include "relance-import.h"
 #include "relance-invoice.h"
 #include "relance-ledger.h"
 #include "relance-list-model.h"
+#include "relance-money.h"
 #include "relance-sample.h"
+#include "relance-stats-charts.h"
+#include "relance-stats.h"
 #include "relance-window.h"
 
 #define RUNS 5
@@ -212,6 +218,172 @@ bench_aged_past (RelanceDatabase *db, RelanceDay today)
   g_assert_nonnull (aged);
 }
 
+/* A customer with 500 invoices, half of them paid, added to the bench
+ * ledger once (the sample spreads invoices thinner). */
+static gint64 big_customer;
+
+static void
+ensure_big_customer (RelanceDatabase *db, RelanceDay today)
+{
+  RelanceCustomerFields customer = { .code = "BENCH500", .name = "Client aux 500 factures", .payment_terms = 30 };
+  g_autoptr(GError) error = NULL;
+
+  big_customer = relance_ledger_find_customer (db, "BENCH500", NULL);
+  if (big_customer != 0)
+    return;
+
+  big_customer = relance_ledger_add_customer (db, &customer, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("BENCH500-%03u", i);
+      RelanceInvoiceFields invoice = { "BENCH500", number, today - 500 + (int)i, today - 470 + (int)i,
+                                       10000 + i, FALSE };
+      gint64 id = relance_ledger_add_invoice (db, &invoice, &error);
+
+      g_assert_no_error (error);
+      if (i % 2 == 0)
+        {
+          g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify)relance_allocation_free);
+          RelanceAllocation *part = g_new0 (RelanceAllocation, 1);
+
+          part->invoice_id = id;
+          part->amount = 10000 + i;
+          g_ptr_array_add (all, part);
+          relance_desk_add_payment (db, big_customer, today - 460 + (int)i, 10000 + i, NULL, NULL, all, &error);
+          g_assert_no_error (error);
+        }
+    }
+}
+
+/* The totals bar under the invoices: every invoice, then overdue ones. */
+static void
+bench_invoice_totals (RelanceDatabase *db, RelanceDay today)
+{
+  g_autoptr(RelanceListModel) model = relance_list_model_new (db, RELANCE_LIST_INVOICES, today);
+  RelanceListTotals totals;
+
+  g_assert_true (relance_list_model_get_totals (model, &totals));
+}
+
+static void
+bench_filter_overdue_31_60 (RelanceDatabase *db, RelanceDay today)
+{
+  g_autoptr(RelanceListModel) model = relance_list_model_new (db, RELANCE_LIST_INVOICES, today);
+  RelanceListTotals totals;
+
+  relance_list_model_set_age_bucket (model, RELANCE_AGE_31_60);
+  show_first_page (model);
+  g_assert_true (relance_list_model_get_totals (model, &totals));
+}
+
+/* What the customer page reads when it opens: identity, contacts, figures,
+ * disputes, the latest payments and history, the first page of invoices. */
+static void
+bench_customer_page (RelanceDatabase *db, RelanceDay today)
+{
+  g_autoptr(RelanceCustomerDetails) details = relance_desk_get_customer (db, big_customer, NULL);
+  g_autoptr(GPtrArray) contacts = relance_desk_list_contacts (db, big_customer, NULL);
+  g_autoptr(GPtrArray) disputes = relance_desk_list_disputes (db, big_customer, NULL);
+  g_autoptr(GPtrArray) payments = relance_desk_list_payments (db, big_customer, 20, NULL);
+  g_autoptr(GPtrArray) timeline = relance_desk_get_timeline (db, big_customer, 100, NULL);
+  g_autoptr(RelanceListModel) invoices = relance_list_model_new (db, RELANCE_LIST_INVOICES, today);
+  RelanceCustomerFigures figures;
+
+  g_assert_nonnull (details);
+  g_assert_true (relance_desk_get_figures (db, big_customer, today, &figures, NULL));
+  g_assert_cmpint (figures.n_open, ==, 250);
+  g_assert_cmpuint (timeline->len, ==, 100);
+  relance_list_model_set_customer (invoices, big_customer);
+  show_first_page (invoices);
+}
+
+/* The dashboard: its last 12 months, or every dispute since 2000. */
+static RelanceStatsQuery
+dashboard_query (RelanceDay today,
+                 gboolean   all)
+{
+  RelanceStatsQuery query = { all ? relance_day_from_dmy (1, 1, 2000) : today - 365, today, 0 };
+
+  return query;
+}
+
+static void
+bench_stats_disputes (RelanceDatabase *db, RelanceDay today)
+{
+  RelanceStatsQuery query = dashboard_query (today, FALSE);
+  g_autoptr(RelanceDisputeStats) stats = relance_stats_disputes (db, &query, NULL);
+
+  g_assert_nonnull (stats);
+}
+
+static void
+bench_stats_disputes_all (RelanceDatabase *db, RelanceDay today)
+{
+  RelanceStatsQuery query = dashboard_query (today, TRUE);
+  g_autoptr(RelanceDisputeStats) stats = relance_stats_disputes (db, &query, NULL);
+
+  g_assert_nonnull (stats);
+}
+
+static void
+bench_stats_receivables (RelanceDatabase *db, RelanceDay today)
+{
+  RelanceStatsQuery query = dashboard_query (today, FALSE);
+  g_autoptr(GArray) months = relance_stats_receivables (db, &query, NULL);
+
+  g_assert_nonnull (months);
+}
+
+static void
+bench_stats_aged (RelanceDatabase *db, RelanceDay today)
+{
+  g_autoptr(RelanceAgedStats) aged = relance_stats_aged_balance (db, today, 0, NULL);
+
+  g_assert_nonnull (aged);
+}
+
+/* Charts drawn from the figures of the last 12 months. */
+static RelanceStatsData chart_data;
+static const char *chart_name;
+
+static void
+bench_chart (RelanceDatabase *db, RelanceDay today)
+{
+  g_autoptr(RelanceChart) chart = relance_stats_chart_new (chart_name, &chart_data, NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 480, 320);
+  cairo_t *cr = cairo_create (surface);
+
+  relance_chart_draw (chart, cr, relance_chart_theme_light (), 480, 320);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  cairo_surface_destroy (surface);
+}
+
+static void
+measure_charts (RelanceDatabase *db,
+                RelanceDay       today)
+{
+  RelanceStatsQuery query = dashboard_query (today, FALSE);
+  const char * const *names = relance_stats_chart_names ();
+
+  chart_data.disputes = relance_stats_disputes (db, &query, NULL);
+  chart_data.aged = relance_stats_aged_balance (db, today, 0, NULL);
+  chart_data.receivables = relance_stats_receivables (db, &query, NULL);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *what = g_strdup_printf ("chart %s, 480x320", names[i]);
+
+      chart_name = names[i];
+      measure (g_intern_string (what), "< 20 ms", bench_chart, db, today);
+    }
+
+  relance_dispute_stats_free (chart_data.disputes);
+  relance_aged_stats_free (chart_data.aged);
+  g_array_unref (chart_data.receivables);
+}
+
 static void
 print_table (void)
 {
@@ -373,6 +545,124 @@ print_window_memory (const char *self_path,
   g_rmdir (dir);
 }
 
+/* Import: a FEC of @n_lines lines (sales, payments and their lettrage)
+ * imported into an empty ledger, against the floor: the sqlite3 shell's
+ * ".import" of the same file into a bare table. */
+static void
+bench_fec_import (int n_lines)
+{
+  g_autofree char *dir = g_dir_make_tmp ("relance-bench-fec-XXXXXX", NULL);
+  g_autofree char *fec = NULL;
+  g_autofree char *ledger = NULL;
+  g_autofree char *floor_db = NULL;
+  g_autofree char *sqlite3 = g_find_program_in_path ("sqlite3");
+  g_autoptr(GString) text = g_string_new ("JournalCode\tJournalLib\tEcritureNum\tEcritureDate\t"
+                                          "CompteNum\tCompteLib\tCompAuxNum\tCompAuxLib\tPieceRef\t"
+                                          "PieceDate\tEcritureLib\tDebit\tCredit\tEcritureLet\t"
+                                          "DateLet\tValidDate\tMontantdevise\tIdevise\n");
+  g_autoptr(RelanceDatabase) db = NULL;
+  g_autoptr(RelanceImportBatch) batch = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(RelanceImportSummary) summary = { 0 };
+  double start, parse_ms, import_ms, floor_ms = -1;
+  int lines = 0;
+
+  if (dir == NULL || n_lines <= 0)
+    return;
+  fec = g_build_filename (dir, "fec.txt", NULL);
+  ledger = g_build_filename (dir, "fec.db", NULL);
+  floor_db = g_build_filename (dir, "floor.db", NULL);
+
+  /* Five lines per invoice: the sale (customer, revenue, VAT) and its
+   * payment (bank, customer), lettered for two invoices in three. */
+  for (int i = 0; lines < n_lines; i++)
+    {
+      RelanceDay issued = relance_day_from_dmy (1, 1, 2026) + i % 330;
+      guint d, m, y, pd, pm, py;
+      gint64 cents = 1000 + (i * 7919) % 500000;
+      int customer = i % 2000;
+      g_autofree char *ttc = relance_money_to_decimal (cents);
+      g_autofree char *ht = relance_money_to_decimal (cents - cents / 6);
+      g_autofree char *vat = relance_money_to_decimal (cents / 6);
+      char letter[8] = "";
+
+      relance_day_to_dmy (issued, &d, &m, &y);
+      relance_day_to_dmy (issued + 30, &pd, &pm, &py);
+      g_strdelimit (ttc, ".", ',');
+      g_strdelimit (ht, ".", ',');
+      g_strdelimit (vat, ".", ',');
+      if (i % 3 != 2)
+        g_snprintf (letter, sizeof letter, "L%d", i);
+
+      g_string_append_printf (text,
+        "VE\tVentes\t%d\t%04u%02u%02u\t411000\tClients\tC%05d\tClient %d\tFA%07d\t%04u%02u%02u\tFacture FA%07d\t%s\t0,00\t%s\t%s\t%04u%02u%02u\t\t\n"
+        "VE\tVentes\t%d\t%04u%02u%02u\t706000\tPrestations\t\t\tFA%07d\t%04u%02u%02u\tFacture FA%07d\t0,00\t%s\t\t\t%04u%02u%02u\t\t\n"
+        "VE\tVentes\t%d\t%04u%02u%02u\t445710\tTVA collectée\t\t\tFA%07d\t%04u%02u%02u\tFacture FA%07d\t0,00\t%s\t\t\t%04u%02u%02u\t\t\n"
+        "BQ\tBanque\t%d\t%04u%02u%02u\t512000\tBanque\t\t\tVIR%07d\t%04u%02u%02u\tVirement client %d\t%s\t0,00\t\t\t%04u%02u%02u\t\t\n"
+        "BQ\tBanque\t%d\t%04u%02u%02u\t411000\tClients\tC%05d\tClient %d\tVIR%07d\t%04u%02u%02u\tVirement client %d\t0,00\t%s\t%s\t%s\t%04u%02u%02u\t\t\n",
+        2 * i, y, m, d, customer, customer, i, y, m, d, i, ttc, letter, "", y, m, d,
+        2 * i, y, m, d, i, y, m, d, i, ht, y, m, d,
+        2 * i, y, m, d, i, y, m, d, i, vat, y, m, d,
+        2 * i + 1, py, pm, pd, i, py, pm, pd, customer, ttc, py, pm, pd,
+        2 * i + 1, py, pm, pd, customer, customer, i, py, pm, pd, customer, ttc, letter, "", py, pm, pd);
+      lines += 5;
+    }
+  if (!g_file_set_contents (fec, text->str, (gssize)text->len, &error))
+    {
+      g_printerr ("relance-bench: %s\n", error->message);
+      return;
+    }
+  g_printerr ("  FEC of %d lines, %.0f MB\n", lines, text->len / 1e6);
+  g_string_truncate (text, 0);
+
+  start = now_ms ();
+  batch = relance_fec_load (fec, NULL, 30, &error);
+  parse_ms = now_ms () - start;
+  db = batch != NULL ? relance_database_open (ledger, &error) : NULL;
+  if (db == NULL ||
+      !relance_import_apply (db, batch, RELANCE_IMPORT_APPLY, relance_day_from_dmy (23, 11, 2026),
+                             &summary, &error))
+    {
+      g_printerr ("relance-bench: %s\n", error->message);
+      return;
+    }
+  import_ms = now_ms () - start;
+  record ("FEC 1M lines: read the file (parse)", parse_ms, parse_ms, NULL);
+  record ("FEC 1M lines: read and import (one transaction)", import_ms, import_ms, "< 10 s");
+
+  if (sqlite3 != NULL)
+    {
+      g_autofree char *command = g_strdup_printf (".import '%s' fec", fec);
+      const char *argv[] = { sqlite3, floor_db, ".mode tabs", command, NULL };
+      int wait_status = 0;
+
+      start = now_ms ();
+      if (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                        NULL, NULL, &wait_status, NULL) &&
+          g_spawn_check_wait_status (wait_status, NULL))
+        floor_ms = now_ms () - start;
+    }
+
+  g_printerr ("  FEC import: %u customers, %u invoices, %u payments, %u allocations\n",
+              summary.customers_new, summary.invoices_new, summary.payments_new,
+              summary.allocations_new);
+  if (floor_ms > 0)
+    {
+      record ("FEC 1M lines: sqlite3 shell .import (the floor)", floor_ms, floor_ms, NULL);
+      g_printerr ("  FEC import / sqlite3 .import = %.1f\n", import_ms / floor_ms);
+    }
+
+  g_clear_object (&db);
+  for (const char * const *name = (const char * const[]) { "fec.txt", "fec.db", "fec.db-wal",
+       "fec.db-shm", "floor.db", NULL }; *name; name++)
+    {
+      g_autofree char *path = g_build_filename (dir, *name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -385,6 +675,8 @@ main (int   argc,
   g_autofree char *window_ledger = NULL;
   int n_customers = 20000;
   int n_invoices = 1000000;
+  int fec_lines = 1000000;
+  gboolean fec_only = FALSE;
   RelanceDay today = relance_day_from_dmy (23, 11, 2026);
   double start;
   GOptionEntry entries[] = {
@@ -392,6 +684,8 @@ main (int   argc,
     { "invoices", 0, 0, G_OPTION_ARG_INT, &n_invoices, "Invoices to generate", "N" },
     { "ledger", 0, 0, G_OPTION_ARG_FILENAME, &ledger, "Use (or keep) this ledger file", "FILE" },
     { "window", 0, 0, G_OPTION_ARG_FILENAME, &window_ledger, "Show the invoices of FILE and print the peak memory", "FILE" },
+    { "fec-lines", 0, 0, G_OPTION_ARG_INT, &fec_lines, "Lines of the FEC to import (0: none)", "N" },
+    { "fec-only", 0, 0, G_OPTION_ARG_NONE, &fec_only, "Only time the FEC import", NULL },
     { NULL }
   };
 
@@ -407,6 +701,13 @@ main (int   argc,
     return run_window (window_ledger);
 
   rows = g_array_new (FALSE, FALSE, sizeof (Row));
+
+  if (fec_only)
+    {
+      bench_fec_import (fec_lines);
+      print_table ();
+      return 0;
+    }
 
   if (ledger == NULL)
     {
@@ -461,6 +762,16 @@ main (int   argc,
   measure ("overdue invoices only, first page", NULL, bench_overdue, db, today);
   measure ("aged balance today", "< 300 ms", bench_aged_today, db, today);
   measure ("aged balance 180 days ago", "< 300 ms", bench_aged_past, db, today);
+  ensure_big_customer (db, today);
+  measure ("open a customer page (500 invoices)", "< 100 ms", bench_customer_page, db, today);
+  measure ("invoices: totals bar, all", NULL, bench_invoice_totals, db, today);
+  measure ("invoices 31-60 days late: first page and totals", NULL, bench_filter_overdue_31_60, db, today);
+  measure ("stats: disputes, last 12 months", "< 200 ms", bench_stats_disputes, db, today);
+  measure ("stats: disputes, all since 2000", "< 200 ms", bench_stats_disputes_all, db, today);
+  measure ("stats: receivables and DSO, 12 months", NULL, bench_stats_receivables, db, today);
+  measure ("stats: aged balance by segment", NULL, bench_stats_aged, db, today);
+  measure_charts (db, today);
+  bench_fec_import (fec_lines);
 
   g_clear_object (&db);
 

@@ -1,0 +1,2073 @@
+/* relance-desk.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "relance-database-private.h"
+#include "relance-desk.h"
+#include "relance-error.h"
+#include "relance-money.h"
+#include "relance-text.h"
+
+/* How far back the average lateness looks, and the period of the DSO. */
+#define LATENESS_DAYS 365
+#define DSO_DAYS 90
+
+/* The legal caps on payment terms (DOMAIN.md): 60 days from the invoice
+ * date, or 45 days end of month. */
+#define CAP_DAYS 60
+#define CAP_EOM_DAYS 45
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  if (error != NULL)
+    *error = g_error_new_valist (RELANCE_ERROR, RELANCE_ERROR_INVALID, format, args);
+  va_end (args);
+
+  return FALSE;
+}
+
+static char *
+dup_trimmed (const char *text)
+{
+  return g_strstrip (g_strdup (text ? text : ""));
+}
+
+static char *
+format_amount (gint64 cents)
+{
+  g_autofree char *decimal = relance_money_to_decimal (cents);
+
+  return g_strdup_printf ("%s €", decimal);
+}
+
+static gboolean
+looks_like_email (const char *text)
+{
+  const char *at = strchr (text, '@');
+
+  return at != NULL && at != text && strchr (at + 1, '.') != NULL &&
+         strchr (text, ' ') == NULL && strchr (at + 1, '@') == NULL;
+}
+
+/* Runs @stmt, which returns one row of one integer. */
+static gboolean
+query_int64 (RelanceDatabase  *db,
+             sqlite3_stmt     *stmt,
+             gint64           *value,
+             GError          **error)
+{
+  gboolean has_row;
+
+  if (!_relance_database_step (db, stmt, &has_row, error))
+    return FALSE;
+
+  *value = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
+  return TRUE;
+}
+
+static gint64
+last_id (RelanceDatabase *db)
+{
+  return sqlite3_last_insert_rowid (_relance_database_get_handle (db));
+}
+
+/* Frees */
+
+void
+relance_customer_details_free (RelanceCustomerDetails *details)
+{
+  if (details == NULL)
+    return;
+
+  g_free (details->code);
+  g_free (details->name);
+  g_free (details->address);
+  g_free (details->postcode);
+  g_free (details->city);
+  g_free (details->country);
+  g_free (details->email);
+  g_free (details->phone);
+  g_free (details->siren);
+  g_free (details->segment);
+  g_free (details->notes);
+  g_free (details);
+}
+
+void
+relance_contact_free (RelanceContact *contact)
+{
+  if (contact == NULL)
+    return;
+
+  g_free (contact->name);
+  g_free (contact->role);
+  g_free (contact->phone);
+  g_free (contact->email);
+  g_free (contact);
+}
+
+void
+relance_payment_row_free (RelancePaymentRow *row)
+{
+  if (row == NULL)
+    return;
+
+  g_free (row->method);
+  g_free (row->reference);
+  g_free (row->invoices);
+  g_free (row);
+}
+
+void
+relance_dispute_row_free (RelanceDisputeRow *row)
+{
+  if (row == NULL)
+    return;
+
+  g_free (row->invoice_number);
+  g_free (row->cause_code);
+  g_free (row->cause_label);
+  g_free (row->department);
+  g_free (row->colour);
+  g_free (row->status);
+  g_free (row->description);
+  g_free (row->resolution);
+  g_free (row);
+}
+
+void
+relance_dispute_cause_free (RelanceDisputeCause *cause)
+{
+  if (cause == NULL)
+    return;
+
+  g_free (cause->code);
+  g_free (cause->label);
+  g_free (cause->department);
+  g_free (cause->colour);
+  g_free (cause);
+}
+
+void
+relance_timeline_entry_free (RelanceTimelineEntry *entry)
+{
+  if (entry == NULL)
+    return;
+
+  g_free (entry->who);
+  g_free (entry->contact);
+  g_free (entry->outcome);
+  g_free (entry->summary);
+  g_free (entry->invoices);
+  g_free (entry);
+}
+
+void
+relance_allocation_free (RelanceAllocation *allocation)
+{
+  if (allocation == NULL)
+    return;
+
+  g_free (allocation->number);
+  g_free (allocation);
+}
+
+/* Reading a customer */
+
+/**
+ * relance_desk_get_customer:
+ *
+ * Returns: (transfer full): the customer's identity, or %NULL with @error set
+ */
+RelanceCustomerDetails *
+relance_desk_get_customer (RelanceDatabase  *db,
+                           gint64            customer_id,
+                           GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  RelanceCustomerDetails *details;
+  gboolean has_row;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), NULL);
+
+  stmt = _relance_database_prepare (db,
+                                    "SELECT c.id, c.code, c.name, c.address, c.postcode, c.city, c.country,"
+                                    " c.email, c.phone, c.siren, coalesce (s.name, ''), c.notes,"
+                                    " c.payment_terms, c.credit_limit, c.archived"
+                                    " FROM customers c LEFT JOIN segments s ON s.id = c.segment_id"
+                                    " WHERE c.id = ?1",
+                                    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  if (!_relance_database_step (db, stmt, &has_row, error))
+    return NULL;
+  if (!has_row)
+    {
+      g_set_error (error, RELANCE_ERROR, RELANCE_ERROR_NOT_FOUND, _("This customer no longer exists"));
+      return NULL;
+    }
+
+  details = g_new0 (RelanceCustomerDetails, 1);
+  details->id = sqlite3_column_int64 (stmt, 0);
+  details->code = _relance_column_dup (stmt, 1);
+  details->name = _relance_column_dup (stmt, 2);
+  details->address = _relance_column_dup (stmt, 3);
+  details->postcode = _relance_column_dup (stmt, 4);
+  details->city = _relance_column_dup (stmt, 5);
+  details->country = _relance_column_dup (stmt, 6);
+  details->email = _relance_column_dup (stmt, 7);
+  details->phone = _relance_column_dup (stmt, 8);
+  details->siren = _relance_column_dup (stmt, 9);
+  details->segment = _relance_column_dup (stmt, 10);
+  details->notes = _relance_column_dup (stmt, 11);
+  details->payment_terms = sqlite3_column_int (stmt, 12);
+  details->credit_limit = sqlite3_column_type (stmt, 13) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 13);
+  details->archived = sqlite3_column_int (stmt, 14) != 0;
+
+  return details;
+}
+
+/**
+ * relance_desk_list_contacts:
+ *
+ * Returns: (transfer full) (element-type RelanceContact): the collections
+ *   contact first, then by name
+ */
+GPtrArray *
+relance_desk_list_contacts (RelanceDatabase  *db,
+                            gint64            customer_id,
+                            GError          **error)
+{
+  g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func ((GDestroyNotify)relance_contact_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), NULL);
+
+  stmt = _relance_database_prepare (db,
+                                    "SELECT id, name, role, phone, email, is_collections FROM contacts"
+                                    " WHERE customer_id = ?1 ORDER BY is_collections DESC, name, id",
+                                    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+
+  for (;;)
+    {
+      RelanceContact *contact;
+
+      if (!_relance_database_step (db, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+
+      contact = g_new0 (RelanceContact, 1);
+      contact->id = sqlite3_column_int64 (stmt, 0);
+      contact->name = _relance_column_dup (stmt, 1);
+      contact->role = _relance_column_dup (stmt, 2);
+      contact->phone = _relance_column_dup (stmt, 3);
+      contact->email = _relance_column_dup (stmt, 4);
+      contact->is_collections = sqlite3_column_int (stmt, 5) != 0;
+      g_ptr_array_add (contacts, contact);
+    }
+
+  return g_steal_pointer (&contacts);
+}
+
+/**
+ * relance_desk_get_figures:
+ * @today: the day the figures are seen from
+ * @figures: (out): the figures
+ *
+ * Average days late: over the invoices fully settled in the last 365 days
+ * (settled on or before @today), the mean of the days between due date and
+ * settlement, an invoice settled on time counting 0; rounded to the nearest
+ * day; -1 when no invoice was settled in that year.
+ *
+ * DSO (days sales outstanding): the balance divided by what was invoiced in
+ * the last 90 days (issued after @today - 90, credit notes deducted), times
+ * 90, rounded to the nearest day; 0 when nothing is owed, -1 when nothing
+ * was invoiced in those 90 days but something is owed.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+relance_desk_get_figures (RelanceDatabase         *db,
+                          gint64                   customer_id,
+                          RelanceDay               today,
+                          RelanceCustomerFigures  *figures,
+                          GError                 **error)
+{
+  g_autoptr(sqlite3_stmt) open = NULL;
+  g_autoptr(sqlite3_stmt) account = NULL;
+  g_autoptr(sqlite3_stmt) disputes = NULL;
+  g_autoptr(sqlite3_stmt) late = NULL;
+  g_autoptr(sqlite3_stmt) sales = NULL;
+  g_autoptr(sqlite3_stmt) limit = NULL;
+  gint64 value;
+  gint64 sold;
+  gboolean has_row;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (figures != NULL, FALSE);
+
+  memset (figures, 0, sizeof *figures);
+
+  open = _relance_database_prepare (db,
+                                    "SELECT coalesce (sum (CASE kind WHEN 'credit_note' THEN allocated - amount"
+                                    "   ELSE amount - allocated END), 0),"
+                                    " coalesce (sum (CASE WHEN kind = 'invoice' AND due_date < ?2"
+                                    "   THEN amount - allocated END), 0),"
+                                    " count (CASE WHEN kind = 'invoice' THEN 1 END),"
+                                    " count (CASE WHEN kind = 'invoice' AND due_date < ?2 THEN 1 END)"
+                                    " FROM invoices WHERE customer_id = ?1 AND allocated < amount",
+                                    error);
+  if (open == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (open, 1, customer_id);
+  sqlite3_bind_int (open, 2, today);
+  if (!_relance_database_step (db, open, &has_row, error))
+    return FALSE;
+  figures->balance = sqlite3_column_int64 (open, 0);
+  figures->overdue = sqlite3_column_int64 (open, 1);
+  figures->n_open = sqlite3_column_int (open, 2);
+  figures->n_overdue = sqlite3_column_int (open, 3);
+
+  account = _relance_database_prepare (db,
+                                       "SELECT coalesce (sum (amount - allocated), 0) FROM payments"
+                                       " WHERE customer_id = ?1",
+                                       error);
+  if (account == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (account, 1, customer_id);
+  if (!query_int64 (db, account, &figures->on_account, error))
+    return FALSE;
+
+  disputes = _relance_database_prepare (db,
+                                        "SELECT count (*) FROM disputes d JOIN invoices i ON i.id = d.invoice_id"
+                                        " WHERE i.customer_id = ?1 AND d.status = 'open'",
+                                        error);
+  if (disputes == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (disputes, 1, customer_id);
+  if (!query_int64 (db, disputes, &value, error))
+    return FALSE;
+  figures->n_open_disputes = (int)value;
+
+  late = _relance_database_prepare (db,
+                                    "SELECT count (*), coalesce (sum (max (settled_date - due_date, 0)), 0)"
+                                    " FROM invoices WHERE customer_id = ?1 AND kind = 'invoice'"
+                                    " AND settled_date > ?2 - ?3 AND settled_date <= ?2",
+                                    error);
+  if (late == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (late, 1, customer_id);
+  sqlite3_bind_int (late, 2, today);
+  sqlite3_bind_int (late, 3, LATENESS_DAYS);
+  if (!_relance_database_step (db, late, &has_row, error))
+    return FALSE;
+  {
+    gint64 n = sqlite3_column_int64 (late, 0);
+    gint64 days = sqlite3_column_int64 (late, 1);
+
+    figures->average_days_late = n > 0 ? (int)((days * 2 + n) / (2 * n)) : -1;
+  }
+
+  sales = _relance_database_prepare (db,
+                                     "SELECT coalesce (sum (CASE kind WHEN 'credit_note' THEN -amount"
+                                     "   ELSE amount END), 0)"
+                                     " FROM invoices WHERE customer_id = ?1"
+                                     " AND issue_date > ?2 - ?3 AND issue_date <= ?2",
+                                     error);
+  if (sales == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (sales, 1, customer_id);
+  sqlite3_bind_int (sales, 2, today);
+  sqlite3_bind_int (sales, 3, DSO_DAYS);
+  if (!query_int64 (db, sales, &sold, error))
+    return FALSE;
+
+  if (figures->balance <= 0)
+    figures->dso = 0;
+  else if (sold <= 0)
+    figures->dso = -1;
+  else
+    figures->dso = (int)relance_money_scale (figures->balance, DSO_DAYS, sold);
+
+  limit = _relance_database_prepare (db, "SELECT coalesce (credit_limit, -1) FROM customers WHERE id = ?1", error);
+  if (limit == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (limit, 1, customer_id);
+  if (!_relance_database_step (db, limit, &has_row, error))
+    return FALSE;
+  figures->credit_limit = has_row ? sqlite3_column_int64 (limit, 0) : -1;
+
+  return TRUE;
+}
+
+/**
+ * relance_desk_list_payments:
+ * @limit: at most this many, the latest first; 0 for all
+ *
+ * Returns: (transfer full) (element-type RelancePaymentRow): the payments
+ */
+GPtrArray *
+relance_desk_list_payments (RelanceDatabase  *db,
+                            gint64            customer_id,
+                            guint             limit,
+                            GError          **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)relance_payment_row_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), NULL);
+
+  stmt = _relance_database_prepare (db,
+                                    "SELECT p.id, p.date, p.amount, p.amount - p.allocated, p.method, p.reference,"
+                                    " (SELECT group_concat (i.number, ', ') FROM allocations a"
+                                    "  JOIN invoices i ON i.id = a.invoice_id WHERE a.payment_id = p.id)"
+                                    " FROM payments p WHERE p.customer_id = ?1"
+                                    " ORDER BY p.date DESC, p.id DESC LIMIT ?2",
+                                    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64)limit : -1);
+
+  for (;;)
+    {
+      RelancePaymentRow *row;
+
+      if (!_relance_database_step (db, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+
+      row = g_new0 (RelancePaymentRow, 1);
+      row->id = sqlite3_column_int64 (stmt, 0);
+      row->date = sqlite3_column_int (stmt, 1);
+      row->amount = sqlite3_column_int64 (stmt, 2);
+      row->unallocated = sqlite3_column_int64 (stmt, 3);
+      row->method = _relance_column_dup (stmt, 4);
+      row->reference = _relance_column_dup (stmt, 5);
+      row->invoices = _relance_column_dup (stmt, 6);
+      g_ptr_array_add (rows, row);
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+#define DISPUTE_COLUMNS \
+  "SELECT d.id, d.invoice_id, i.number, k.code, k.label, k.department, k.colour, d.amount," \
+  " d.opened_on, coalesce (d.resolved_on, 0), d.status, d.description, d.resolution" \
+  " FROM disputes d JOIN invoices i ON i.id = d.invoice_id" \
+  " JOIN dispute_causes k ON k.id = d.cause_id"
+
+static RelanceDisputeRow *
+read_dispute_row (sqlite3_stmt *stmt)
+{
+  RelanceDisputeRow *row = g_new0 (RelanceDisputeRow, 1);
+
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->invoice_id = sqlite3_column_int64 (stmt, 1);
+  row->invoice_number = _relance_column_dup (stmt, 2);
+  row->cause_code = _relance_column_dup (stmt, 3);
+  row->cause_label = _relance_column_dup (stmt, 4);
+  row->department = _relance_column_dup (stmt, 5);
+  row->colour = _relance_column_dup (stmt, 6);
+  row->amount = sqlite3_column_int64 (stmt, 7);
+  row->opened_on = sqlite3_column_int (stmt, 8);
+  row->resolved_on = sqlite3_column_int (stmt, 9);
+  row->status = _relance_column_dup (stmt, 10);
+  row->description = _relance_column_dup (stmt, 11);
+  row->resolution = _relance_column_dup (stmt, 12);
+
+  return row;
+}
+
+/**
+ * relance_desk_list_disputes:
+ *
+ * Returns: (transfer full) (element-type RelanceDisputeRow): the open
+ *   disputes first, then the latest opened
+ */
+GPtrArray *
+relance_desk_list_disputes (RelanceDatabase  *db,
+                            gint64            customer_id,
+                            GError          **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)relance_dispute_row_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), NULL);
+
+  stmt = _relance_database_prepare (db,
+                                    DISPUTE_COLUMNS
+                                    " WHERE i.customer_id = ?1"
+                                    " ORDER BY d.status <> 'open', d.opened_on DESC, d.id DESC",
+                                    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+
+  for (;;)
+    {
+      if (!_relance_database_step (db, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+      g_ptr_array_add (rows, read_dispute_row (stmt));
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+static gboolean
+get_dispute (RelanceDatabase    *db,
+             gint64              dispute_id,
+             RelanceDisputeRow **row,
+             GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row;
+
+  stmt = _relance_database_prepare (db, DISPUTE_COLUMNS " WHERE d.id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, dispute_id);
+  if (!_relance_database_step (db, stmt, &has_row, error))
+    return FALSE;
+  if (!has_row)
+    {
+      g_set_error (error, RELANCE_ERROR, RELANCE_ERROR_NOT_FOUND, _("This dispute no longer exists"));
+      return FALSE;
+    }
+
+  *row = read_dispute_row (stmt);
+  return TRUE;
+}
+
+/**
+ * relance_desk_list_causes:
+ *
+ * Returns: (transfer full) (element-type RelanceDisputeCause): the dispute
+ *   causes in their order
+ */
+GPtrArray *
+relance_desk_list_causes (RelanceDatabase  *db,
+                          GError          **error)
+{
+  g_autoptr(GPtrArray) causes = g_ptr_array_new_with_free_func ((GDestroyNotify)relance_dispute_cause_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), NULL);
+
+  stmt = _relance_database_prepare (db,
+                                    "SELECT id, code, label, department, colour FROM dispute_causes"
+                                    " ORDER BY position, code",
+                                    error);
+  if (stmt == NULL)
+    return NULL;
+
+  for (;;)
+    {
+      RelanceDisputeCause *cause;
+
+      if (!_relance_database_step (db, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+
+      cause = g_new0 (RelanceDisputeCause, 1);
+      cause->id = sqlite3_column_int64 (stmt, 0);
+      cause->code = _relance_column_dup (stmt, 1);
+      cause->label = _relance_column_dup (stmt, 2);
+      cause->department = _relance_column_dup (stmt, 3);
+      cause->colour = _relance_column_dup (stmt, 4);
+      g_ptr_array_add (causes, cause);
+    }
+
+  return g_steal_pointer (&causes);
+}
+
+/**
+ * relance_desk_get_dispute:
+ *
+ * Returns: (transfer full): the dispute, or %NULL with @error set
+ */
+RelanceDisputeRow *
+relance_desk_get_dispute (RelanceDatabase  *db,
+                          gint64            dispute_id,
+                          GError          **error)
+{
+  RelanceDisputeRow *row = NULL;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), NULL);
+
+  if (!get_dispute (db, dispute_id, &row, error))
+    return NULL;
+
+  return row;
+}
+
+static RelanceTimelineKind
+timeline_kind (const char *kind)
+{
+  static const struct { const char *name; RelanceTimelineKind kind; } kinds[] = {
+    { "call", RELANCE_TIMELINE_CALL },
+    { "email", RELANCE_TIMELINE_EMAIL },
+    { "letter", RELANCE_TIMELINE_LETTER },
+    { "formal_notice", RELANCE_TIMELINE_FORMAL_NOTICE },
+    { "note", RELANCE_TIMELINE_NOTE },
+    { "visit", RELANCE_TIMELINE_VISIT },
+    { "promise", RELANCE_TIMELINE_PROMISE },
+    { "dispute_opened", RELANCE_TIMELINE_DISPUTE_OPENED },
+    { "dispute_resolved", RELANCE_TIMELINE_DISPUTE_RESOLVED },
+    { "dispute_cancelled", RELANCE_TIMELINE_DISPUTE_CANCELLED },
+    { "payment", RELANCE_TIMELINE_PAYMENT },
+    { "credit_note", RELANCE_TIMELINE_CREDIT_NOTE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (kinds[i].name, kind) == 0)
+      return kinds[i].kind;
+
+  return RELANCE_TIMELINE_NOTE;
+}
+
+/**
+ * relance_desk_get_timeline:
+ * @limit: at most this many entries, the latest; 0 for all
+ *
+ * Everything that happened with the customer, newest first: actions
+ * (calls, e-mails, letters, formal notices, notes, visits), promises (on
+ * the day they were made: the day of their call, or else the promised
+ * day), disputes opened, resolved and cancelled, payments, and credit
+ * notes. On the same day, the later recorded comes first.
+ *
+ * Returns: (transfer full) (element-type RelanceTimelineEntry): the entries
+ */
+GPtrArray *
+relance_desk_get_timeline (RelanceDatabase  *db,
+                           gint64            customer_id,
+                           guint             limit,
+                           GError          **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify)relance_timeline_entry_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), NULL);
+
+  /* Columns: kind, date, promised date, id, amount, who, contact, outcome,
+   * summary, invoices, and a rank that orders a day's entries. */
+  stmt = _relance_database_prepare (db,
+    "SELECT a.kind, a.date, 0, a.id, 0, a.who, a.contact, a.outcome, a.summary,"
+    "  (SELECT group_concat (i.number, ', ') FROM action_invoices ai"
+    "   JOIN invoices i ON i.id = ai.invoice_id WHERE ai.action_id = a.id), 2 AS rank"
+    " FROM actions a WHERE a.customer_id = ?1"
+    " UNION ALL"
+    " SELECT 'promise', coalesce (a.date, p.promised_date), p.promised_date, p.id, p.amount,"
+    "  coalesce (a.who, ''), coalesce (a.contact, ''), p.status, '', NULL, 3"
+    " FROM promises p LEFT JOIN actions a ON a.id = p.action_id WHERE p.customer_id = ?1"
+    " UNION ALL"
+    " SELECT 'dispute_opened', d.opened_on, 0, d.id, d.amount, '', '', k.code || ' · ' || k.label,"
+    "  d.description, i.number, 1"
+    " FROM invoices i JOIN disputes d ON d.invoice_id = i.id"
+    " JOIN dispute_causes k ON k.id = d.cause_id WHERE i.customer_id = ?1"
+    " UNION ALL"
+    " SELECT 'dispute_' || d.status, d.resolved_on, 0, d.id, d.amount, '', '', k.code || ' · ' || k.label,"
+    "  d.resolution, i.number, 4"
+    " FROM invoices i JOIN disputes d ON d.invoice_id = i.id"
+    " JOIN dispute_causes k ON k.id = d.cause_id"
+    " WHERE i.customer_id = ?1 AND d.status <> 'open'"
+    " UNION ALL"
+    " SELECT 'payment', p.date, 0, p.id, p.amount, '', '', p.method, p.reference,"
+    "  (SELECT group_concat (i.number, ', ') FROM allocations al"
+    "   JOIN invoices i ON i.id = al.invoice_id WHERE al.payment_id = p.id), 5"
+    " FROM payments p WHERE p.customer_id = ?1"
+    " UNION ALL"
+    " SELECT 'credit_note', c.issue_date, 0, c.id, c.amount, '', '', '', c.number,"
+    "  (SELECT group_concat (i.number, ', ') FROM allocations al"
+    "   JOIN invoices i ON i.id = al.invoice_id WHERE al.credit_note_id = c.id), 0"
+    " FROM invoices c WHERE c.customer_id = ?1 AND c.kind = 'credit_note'"
+    " ORDER BY 2 DESC, 11 DESC, 4 DESC"
+    " LIMIT ?2",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64)limit : -1);
+
+  for (;;)
+    {
+      RelanceTimelineEntry *entry;
+
+      if (!_relance_database_step (db, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+
+      entry = g_new0 (RelanceTimelineEntry, 1);
+      entry->kind = timeline_kind ((const char *)sqlite3_column_text (stmt, 0));
+      entry->date = sqlite3_column_int (stmt, 1);
+      entry->promised_date = sqlite3_column_int (stmt, 2);
+      entry->id = sqlite3_column_int64 (stmt, 3);
+      entry->amount = sqlite3_column_int64 (stmt, 4);
+      entry->who = _relance_column_dup (stmt, 5);
+      entry->contact = _relance_column_dup (stmt, 6);
+      entry->outcome = _relance_column_dup (stmt, 7);
+      entry->summary = _relance_column_dup (stmt, 8);
+      entry->invoices = _relance_column_dup (stmt, 9);
+      g_ptr_array_add (entries, entry);
+    }
+
+  return g_steal_pointer (&entries);
+}
+
+/* Contacts and notes */
+
+static gboolean
+check_contact (const RelanceContactFields  *fields,
+               char                       **name,
+               GError                     **error)
+{
+  *name = dup_trimmed (fields->name);
+  if (**name == '\0')
+    return invalid (error, _("The contact needs a name"));
+  if (fields->email != NULL && *fields->email != '\0' && !looks_like_email (fields->email))
+    return invalid (error, _("“%s” is not an e-mail address"), fields->email);
+
+  return TRUE;
+}
+
+/* One collections contact per customer: the new one takes the mark. */
+static gboolean
+clear_collections (RelanceDatabase  *db,
+                   gint64            customer_id,
+                   GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = _relance_database_prepare (db, "UPDATE contacts SET is_collections = 0 WHERE customer_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  return _relance_database_run (db, stmt, error);
+}
+
+static gboolean
+write_contact (RelanceDatabase             *db,
+               gint64                       customer_id,
+               gint64                       contact_id,
+               const char                  *name,
+               const RelanceContactFields  *fields,
+               GError                     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *role = dup_trimmed (fields->role);
+  g_autofree char *phone = dup_trimmed (fields->phone);
+  g_autofree char *email = dup_trimmed (fields->email);
+
+  if (fields->is_collections && !clear_collections (db, customer_id, error))
+    return FALSE;
+
+  if (contact_id == 0)
+    stmt = _relance_database_prepare (db,
+                                      "INSERT INTO contacts (customer_id, name, role, phone, email, is_collections)"
+                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                      error);
+  else
+    stmt = _relance_database_prepare (db,
+                                      "UPDATE contacts SET name = ?2, role = ?3, phone = ?4, email = ?5,"
+                                      " is_collections = ?6 WHERE id = ?7",
+                                      error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  _relance_bind_text (stmt, 2, name);
+  _relance_bind_text (stmt, 3, role);
+  _relance_bind_text (stmt, 4, phone);
+  _relance_bind_text (stmt, 5, email);
+  sqlite3_bind_int (stmt, 6, fields->is_collections ? 1 : 0);
+  if (contact_id != 0)
+    sqlite3_bind_int64 (stmt, 7, contact_id);
+
+  return _relance_database_run (db, stmt, error);
+}
+
+static gboolean
+customer_exists (RelanceDatabase  *db,
+                 gint64            customer_id,
+                 GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 n;
+
+  stmt = _relance_database_prepare (db, "SELECT count (*) FROM customers WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  if (!query_int64 (db, stmt, &n, error))
+    return FALSE;
+  if (n == 0)
+    {
+      g_set_error (error, RELANCE_ERROR, RELANCE_ERROR_NOT_FOUND, _("This customer no longer exists"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * relance_desk_add_contact:
+ *
+ * A collections contact takes the mark from the customer's other contacts.
+ *
+ * Returns: the contact's id, or 0 with @error set
+ */
+gint64
+relance_desk_add_contact (RelanceDatabase             *db,
+                          gint64                       customer_id,
+                          const RelanceContactFields  *fields,
+                          GError                     **error)
+{
+  g_autofree char *name = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), 0);
+  g_return_val_if_fail (fields != NULL, 0);
+
+  if (!check_contact (fields, &name, error) || !customer_exists (db, customer_id, error))
+    return 0;
+
+  if (!_relance_database_begin (db, error))
+    return 0;
+  if (!write_contact (db, customer_id, 0, name, fields, error))
+    {
+      _relance_database_rollback (db);
+      return 0;
+    }
+  id = last_id (db);
+  if (!_relance_database_commit (db, error))
+    return 0;
+
+  return id;
+}
+
+gboolean
+relance_desk_update_contact (RelanceDatabase             *db,
+                             gint64                       contact_id,
+                             const RelanceContactFields  *fields,
+                             GError                     **error)
+{
+  g_autoptr(sqlite3_stmt) find = NULL;
+  g_autofree char *name = NULL;
+  gint64 customer_id;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (fields != NULL, FALSE);
+
+  if (!check_contact (fields, &name, error))
+    return FALSE;
+
+  find = _relance_database_prepare (db, "SELECT customer_id FROM contacts WHERE id = ?1", error);
+  if (find == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (find, 1, contact_id);
+  if (!query_int64 (db, find, &customer_id, error))
+    return FALSE;
+  if (customer_id == 0)
+    {
+      g_set_error (error, RELANCE_ERROR, RELANCE_ERROR_NOT_FOUND, _("This contact no longer exists"));
+      return FALSE;
+    }
+
+  if (!_relance_database_begin (db, error))
+    return FALSE;
+  if (!write_contact (db, customer_id, contact_id, name, fields, error))
+    {
+      _relance_database_rollback (db);
+      return FALSE;
+    }
+
+  return _relance_database_commit (db, error);
+}
+
+gboolean
+relance_desk_delete_contact (RelanceDatabase  *db,
+                             gint64            contact_id,
+                             GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);
+
+  stmt = _relance_database_prepare (db, "DELETE FROM contacts WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, contact_id);
+
+  return _relance_database_run (db, stmt, error);
+}
+
+/**
+ * relance_desk_add_note:
+ * @text: what to remember about the customer
+ *
+ * Returns: the note's id (an action of kind "note"), or 0 with @error set
+ */
+gint64
+relance_desk_add_note (RelanceDatabase  *db,
+                       gint64            customer_id,
+                       RelanceDay        date,
+                       const char       *text,
+                       GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *trimmed = dup_trimmed (text);
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), 0);
+
+  if (*trimmed == '\0')
+    return invalid (error, _("The note is empty"));
+  if (!relance_day_is_valid (date))
+    return invalid (error, _("The note needs a date"));
+  if (!customer_exists (db, customer_id, error))
+    return 0;
+
+  stmt = _relance_database_prepare (db,
+                                    "INSERT INTO actions (customer_id, kind, date, summary)"
+                                    " VALUES (?1, 'note', ?2, ?3)",
+                                    error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  sqlite3_bind_int (stmt, 2, date);
+  _relance_bind_text (stmt, 3, trimmed);
+  if (!_relance_database_run (db, stmt, error))
+    return 0;
+
+  return last_id (db);
+}
+
+/* Customers */
+
+static gboolean
+find_or_add_segment (RelanceDatabase  *db,
+                     const char       *name,
+                     gint64           *segment_id,
+                     GError          **error)
+{
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) find = NULL;
+
+  insert = _relance_database_prepare (db, "INSERT OR IGNORE INTO segments (name) VALUES (?1)", error);
+  find = _relance_database_prepare (db, "SELECT id FROM segments WHERE name = ?1", error);
+  if (insert == NULL || find == NULL)
+    return FALSE;
+  _relance_bind_text (insert, 1, name);
+  _relance_bind_text (find, 1, name);
+
+  return _relance_database_run (db, insert, error) && query_int64 (db, find, segment_id, error);
+}
+
+/**
+ * relance_desk_update_customer:
+ * @fields: the customer's identity; the code stays (it is the account in
+ *   the user's accounting); a %NULL string keeps what is there
+ * @credit_limit: in cents; -1 for none
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+relance_desk_update_customer (RelanceDatabase              *db,
+                              gint64                        customer_id,
+                              const RelanceCustomerFields  *fields,
+                              gint64                        credit_limit,
+                              GError                      **error)
+{
+  g_autoptr(RelanceCustomerDetails) old = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *segment = NULL;
+  g_autofree char *sort_key = NULL;
+  g_autofree char *country = NULL;
+  gint64 segment_id = 0;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (fields != NULL, FALSE);
+
+  old = relance_desk_get_customer (db, customer_id, error);
+  if (old == NULL)
+    return FALSE;
+
+  name = dup_trimmed (fields->name ? fields->name : old->name);
+  segment = dup_trimmed (fields->segment ? fields->segment : old->segment);
+  country = g_ascii_strup (fields->country && *fields->country ? fields->country : old->country, -1);
+
+  if (*name == '\0')
+    return invalid (error, _("The customer needs a name"));
+  if (fields->payment_terms > 365)
+    return invalid (error, _("Payment terms of %d days are not possible: give 0 to 365 days"),
+                    fields->payment_terms);
+  if (strlen (country) != 2 || !g_ascii_isalpha (country[0]) || !g_ascii_isalpha (country[1]))
+    return invalid (error, _("“%s” is not a country code: use two letters, such as FR or BE"), country);
+  if (fields->email != NULL && *fields->email != '\0' && !looks_like_email (fields->email))
+    return invalid (error, _("“%s” is not an e-mail address"), fields->email);
+  if (credit_limit > RELANCE_MONEY_MAX)
+    return invalid (error, _("The amount is too large"));
+
+  sort_key = relance_text_fold (name);
+
+  if (!_relance_database_begin (db, error))
+    return FALSE;
+  if (*segment != '\0' && !find_or_add_segment (db, segment, &segment_id, error))
+    goto fail;
+
+  stmt = _relance_database_prepare (db,
+                                    "UPDATE customers SET name = ?2, sort_key = ?3, address = ?4, postcode = ?5,"
+                                    " city = ?6, country = ?7, email = ?8, phone = ?9, siren = ?10,"
+                                    " segment_id = ?11, payment_terms = ?12, credit_limit = ?13"
+                                    " WHERE id = ?1",
+                                    error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  _relance_bind_text (stmt, 2, name);
+  _relance_bind_text (stmt, 3, sort_key);
+  _relance_bind_text (stmt, 4, fields->address ? fields->address : old->address);
+  _relance_bind_text (stmt, 5, fields->postcode ? fields->postcode : old->postcode);
+  _relance_bind_text (stmt, 6, fields->city ? fields->city : old->city);
+  _relance_bind_text (stmt, 7, country);
+  _relance_bind_text (stmt, 8, fields->email ? fields->email : old->email);
+  _relance_bind_text (stmt, 9, fields->phone ? fields->phone : old->phone);
+  _relance_bind_text (stmt, 10, fields->siren ? fields->siren : old->siren);
+  if (segment_id > 0)
+    sqlite3_bind_int64 (stmt, 11, segment_id);
+  sqlite3_bind_int (stmt, 12, fields->payment_terms < 0 ? old->payment_terms : fields->payment_terms);
+  if (credit_limit >= 0)
+    sqlite3_bind_int64 (stmt, 13, credit_limit);
+  if (!_relance_database_run (db, stmt, error))
+    goto fail;
+
+  return _relance_database_commit (db, error);
+
+fail:
+  _relance_database_rollback (db);
+  return FALSE;
+}
+
+gboolean
+relance_desk_set_archived (RelanceDatabase  *db,
+                           gint64            customer_id,
+                           gboolean          archived,
+                           GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);
+
+  if (!customer_exists (db, customer_id, error))
+    return FALSE;
+
+  stmt = _relance_database_prepare (db, "UPDATE customers SET archived = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  sqlite3_bind_int (stmt, 2, archived ? 1 : 0);
+
+  return _relance_database_run (db, stmt, error);
+}
+
+/**
+ * relance_desk_delete_customer:
+ * @archived_instead: (out) (optional): %TRUE when the customer has invoices
+ *   or payments, which the ledger keeps: it is archived instead
+ *
+ * Deletes the customer with its contacts, notes and history.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+relance_desk_delete_customer (RelanceDatabase  *db,
+                              gint64            customer_id,
+                              gboolean         *archived_instead,
+                              GError          **error)
+{
+  g_autoptr(sqlite3_stmt) count = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 n;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);
+
+  if (archived_instead != NULL)
+    *archived_instead = FALSE;
+
+  if (!customer_exists (db, customer_id, error))
+    return FALSE;
+
+  count = _relance_database_prepare (db,
+                                     "SELECT EXISTS (SELECT 1 FROM invoices WHERE customer_id = ?1)"
+                                     " OR EXISTS (SELECT 1 FROM payments WHERE customer_id = ?1)",
+                                     error);
+  if (count == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (count, 1, customer_id);
+  if (!query_int64 (db, count, &n, error))
+    return FALSE;
+
+  if (n != 0)
+    {
+      if (archived_instead != NULL)
+        *archived_instead = TRUE;
+      return relance_desk_set_archived (db, customer_id, TRUE, error);
+    }
+
+  stmt = _relance_database_prepare (db, "DELETE FROM customers WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+
+  return _relance_database_run (db, stmt, error);
+}
+
+/* Invoices */
+
+/**
+ * relance_desk_propose_due_date:
+ * @payment_terms: days
+ *
+ * Returns: @issue_date plus @payment_terms days
+ */
+RelanceDay
+relance_desk_propose_due_date (RelanceDay issue_date,
+                               int        payment_terms)
+{
+  if (!relance_day_is_valid (issue_date))
+    return RELANCE_DAY_NONE;
+
+  return issue_date + CLAMP (payment_terms, 0, 365);
+}
+
+static RelanceDay
+end_of_month (RelanceDay day)
+{
+  guint d, m, y;
+
+  relance_day_to_dmy (day, &d, &m, &y);
+  return relance_day_add_months (relance_day_from_dmy (1, m, y), 1) - 1;
+}
+
+/**
+ * relance_desk_terms_exceed_cap:
+ *
+ * Whether @due_date is later than French law allows between companies:
+ * 60 days after @issue_date, or 45 days end of month, read either way
+ * (45 days then the end of that month, or the end of the month then 45
+ * days); the latest of the three is the cap.
+ *
+ * Returns: %TRUE when the terms are longer than the legal caps
+ */
+gboolean
+relance_desk_terms_exceed_cap (RelanceDay issue_date,
+                               RelanceDay due_date)
+{
+  RelanceDay cap;
+
+  if (!relance_day_is_valid (issue_date) || !relance_day_is_valid (due_date))
+    return FALSE;
+
+  cap = issue_date + CAP_DAYS;
+  cap = MAX (cap, end_of_month (issue_date + CAP_EOM_DAYS));
+  cap = MAX (cap, end_of_month (issue_date) + CAP_EOM_DAYS);
+
+  return due_date > cap;
+}
+
+/**
+ * relance_desk_number_is_free:
+ * @except_invoice_id: the invoice being edited, whose own number is free
+ *
+ * Returns: %TRUE when no other invoice or credit note has @number
+ */
+gboolean
+relance_desk_number_is_free (RelanceDatabase *db,
+                             const char      *number,
+                             gint64           except_invoice_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *trimmed = dup_trimmed (number);
+  gint64 n = 0;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);
+
+  stmt = _relance_database_prepare (db, "SELECT count (*) FROM invoices WHERE number = ?1 AND id <> ?2", NULL);
+  if (stmt == NULL)
+    return TRUE;
+  _relance_bind_text (stmt, 1, trimmed);
+  sqlite3_bind_int64 (stmt, 2, except_invoice_id);
+  if (!query_int64 (db, stmt, &n, NULL))
+    return TRUE;
+
+  return n == 0;
+}
+
+/**
+ * relance_desk_get_invoice:
+ * @fields: (out): the invoice; its strings point into @customer_code and @number
+ * @customer_code: (out): to free
+ * @number: (out): to free
+ * @allocated: (out) (optional): what payments and credit notes settled
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+relance_desk_get_invoice (RelanceDatabase       *db,
+                          gint64                 invoice_id,
+                          RelanceInvoiceFields  *fields,
+                          char                 **customer_code,
+                          char                 **number,
+                          gint64                *allocated,
+                          GError               **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);
+
+  stmt = _relance_database_prepare (db,
+                                    "SELECT c.code, i.number, i.issue_date, i.due_date, i.amount,"
+                                    " i.kind = 'credit_note', i.allocated"
+                                    " FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.id = ?1",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, invoice_id);
+  if (!_relance_database_step (db, stmt, &has_row, error))
+    return FALSE;
+  if (!has_row)
+    {
+      g_set_error (error, RELANCE_ERROR, RELANCE_ERROR_NOT_FOUND, _("This invoice no longer exists"));
+      return FALSE;
+    }
+
+  *customer_code = _relance_column_dup (stmt, 0);
+  *number = _relance_column_dup (stmt, 1);
+  fields->customer_code = *customer_code;
+  fields->number = *number;
+  fields->issue_date = sqlite3_column_int (stmt, 2);
+  fields->due_date = sqlite3_column_int (stmt, 3);
+  fields->amount = sqlite3_column_int64 (stmt, 4);
+  fields->credit_note = sqlite3_column_int (stmt, 5) != 0;
+  if (allocated != NULL)
+    *allocated = sqlite3_column_int64 (stmt, 6);
+
+  return TRUE;
+}
+
+/**
+ * relance_desk_update_invoice:
+ * @fields: the new number, dates, amount and kind; the customer stays
+ *
+ * The amount cannot go below what is already settled, and an invoice with
+ * payments or credit notes keeps its kind.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+relance_desk_update_invoice (RelanceDatabase             *db,
+                             gint64                       invoice_id,
+                             const RelanceInvoiceFields  *fields,
+                             GError                     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *old_code = NULL;
+  g_autofree char *old_number = NULL;
+  RelanceInvoiceFields old;
+  gint64 allocated = 0;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (fields != NULL, FALSE);
+
+  number = dup_trimmed (fields->number);
+
+  if (*number == '\0')
+    return invalid (error, _("The invoice needs a number"));
+  if (!relance_day_is_valid (fields->issue_date))
+    return invalid (error, _("The invoice needs an issue date"));
+  if (!relance_day_is_valid (fields->due_date))
+    return invalid (error, _("The invoice needs a due date"));
+  if (fields->due_date < fields->issue_date)
+    return invalid (error, _("The due date is before the issue date"));
+  if (fields->amount <= 0)
+    return invalid (error, _("The amount must be more than zero"));
+  if (fields->amount > RELANCE_MONEY_MAX)
+    return invalid (error, _("The amount is too large"));
+
+  if (!relance_desk_get_invoice (db, invoice_id, &old, &old_code, &old_number, &allocated, error))
+    return FALSE;
+
+  if (!relance_desk_number_is_free (db, number, invoice_id))
+    {
+      g_set_error (error, RELANCE_ERROR, RELANCE_ERROR_DUPLICATE,
+                   _("The number “%s” is already used"), number);
+      return FALSE;
+    }
+  if (fields->amount < allocated)
+    {
+      g_autofree char *settled = format_amount (allocated);
+
+      return invalid (error, _("%s is already settled on it: the amount cannot be less"), settled);
+    }
+  if (allocated > 0 && !fields->credit_note != !old.credit_note)
+    return invalid (error, _("It is already settled in part: it cannot change between invoice and credit note"));
+
+  stmt = _relance_database_prepare (db,
+                                    "UPDATE invoices SET number = ?2, issue_date = ?3, due_date = ?4,"
+                                    " amount = ?5, kind = ?6,"
+                                    " settled_date = CASE WHEN allocated = ?5 THEN coalesce (settled_date,"
+                                    "   (SELECT max (date) FROM allocations WHERE invoice_id = ?1 OR credit_note_id = ?1))"
+                                    "   END"
+                                    " WHERE id = ?1",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, invoice_id);
+  _relance_bind_text (stmt, 2, number);
+  sqlite3_bind_int (stmt, 3, fields->issue_date);
+  sqlite3_bind_int (stmt, 4, fields->due_date);
+  sqlite3_bind_int64 (stmt, 5, fields->amount);
+  _relance_bind_text (stmt, 6, fields->credit_note ? "credit_note" : "invoice");
+
+  return _relance_database_run (db, stmt, error);
+}
+
+/**
+ * relance_desk_delete_invoice:
+ *
+ * Refused for an invoice that payments or credit notes settle, or that was
+ * disputed: the ledger keeps them.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+relance_desk_delete_invoice (RelanceDatabase  *db,
+                             gint64            invoice_id,
+                             GError          **error)
+{
+  g_autoptr(sqlite3_stmt) check = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);
+
+  check = _relance_database_prepare (db,
+                                     "SELECT number,"
+                                     " EXISTS (SELECT 1 FROM allocations WHERE invoice_id = ?1 OR credit_note_id = ?1),"
+                                     " EXISTS (SELECT 1 FROM disputes WHERE invoice_id = ?1)"
+                                     " FROM invoices WHERE id = ?1",
+                                     error);
+  if (check == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (check, 1, invoice_id);
+  if (!_relance_database_step (db, check, &has_row, error))
+    return FALSE;
+  if (!has_row)
+    {
+      g_set_error (error, RELANCE_ERROR, RELANCE_ERROR_NOT_FOUND, _("This invoice no longer exists"));
+      return FALSE;
+    }
+  if (sqlite3_column_int (check, 1))
+    return invalid (error, _("%s is settled in part by payments or credit notes: delete those first"),
+                    (const char *)sqlite3_column_text (check, 0));
+  if (sqlite3_column_int (check, 2))
+    return invalid (error, _("%s was disputed: the dispute history keeps it"),
+                    (const char *)sqlite3_column_text (check, 0));
+
+  stmt = _relance_database_prepare (db, "DELETE FROM invoices WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, invoice_id);
+
+  return _relance_database_run (db, stmt, error);
+}
+
+/* Payments and credit notes */
+
+/**
+ * relance_desk_propose_allocation:
+ * @amount: what the customer paid
+ *
+ * The customer's open invoices, oldest due date first, each given as much
+ * of @amount as it takes until @amount runs out.
+ *
+ * Returns: (transfer full) (element-type RelanceAllocation): every open
+ *   invoice, with the part of @amount proposed for it (often 0)
+ */
+GPtrArray *
+relance_desk_propose_allocation (RelanceDatabase  *db,
+                                 gint64            customer_id,
+                                 gint64            amount,
+                                 GError          **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)relance_allocation_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 left = MAX (amount, 0);
+  gboolean has_row;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), NULL);
+
+  stmt = _relance_database_prepare (db,
+                                    "SELECT id, number, due_date, amount - allocated FROM invoices"
+                                    " WHERE customer_id = ?1 AND kind = 'invoice' AND allocated < amount"
+                                    " ORDER BY due_date, issue_date, id",
+                                    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+
+  for (;;)
+    {
+      RelanceAllocation *item;
+
+      if (!_relance_database_step (db, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+
+      item = g_new0 (RelanceAllocation, 1);
+      item->invoice_id = sqlite3_column_int64 (stmt, 0);
+      item->number = _relance_column_dup (stmt, 1);
+      item->due_date = sqlite3_column_int (stmt, 2);
+      item->open = sqlite3_column_int64 (stmt, 3);
+      item->amount = MIN (left, item->open);
+      left -= item->amount;
+      g_ptr_array_add (items, item);
+    }
+
+  return g_steal_pointer (&items);
+}
+
+/* Checks each allocation against its invoice, and their total against
+ * @available. */
+static gboolean
+check_allocations (RelanceDatabase  *db,
+                   gint64            customer_id,
+                   GPtrArray        *allocations,
+                   gint64            available,
+                   const char       *what,
+                   GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  gint64 total = 0;
+  gboolean has_row;
+
+  if (allocations == NULL)
+    return TRUE;
+
+  stmt = _relance_database_prepare (db,
+                                    "SELECT number, customer_id, kind, amount - allocated FROM invoices WHERE id = ?1",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < allocations->len; i++)
+    {
+      RelanceAllocation *item = g_ptr_array_index (allocations, i);
+      const char *number;
+
+      if (item->amount == 0)
+        continue;
+      if (item->amount < 0)
+        return invalid (error, _("An allocation cannot be negative"));
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, item->invoice_id);
+      if (!_relance_database_step (db, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        {
+          g_set_error (error, RELANCE_ERROR, RELANCE_ERROR_NOT_FOUND, _("An invoice no longer exists"));
+          return FALSE;
+        }
+
+      number = (const char *)sqlite3_column_text (stmt, 0);
+      if (sqlite3_column_int64 (stmt, 1) != customer_id)
+        return invalid (error, _("Invoice %s is another customer’s"), number);
+      if (g_strcmp0 ((const char *)sqlite3_column_text (stmt, 2), "invoice") != 0)
+        return invalid (error, _("%s is a credit note: only invoices can be settled"), number);
+      if (item->amount > sqlite3_column_int64 (stmt, 3))
+        {
+          g_autofree char *given = format_amount (item->amount);
+          g_autofree char *open = format_amount (sqlite3_column_int64 (stmt, 3));
+
+          return invalid (error, _("%s for invoice %s is more than the %s still open on it"),
+                          given, number, open);
+        }
+      if (g_hash_table_contains (seen, &item->invoice_id))
+        return invalid (error, _("Invoice %s is named twice"), number);
+      g_hash_table_add (seen, g_memdup2 (&item->invoice_id, sizeof item->invoice_id));
+
+      total += item->amount;
+    }
+
+  if (total > available)
+    {
+      g_autofree char *allocated = format_amount (total);
+      g_autofree char *limit = format_amount (available);
+
+      return invalid (error, _("%s is allocated but the %s is only %s"), allocated, what, limit);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_allocations (RelanceDatabase  *db,
+                    gint64            payment_id,
+                    gint64            credit_note_id,
+                    RelanceDay        date,
+                    GPtrArray        *allocations,
+                    GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (allocations == NULL)
+    return TRUE;
+
+  stmt = _relance_database_prepare (db,
+                                    "INSERT INTO allocations (invoice_id, payment_id, credit_note_id, date, amount)"
+                                    " VALUES (?1, ?2, ?3, ?4, ?5)",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < allocations->len; i++)
+    {
+      RelanceAllocation *item = g_ptr_array_index (allocations, i);
+
+      if (item->amount <= 0)
+        continue;
+
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      sqlite3_bind_int64 (stmt, 1, item->invoice_id);
+      if (payment_id != 0)
+        sqlite3_bind_int64 (stmt, 2, payment_id);
+      if (credit_note_id != 0)
+        sqlite3_bind_int64 (stmt, 3, credit_note_id);
+      sqlite3_bind_int (stmt, 4, date);
+      sqlite3_bind_int64 (stmt, 5, item->amount);
+      if (!_relance_database_run (db, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * relance_desk_add_payment:
+ * @allocations: (nullable) (element-type RelanceAllocation): how much goes
+ *   to which invoice; entries of 0 are skipped
+ *
+ * Records a payment allocated as the user chose. Each allocation is at most
+ * the invoice's open balance, and together at most the payment; what is
+ * not allocated stays on the customer's account.
+ *
+ * Returns: the payment's id, or 0 with @error set
+ */
+gint64
+relance_desk_add_payment (RelanceDatabase  *db,
+                          gint64            customer_id,
+                          RelanceDay        date,
+                          gint64            amount,
+                          const char       *method,
+                          const char       *reference,
+                          GPtrArray        *allocations,
+                          GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *trimmed_method = dup_trimmed (method);
+  g_autofree char *trimmed_reference = dup_trimmed (reference);
+  gint64 payment_id;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), 0);
+
+  if (amount <= 0)
+    return invalid (error, _("A payment must be more than zero"));
+  if (amount > RELANCE_MONEY_MAX)
+    return invalid (error, _("The amount is too large"));
+  if (!relance_day_is_valid (date))
+    return invalid (error, _("The payment needs a date"));
+  if (!customer_exists (db, customer_id, error) ||
+      !check_allocations (db, customer_id, allocations, amount, _("payment"), error))
+    return 0;
+
+  if (!_relance_database_begin (db, error))
+    return 0;
+
+  stmt = _relance_database_prepare (db,
+                                    "INSERT INTO payments (customer_id, date, amount, method, reference)"
+                                    " VALUES (?1, ?2, ?3, ?4, ?5)",
+                                    error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  sqlite3_bind_int (stmt, 2, date);
+  sqlite3_bind_int64 (stmt, 3, amount);
+  _relance_bind_text (stmt, 4, *trimmed_method ? trimmed_method : "transfer");
+  _relance_bind_text (stmt, 5, trimmed_reference);
+  if (!_relance_database_run (db, stmt, error))
+    goto fail;
+  payment_id = last_id (db);
+
+  if (!insert_allocations (db, payment_id, 0, date, allocations, error))
+    goto fail;
+  if (!_relance_database_commit (db, error))
+    return 0;
+
+  return payment_id;
+
+fail:
+  _relance_database_rollback (db);
+  return 0;
+}
+
+/**
+ * relance_desk_list_payment_allocations:
+ *
+ * Returns: (transfer full) (element-type RelanceAllocation): the invoices a
+ *   payment settles and how much of each
+ */
+GPtrArray *
+relance_desk_list_payment_allocations (RelanceDatabase  *db,
+                                       gint64            payment_id,
+                                       GError          **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)relance_allocation_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), NULL);
+
+  stmt = _relance_database_prepare (db,
+                                    "SELECT a.invoice_id, i.number, i.due_date, i.amount - i.allocated, a.amount"
+                                    " FROM allocations a JOIN invoices i ON i.id = a.invoice_id"
+                                    " WHERE a.payment_id = ?1 ORDER BY a.id",
+                                    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, payment_id);
+
+  for (;;)
+    {
+      RelanceAllocation *item;
+
+      if (!_relance_database_step (db, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+
+      item = g_new0 (RelanceAllocation, 1);
+      item->invoice_id = sqlite3_column_int64 (stmt, 0);
+      item->number = _relance_column_dup (stmt, 1);
+      item->due_date = sqlite3_column_int (stmt, 2);
+      item->open = sqlite3_column_int64 (stmt, 3);
+      item->amount = sqlite3_column_int64 (stmt, 4);
+      g_ptr_array_add (items, item);
+    }
+
+  return g_steal_pointer (&items);
+}
+
+/**
+ * relance_desk_delete_payment:
+ *
+ * Deletes the payment; the invoices it settled are open again.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+relance_desk_delete_payment (RelanceDatabase  *db,
+                             gint64            payment_id,
+                             GError          **error)
+{
+  g_autoptr(sqlite3_stmt) allocations = NULL;
+  g_autoptr(sqlite3_stmt) payment = NULL;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);
+
+  if (!_relance_database_begin (db, error))
+    return FALSE;
+
+  allocations = _relance_database_prepare (db, "DELETE FROM allocations WHERE payment_id = ?1", error);
+  payment = _relance_database_prepare (db, "DELETE FROM payments WHERE id = ?1", error);
+  if (allocations == NULL || payment == NULL)
+    goto fail;
+  sqlite3_bind_int64 (allocations, 1, payment_id);
+  sqlite3_bind_int64 (payment, 1, payment_id);
+  if (!_relance_database_run (db, allocations, error) ||
+      !_relance_database_run (db, payment, error))
+    goto fail;
+
+  return _relance_database_commit (db, error);
+
+fail:
+  _relance_database_rollback (db);
+  return FALSE;
+}
+
+/**
+ * relance_desk_apply_credit_note:
+ * @credit_note_id: a credit note with an open balance
+ * @date: the day it is applied
+ * @allocations: (element-type RelanceAllocation): how much goes to which
+ *   of the customer's invoices
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+relance_desk_apply_credit_note (RelanceDatabase  *db,
+                                gint64            credit_note_id,
+                                RelanceDay        date,
+                                GPtrArray        *allocations,
+                                GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row;
+  gint64 customer_id;
+  gint64 open;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);
+
+  if (!relance_day_is_valid (date))
+    return invalid (error, _("The credit note needs a date to be applied"));
+
+  stmt = _relance_database_prepare (db,
+                                    "SELECT customer_id, kind = 'credit_note', amount - allocated, number"
+                                    " FROM invoices WHERE id = ?1",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, credit_note_id);
+  if (!_relance_database_step (db, stmt, &has_row, error))
+    return FALSE;
+  if (!has_row)
+    {
+      g_set_error (error, RELANCE_ERROR, RELANCE_ERROR_NOT_FOUND, _("This credit note no longer exists"));
+      return FALSE;
+    }
+  if (!sqlite3_column_int (stmt, 1))
+    return invalid (error, _("%s is an invoice, not a credit note"), (const char *)sqlite3_column_text (stmt, 3));
+
+  customer_id = sqlite3_column_int64 (stmt, 0);
+  open = sqlite3_column_int64 (stmt, 2);
+  if (open <= 0)
+    return invalid (error, _("Credit note %s is already used in full"), (const char *)sqlite3_column_text (stmt, 3));
+
+  if (!check_allocations (db, customer_id, allocations, open, _("credit note’s open balance"), error))
+    return FALSE;
+
+  if (!_relance_database_begin (db, error))
+    return FALSE;
+  if (!insert_allocations (db, 0, credit_note_id, date, allocations, error))
+    {
+      _relance_database_rollback (db);
+      return FALSE;
+    }
+
+  return _relance_database_commit (db, error);
+}
+
+/* Disputes */
+
+/**
+ * relance_desk_open_dispute:
+ * @amount: the disputed part; 0 for the whole open balance
+ *
+ * Returns: the dispute's id, or 0 with @error set
+ */
+gint64
+relance_desk_open_dispute (RelanceDatabase  *db,
+                           gint64            invoice_id,
+                           gint64            cause_id,
+                           gint64            amount,
+                           RelanceDay        date,
+                           const char       *description,
+                           GError          **error)
+{
+  g_autoptr(sqlite3_stmt) invoice = NULL;
+  g_autoptr(sqlite3_stmt) cause = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *code = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), 0);
+
+  invoice = _relance_database_prepare (db, "SELECT number FROM invoices WHERE id = ?1", error);
+  cause = _relance_database_prepare (db, "SELECT code FROM dispute_causes WHERE id = ?1", error);
+  if (invoice == NULL || cause == NULL)
+    return 0;
+  sqlite3_bind_int64 (invoice, 1, invoice_id);
+  sqlite3_bind_int64 (cause, 1, cause_id);
+
+  if (!_relance_database_step (db, invoice, &has_row, error))
+    return 0;
+  if (!has_row)
+    {
+      g_set_error (error, RELANCE_ERROR, RELANCE_ERROR_NOT_FOUND, _("This invoice no longer exists"));
+      return 0;
+    }
+  number = _relance_column_dup (invoice, 0);
+
+  if (!_relance_database_step (db, cause, &has_row, error))
+    return 0;
+  if (!has_row)
+    return invalid (error, _("Choose the cause of the dispute"));
+  code = _relance_column_dup (cause, 0);
+
+  return relance_ledger_open_dispute (db, number, code, amount, date, description, error);
+}
+
+static gboolean
+close_dispute (RelanceDatabase  *db,
+               gint64            dispute_id,
+               const char       *status,
+               RelanceDay        date,
+               const char       *text,
+               GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = _relance_database_prepare (db,
+                                    "UPDATE disputes SET status = ?2, resolved_on = ?3, resolution = ?4"
+                                    " WHERE id = ?1",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, dispute_id);
+  _relance_bind_text (stmt, 2, status);
+  sqlite3_bind_int (stmt, 3, date);
+  _relance_bind_text (stmt, 4, text ? text : "");
+
+  return _relance_database_run (db, stmt, error);
+}
+
+static gboolean
+check_closing (RelanceDisputeRow  *row,
+               RelanceDay          date,
+               GError            **error)
+{
+  if (!relance_day_is_valid (date))
+    return invalid (error, _("Give the date"));
+  if (g_strcmp0 (row->status, "open") != 0)
+    return invalid (error, _("The dispute on %s is no longer open"), row->invoice_number);
+  if (date < row->opened_on)
+    {
+      g_autofree char *opened = relance_day_to_iso (row->opened_on);
+
+      return invalid (error, _("The dispute on %s was opened on %s: it cannot be closed before"),
+                      row->invoice_number, opened);
+    }
+
+  return TRUE;
+}
+
+/**
+ * relance_desk_resolve_dispute:
+ * @resolution: (nullable): how it was settled
+ * @credit_note_number: (nullable): the number of a credit note to create
+ *   and apply to the disputed invoice, dated @date; %NULL for none
+ * @credit_note_amount: its amount, at most the invoice's open balance
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+relance_desk_resolve_dispute (RelanceDatabase  *db,
+                              gint64            dispute_id,
+                              RelanceDay        date,
+                              const char       *resolution,
+                              const char       *credit_note_number,
+                              gint64            credit_note_amount,
+                              GError          **error)
+{
+  g_autoptr(RelanceDisputeRow) row = NULL;
+  g_autofree char *number = dup_trimmed (credit_note_number);
+  g_autoptr(sqlite3_stmt) invoice = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(GPtrArray) allocations = NULL;
+  gint64 customer_id = 0;
+  gint64 open = 0;
+  gint64 credit_note_id;
+  gboolean has_row;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);
+
+  if (!get_dispute (db, dispute_id, &row, error) || !check_closing (row, date, error))
+    return FALSE;
+
+  if (credit_note_number != NULL)
+    {
+      invoice = _relance_database_prepare (db,
+                                           "SELECT customer_id, amount - allocated FROM invoices WHERE id = ?1",
+                                           error);
+      if (invoice == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (invoice, 1, row->invoice_id);
+      if (!_relance_database_step (db, invoice, &has_row, error))
+        return FALSE;
+      customer_id = sqlite3_column_int64 (invoice, 0);
+      open = sqlite3_column_int64 (invoice, 1);
+
+      if (*number == '\0')
+        return invalid (error, _("The credit note needs a number"));
+      if (!relance_desk_number_is_free (db, number, 0))
+        {
+          g_set_error (error, RELANCE_ERROR, RELANCE_ERROR_DUPLICATE,
+                       _("The number “%s” is already used"), number);
+          return FALSE;
+        }
+      if (credit_note_amount <= 0)
+        return invalid (error, _("The credit note must be more than zero"));
+      if (credit_note_amount > open)
+        {
+          g_autofree char *asked = format_amount (credit_note_amount);
+          g_autofree char *left = format_amount (open);
+
+          return invalid (error, _("The credit note of %s is more than the %s still open on %s"),
+                          asked, left, row->invoice_number);
+        }
+    }
+
+  if (!_relance_database_begin (db, error))
+    return FALSE;
+
+  if (!close_dispute (db, dispute_id, "resolved", date, resolution, error))
+    goto fail;
+
+  if (credit_note_number != NULL)
+    {
+      RelanceAllocation *item;
+
+      insert = _relance_database_prepare (db,
+                                          "INSERT INTO invoices (customer_id, number, kind, issue_date, due_date, amount)"
+                                          " VALUES (?1, ?2, 'credit_note', ?3, ?3, ?4)",
+                                          error);
+      if (insert == NULL)
+        goto fail;
+      sqlite3_bind_int64 (insert, 1, customer_id);
+      _relance_bind_text (insert, 2, number);
+      sqlite3_bind_int (insert, 3, date);
+      sqlite3_bind_int64 (insert, 4, credit_note_amount);
+      if (!_relance_database_run (db, insert, error))
+        goto fail;
+      credit_note_id = last_id (db);
+
+      allocations = g_ptr_array_new_with_free_func ((GDestroyNotify)relance_allocation_free);
+      item = g_new0 (RelanceAllocation, 1);
+      item->invoice_id = row->invoice_id;
+      item->amount = credit_note_amount;
+      g_ptr_array_add (allocations, item);
+      if (!insert_allocations (db, 0, credit_note_id, date, allocations, error))
+        goto fail;
+    }
+
+  return _relance_database_commit (db, error);
+
+fail:
+  _relance_database_rollback (db);
+  return FALSE;
+}
+
+/**
+ * relance_desk_cancel_dispute:
+ * @note: (nullable): why (the customer withdrew it, it was a mistake...)
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+relance_desk_cancel_dispute (RelanceDatabase  *db,
+                             gint64            dispute_id,
+                             RelanceDay        date,
+                             const char       *note,
+                             GError          **error)
+{
+  g_autoptr(RelanceDisputeRow) row = NULL;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);
+
+  if (!get_dispute (db, dispute_id, &row, error) || !check_closing (row, date, error))
+    return FALSE;
+
+  return close_dispute (db, dispute_id, "cancelled", date, note, error);
+}
+
+/**
+ * relance_desk_reopen_dispute:
+ *
+ * Undoes a cancellation.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+relance_desk_reopen_dispute (RelanceDatabase  *db,
+                             gint64            dispute_id,
+                             GError          **error)
+{
+  g_autoptr(RelanceDisputeRow) row = NULL;
+  g_autoptr(sqlite3_stmt) other = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 n;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);
+
+  if (!get_dispute (db, dispute_id, &row, error))
+    return FALSE;
+  if (g_strcmp0 (row->status, "cancelled") != 0)
+    return invalid (error, _("Only a cancelled dispute can be opened again"));
+
+  other = _relance_database_prepare (db,
+                                     "SELECT count (*) FROM disputes WHERE invoice_id = ?1 AND status = 'open'",
+                                     error);
+  if (other == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (other, 1, row->invoice_id);
+  if (!query_int64 (db, other, &n, error))
+    return FALSE;
+  if (n > 0)
+    return invalid (error, _("Invoice %s has another open dispute"), row->invoice_number);
+
+  stmt = _relance_database_prepare (db,
+                                    "UPDATE disputes SET status = 'open', resolved_on = NULL, resolution = ''"
+                                    " WHERE id = ?1",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, dispute_id);
+
+  return _relance_database_run (db, stmt, error);
+}

@@ -1,0 +1,1643 @@
+/* relance-import.c
+ *
+ * Applies what a parser read to the ledger. Everything happens inside one
+ * savepoint: a dry run, or a refusal because of bad rows, rolls it back, so
+ * the summary a user reads before importing is computed by the very code
+ * that imports.
+ *
+ * Re-importing the same file changes nothing:
+ *  - customers match on code, else on SIREN; only the fields the file gives
+ *    and that differ are updated;
+ *  - invoices match on number; their dates and amount follow the file (an
+ *    amount below what was already settled is refused);
+ *  - when the file says how much is still open on an invoice and Relance has
+ *    more open, the difference is recorded as a payment dated the day of the
+ *    import; when the file has less settled than Relance, Relance keeps its
+ *    payments and says so (a warning);
+ *  - payments match on customer and reference;
+ *  - allocations are added only for the part not allocated yet between the
+ *    same invoice and payment or credit note.
+ * Nothing is ever deleted.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "relance-database-private.h"
+#include "relance-error.h"
+#include "relance-import.h"
+#include "relance-money.h"
+#include "relance-text.h"
+
+enum
+{
+  ST_CUSTOMER_BY_CODE,
+  ST_CUSTOMER_BY_SIREN,
+  ST_CUSTOMER_INSERT,
+  ST_CUSTOMER_UPDATE,
+  ST_INVOICE_BY_NUMBER,
+  ST_INVOICE_INSERT,
+  ST_INVOICE_UPDATE,
+  ST_PAYMENT_BY_REFERENCE,
+  ST_PAYMENT_INSERT,
+  ST_ALLOCATION_SUM_PAYMENT,
+  ST_ALLOCATION_SUM_CREDIT,
+  ST_ALLOCATION_INSERT_PAYMENT,
+  ST_ALLOCATION_INSERT_CREDIT,
+  N_STATEMENTS
+};
+
+static const char * const statement_sql[N_STATEMENTS] = {
+  [ST_CUSTOMER_BY_CODE] =
+    "SELECT id, code, name, siren, address, postcode, city, country, email, payment_terms"
+    " FROM customers WHERE code = ?1",
+  [ST_CUSTOMER_BY_SIREN] =
+    "SELECT id, code, name, siren, address, postcode, city, country, email, payment_terms"
+    " FROM customers WHERE siren = ?1 AND siren <> '' ORDER BY id LIMIT 1",
+  [ST_CUSTOMER_INSERT] =
+    "INSERT INTO customers (code, name, sort_key, siren, address, postcode, city, country,"
+    " email, payment_terms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+  [ST_CUSTOMER_UPDATE] =
+    "UPDATE customers SET name = ?2, sort_key = ?3, siren = ?4, address = ?5, postcode = ?6,"
+    " city = ?7, country = ?8, email = ?9, payment_terms = ?10 WHERE id = ?1",
+  [ST_INVOICE_BY_NUMBER] =
+    "SELECT id, customer_id, kind = 'credit_note', issue_date, due_date, amount, allocated,"
+    " currency FROM invoices WHERE number = ?1",
+  [ST_INVOICE_INSERT] =
+    "INSERT INTO invoices (customer_id, number, kind, issue_date, due_date, amount, currency,"
+    " source, source_ref) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+  [ST_INVOICE_UPDATE] =
+    "UPDATE invoices SET issue_date = ?2, due_date = ?3, amount = ?4, currency = ?5 WHERE id = ?1",
+  [ST_PAYMENT_BY_REFERENCE] =
+    "SELECT id, amount - allocated FROM payments WHERE customer_id = ?1 AND reference = ?2"
+    " AND reference <> '' ORDER BY id LIMIT 1",
+  [ST_PAYMENT_INSERT] =
+    "INSERT INTO payments (customer_id, date, amount, method, reference)"
+    " VALUES (?1, ?2, ?3, 'transfer', ?4)",
+  [ST_ALLOCATION_SUM_PAYMENT] =
+    "SELECT coalesce (sum (amount), 0) FROM allocations WHERE invoice_id = ?1 AND payment_id = ?2",
+  [ST_ALLOCATION_SUM_CREDIT] =
+    "SELECT coalesce (sum (amount), 0) FROM allocations WHERE invoice_id = ?1 AND credit_note_id = ?2",
+  [ST_ALLOCATION_INSERT_PAYMENT] =
+    "INSERT INTO allocations (invoice_id, payment_id, date, amount) VALUES (?1, ?2, ?3, ?4)",
+  [ST_ALLOCATION_INSERT_CREDIT] =
+    "INSERT INTO allocations (invoice_id, credit_note_id, date, amount) VALUES (?1, ?2, ?3, ?4)",
+};
+
+typedef struct
+{
+  gint64 id;
+  int    payment_terms;
+} CustomerRef;
+
+typedef struct
+{
+  gint64     id;
+  gint64     customer_id;
+  gboolean   credit_note;
+  RelanceDay issue_date;
+  RelanceDay due_date;
+  gint64     amount;
+  gint64     allocated;
+  char      *currency;
+} InvoiceRow;
+
+/* An invoice or payment this import created: what allocating to it needs,
+ * kept here rather than read back. */
+typedef struct
+{
+  gint64   id;
+  gint64   customer_id;
+  gboolean credit_note;
+  gint64   amount;
+  gint64   allocated;
+} Fresh;
+
+typedef struct
+{
+  RelanceDatabase      *db;
+  RelanceImportBatch   *batch;
+  RelanceImportSummary *summary;
+  RelanceDay            today;
+  const char           *source_name;
+  GHashTable           *customers;     /* folded code -> CustomerRef */
+  GHashTable           *bad_invoices;  /* numbers refused, folded */
+  GHashTable           *fresh_invoices; /* folded number -> Fresh, created by this import */
+  GHashTable           *fresh_payments; /* "customer id:reference" -> Fresh, likewise */
+  sqlite3_stmt         *stmts[N_STATEMENTS];
+} Applier;
+
+static void
+invoice_row_clear (InvoiceRow *row)
+{
+  g_clear_pointer (&row->currency, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (InvoiceRow, invoice_row_clear)
+
+static void
+applier_clear (Applier *self)
+{
+  for (guint i = 0; i < N_STATEMENTS; i++)
+    g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+  g_clear_pointer (&self->customers, g_hash_table_unref);
+  g_clear_pointer (&self->bad_invoices, g_hash_table_unref);
+  g_clear_pointer (&self->fresh_invoices, g_hash_table_unref);
+  g_clear_pointer (&self->fresh_payments, g_hash_table_unref);
+}
+
+static sqlite3_stmt *
+get_statement (Applier  *self,
+               guint     which,
+               GError  **error)
+{
+  if (self->stmts[which] == NULL)
+    self->stmts[which] = _relance_database_prepare (self->db, statement_sql[which], error);
+  else
+    {
+      sqlite3_reset (self->stmts[which]);
+      sqlite3_clear_bindings (self->stmts[which]);
+    }
+
+  return self->stmts[which];
+}
+
+static char *
+trimmed (const char *text)
+{
+  return g_strstrip (g_strdup (text ? text : ""));
+}
+
+static char *
+key_for (const char *code)
+{
+  g_autofree char *copy = trimmed (code);
+
+  return g_ascii_strdown (copy, -1);
+}
+
+static RelanceImportProblem *
+problem_new (const char *file,
+             guint       line,
+             const char *column,
+             char       *reason)
+{
+  RelanceImportProblem *problem = g_new0 (RelanceImportProblem, 1);
+
+  problem->file = g_strdup (file);
+  problem->line = line;
+  problem->column = g_strdup (column);
+  problem->reason = reason;
+  return problem;
+}
+
+static void
+add_problem (Applier    *self,
+             GPtrArray  *list,
+             guint       line,
+             const char *column,
+             const char *format,
+             ...) G_GNUC_PRINTF (5, 6);
+
+static void
+add_problem (Applier    *self,
+             GPtrArray  *list,
+             guint       line,
+             const char *column,
+             const char *format,
+             ...)
+{
+  va_list args;
+  char *reason;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (list, problem_new (self->batch->file, line, column, reason));
+}
+
+static char *
+format_amount (gint64 cents)
+{
+  g_autofree char *decimal = relance_money_to_decimal (cents);
+
+  return g_strdup_printf ("%s €", decimal);
+}
+
+/* Customers */
+
+static gboolean
+differs (const char *new_value,
+         const char *old_value)
+{
+  return new_value != NULL && *new_value != '\0' && g_strcmp0 (new_value, old_value) != 0;
+}
+
+static const char *
+pick (const char *new_value,
+      const char *old_value)
+{
+  return new_value != NULL && *new_value != '\0' ? new_value : old_value;
+}
+
+static gboolean
+apply_customer (Applier                *self,
+                RelanceImportCustomer  *record,
+                GError                **error)
+{
+  g_autofree char *code = trimmed (record->code);
+  g_autofree char *name = trimmed (record->name);
+  g_autofree char *siren = trimmed (record->siren);
+  g_autofree char *country = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean has_row = FALSE;
+  CustomerRef *ref;
+
+  if (record->country != NULL && *record->country != '\0')
+    {
+      country = g_ascii_strup (g_strstrip (record->country), -1);
+      if (strlen (country) != 2 || !g_ascii_isalpha (country[0]) || !g_ascii_isalpha (country[1]))
+        {
+          add_problem (self, self->summary->warnings, record->line, NULL,
+                       _("“%s” is not a country code: the customer’s country was left as it was"),
+                       country);
+          g_clear_pointer (&country, g_free);
+        }
+    }
+
+  if (*code == '\0' && *siren == '\0')
+    {
+      add_problem (self, self->summary->problems, record->line, NULL,
+                   _("The customer has neither a code nor a SIREN"));
+      return TRUE;
+    }
+
+  if (*code != '\0')
+    {
+      stmt = get_statement (self, ST_CUSTOMER_BY_CODE, error);
+      if (stmt == NULL)
+        return FALSE;
+      _relance_bind_text (stmt, 1, code);
+      if (!_relance_database_step (self->db, stmt, &has_row, error))
+        return FALSE;
+    }
+  if (!has_row && *siren != '\0')
+    {
+      stmt = get_statement (self, ST_CUSTOMER_BY_SIREN, error);
+      if (stmt == NULL)
+        return FALSE;
+      _relance_bind_text (stmt, 1, siren);
+      if (!_relance_database_step (self->db, stmt, &has_row, error))
+        return FALSE;
+    }
+
+  ref = g_new0 (CustomerRef, 1);
+
+  if (has_row)
+    {
+      g_autofree char *old_code = _relance_column_dup (stmt, 1);
+      g_autofree char *old_name = _relance_column_dup (stmt, 2);
+      g_autofree char *old_siren = _relance_column_dup (stmt, 3);
+      g_autofree char *old_address = _relance_column_dup (stmt, 4);
+      g_autofree char *old_postcode = _relance_column_dup (stmt, 5);
+      g_autofree char *old_city = _relance_column_dup (stmt, 6);
+      g_autofree char *old_country = _relance_column_dup (stmt, 7);
+      g_autofree char *old_email = _relance_column_dup (stmt, 8);
+      int old_terms = sqlite3_column_int (stmt, 9);
+      int terms = record->payment_terms >= 0 && record->payment_terms <= 365
+                  ? record->payment_terms : old_terms;
+
+      ref->id = sqlite3_column_int64 (stmt, 0);
+      ref->payment_terms = terms;
+
+      if (differs (name, old_name) || differs (siren, old_siren) ||
+          differs (record->address, old_address) || differs (record->postcode, old_postcode) ||
+          differs (record->city, old_city) || differs (country, old_country) ||
+          differs (record->email, old_email) || terms != old_terms)
+        {
+          g_autofree char *sort_key = relance_text_fold (pick (name, old_name));
+
+          stmt = get_statement (self, ST_CUSTOMER_UPDATE, error);
+          if (stmt == NULL)
+            {
+              g_free (ref);
+              return FALSE;
+            }
+          sqlite3_bind_int64 (stmt, 1, ref->id);
+          _relance_bind_text (stmt, 2, pick (name, old_name));
+          _relance_bind_text (stmt, 3, sort_key);
+          _relance_bind_text (stmt, 4, pick (siren, old_siren));
+          _relance_bind_text (stmt, 5, pick (record->address, old_address));
+          _relance_bind_text (stmt, 6, pick (record->postcode, old_postcode));
+          _relance_bind_text (stmt, 7, pick (record->city, old_city));
+          _relance_bind_text (stmt, 8, pick (country, old_country));
+          _relance_bind_text (stmt, 9, pick (record->email, old_email));
+          sqlite3_bind_int (stmt, 10, terms);
+          if (!_relance_database_run (self->db, stmt, error))
+            {
+              g_free (ref);
+              return FALSE;
+            }
+          self->summary->customers_updated++;
+        }
+
+      /* The batch's invoices may name the customer by its code in the
+       * ledger or by the code of the file. */
+      g_hash_table_insert (self->customers, key_for (old_code), g_memdup2 (ref, sizeof *ref));
+    }
+  else
+    {
+      g_autofree char *sort_key = NULL;
+      int terms = record->payment_terms >= 0 && record->payment_terms <= 365
+                  ? record->payment_terms
+                  : CLAMP (self->batch->default_terms, 0, 365);
+
+      if (*code == '\0')
+        {
+          g_free (code);
+          code = g_strdup (siren);
+        }
+      if (*name == '\0')
+        {
+          g_free (name);
+          name = g_strdup (code);
+        }
+      sort_key = relance_text_fold (name);
+
+      stmt = get_statement (self, ST_CUSTOMER_INSERT, error);
+      if (stmt == NULL)
+        {
+          g_free (ref);
+          return FALSE;
+        }
+      _relance_bind_text (stmt, 1, code);
+      _relance_bind_text (stmt, 2, name);
+      _relance_bind_text (stmt, 3, sort_key);
+      _relance_bind_text (stmt, 4, siren);
+      _relance_bind_text (stmt, 5, record->address ? record->address : "");
+      _relance_bind_text (stmt, 6, record->postcode ? record->postcode : "");
+      _relance_bind_text (stmt, 7, record->city ? record->city : "");
+      _relance_bind_text (stmt, 8, country ? country : "FR");
+      _relance_bind_text (stmt, 9, record->email ? record->email : "");
+      sqlite3_bind_int (stmt, 10, terms);
+      if (!_relance_database_run (self->db, stmt, error))
+        {
+          g_free (ref);
+          return FALSE;
+        }
+      ref->id = sqlite3_last_insert_rowid (_relance_database_get_handle (self->db));
+      ref->payment_terms = terms;
+      self->summary->customers_new++;
+    }
+
+  /* Later records find the customer by the code the file used, or by its
+   * SIREN when it had none. */
+  if (*code != '\0')
+    g_hash_table_insert (self->customers, key_for (code), g_memdup2 (ref, sizeof *ref));
+  if (*siren != '\0')
+    g_hash_table_insert (self->customers, key_for (siren), g_memdup2 (ref, sizeof *ref));
+  g_free (ref);
+
+  return TRUE;
+}
+
+/* Finds the customer a record names, in the batch or in the ledger.
+ * Returns: %FALSE on a database error; *ref is %NULL if there is none. */
+static gboolean
+resolve_customer (Applier      *self,
+                  const char   *code,
+                  CustomerRef **ref,
+                  GError      **error)
+{
+  g_autofree char *key = key_for (code);
+  g_autofree char *clean = trimmed (code);
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+  CustomerRef *found;
+
+  *ref = g_hash_table_lookup (self->customers, key);
+  if (*ref != NULL || *clean == '\0')
+    return TRUE;
+
+  stmt = get_statement (self, ST_CUSTOMER_BY_CODE, error);
+  if (stmt == NULL)
+    return FALSE;
+  _relance_bind_text (stmt, 1, clean);
+  if (!_relance_database_step (self->db, stmt, &has_row, error))
+    return FALSE;
+  if (!has_row)
+    return TRUE;
+
+  found = g_new0 (CustomerRef, 1);
+  found->id = sqlite3_column_int64 (stmt, 0);
+  found->payment_terms = sqlite3_column_int (stmt, 9);
+  g_hash_table_insert (self->customers, g_steal_pointer (&key), found);
+  *ref = found;
+  return TRUE;
+}
+
+/* Invoices */
+
+static gboolean
+find_invoice (Applier     *self,
+              const char  *number,
+              InvoiceRow  *row,
+              gboolean    *found,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = get_statement (self, ST_INVOICE_BY_NUMBER, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _relance_bind_text (stmt, 1, number);
+  if (!_relance_database_step (self->db, stmt, found, error))
+    return FALSE;
+  if (*found)
+    {
+      row->id = sqlite3_column_int64 (stmt, 0);
+      row->customer_id = sqlite3_column_int64 (stmt, 1);
+      row->credit_note = sqlite3_column_int (stmt, 2) != 0;
+      row->issue_date = sqlite3_column_int (stmt, 3);
+      row->due_date = sqlite3_column_int (stmt, 4);
+      row->amount = sqlite3_column_int64 (stmt, 5);
+      row->allocated = sqlite3_column_int64 (stmt, 6);
+      row->currency = _relance_column_dup (stmt, 7);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_payment (Applier     *self,
+                gint64       customer_id,
+                RelanceDay   date,
+                gint64       amount,
+                const char  *reference,
+                gint64      *payment_id,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = get_statement (self, ST_PAYMENT_INSERT, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  sqlite3_bind_int (stmt, 2, date);
+  sqlite3_bind_int64 (stmt, 3, amount);
+  _relance_bind_text (stmt, 4, reference);
+  if (!_relance_database_run (self->db, stmt, error))
+    return FALSE;
+
+  *payment_id = sqlite3_last_insert_rowid (_relance_database_get_handle (self->db));
+  self->summary->payments_new++;
+  return TRUE;
+}
+
+static gboolean
+insert_allocation (Applier     *self,
+                   gint64       invoice_id,
+                   gint64       source_id,
+                   gboolean     credit_note,
+                   RelanceDay   date,
+                   gint64       amount,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = get_statement (self, credit_note ? ST_ALLOCATION_INSERT_CREDIT
+                                                        : ST_ALLOCATION_INSERT_PAYMENT, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, invoice_id);
+  sqlite3_bind_int64 (stmt, 2, source_id);
+  sqlite3_bind_int (stmt, 3, date);
+  sqlite3_bind_int64 (stmt, 4, amount);
+  if (!_relance_database_run (self->db, stmt, error))
+    return FALSE;
+
+  self->summary->allocations_new++;
+  return TRUE;
+}
+
+static void
+refuse_invoice (Applier    *self,
+                const char *number)
+{
+  g_hash_table_add (self->bad_invoices, key_for (number));
+}
+
+static gboolean
+apply_invoice (Applier               *self,
+               RelanceImportInvoice  *record,
+               GError               **error)
+{
+  g_autofree char *number = trimmed (record->number);
+  g_autofree char *currency = NULL;
+  g_auto(InvoiceRow) row = { 0 };
+  CustomerRef *customer = NULL;
+  RelanceDay due;
+  gboolean found = FALSE;
+  gboolean changed = FALSE;
+  sqlite3_stmt *stmt;
+
+  currency = g_ascii_strup (record->currency && *record->currency ? record->currency : "EUR", -1);
+  g_strstrip (currency);
+
+  if (*number == '\0')
+    {
+      add_problem (self, self->summary->problems, record->line, NULL,
+                   _("The invoice has no number"));
+      return TRUE;
+    }
+  if (!resolve_customer (self, record->customer_code, &customer, error))
+    return FALSE;
+  if (customer == NULL)
+    {
+      add_problem (self, self->summary->problems, record->line, NULL,
+                   _("Invoice %s: there is no customer with the code “%s”"),
+                   number, record->customer_code ? record->customer_code : "");
+      refuse_invoice (self, number);
+      return TRUE;
+    }
+  if (!relance_day_is_valid (record->issue_date))
+    {
+      add_problem (self, self->summary->problems, record->line, NULL,
+                   _("Invoice %s has no issue date"), number);
+      refuse_invoice (self, number);
+      return TRUE;
+    }
+  if (record->amount <= 0 || record->amount > RELANCE_MONEY_MAX)
+    {
+      add_problem (self, self->summary->problems, record->line, NULL,
+                   _("Invoice %s: the amount must be more than zero"), number);
+      refuse_invoice (self, number);
+      return TRUE;
+    }
+
+  due = relance_day_is_valid (record->due_date) ? record->due_date
+        : record->issue_date + customer->payment_terms;
+  if (due < record->issue_date)
+    {
+      g_autofree char *due_text = relance_day_to_iso (due);
+      g_autofree char *issued = relance_day_to_iso (record->issue_date);
+
+      add_problem (self, self->summary->problems, record->line, NULL,
+                   _("Invoice %s: the due date %s is before the issue date %s"),
+                   number, due_text, issued);
+      refuse_invoice (self, number);
+      return TRUE;
+    }
+
+  if (!find_invoice (self, number, &row, &found, error))
+    return FALSE;
+
+  if (!found)
+    {
+      stmt = get_statement (self, ST_INVOICE_INSERT, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, customer->id);
+      _relance_bind_text (stmt, 2, number);
+      _relance_bind_text (stmt, 3, record->credit_note ? "credit_note" : "invoice");
+      sqlite3_bind_int (stmt, 4, record->issue_date);
+      sqlite3_bind_int (stmt, 5, due);
+      sqlite3_bind_int64 (stmt, 6, record->amount);
+      _relance_bind_text (stmt, 7, currency);
+      _relance_bind_text (stmt, 8, self->source_name);
+      _relance_bind_text (stmt, 9, record->source_ref ? record->source_ref : "");
+      if (!_relance_database_run (self->db, stmt, error))
+        return FALSE;
+
+      row.id = sqlite3_last_insert_rowid (_relance_database_get_handle (self->db));
+      row.customer_id = customer->id;
+      row.credit_note = record->credit_note;
+      row.amount = record->amount;
+      row.allocated = 0;
+      if (record->credit_note)
+        self->summary->credit_notes_new++;
+      else
+        self->summary->invoices_new++;
+    }
+  else
+    {
+      if (row.customer_id != customer->id)
+        {
+          add_problem (self, self->summary->problems, record->line, NULL,
+                       _("The number %s is already used by an invoice of another customer"),
+                       number);
+          refuse_invoice (self, number);
+          return TRUE;
+        }
+      if (row.credit_note != record->credit_note)
+        {
+          add_problem (self, self->summary->problems, record->line, NULL,
+                       record->credit_note
+                       ? _("%s is an invoice in Relance but a credit note in the file")
+                       : _("%s is a credit note in Relance but an invoice in the file"),
+                       number);
+          refuse_invoice (self, number);
+          return TRUE;
+        }
+      if (record->amount < row.allocated)
+        {
+          g_autofree char *amount = format_amount (record->amount);
+          g_autofree char *settled = format_amount (row.allocated);
+
+          add_problem (self, self->summary->problems, record->line, NULL,
+                       _("Invoice %s: the new amount %s is less than the %s already settled"),
+                       number, amount, settled);
+          refuse_invoice (self, number);
+          return TRUE;
+        }
+
+      if (row.issue_date != record->issue_date || row.due_date != due ||
+          row.amount != record->amount || g_strcmp0 (row.currency, currency) != 0)
+        {
+          stmt = get_statement (self, ST_INVOICE_UPDATE, error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, row.id);
+          sqlite3_bind_int (stmt, 2, record->issue_date);
+          sqlite3_bind_int (stmt, 3, due);
+          sqlite3_bind_int64 (stmt, 4, record->amount);
+          _relance_bind_text (stmt, 5, currency);
+          if (!_relance_database_run (self->db, stmt, error))
+            return FALSE;
+          row.amount = record->amount;
+          changed = TRUE;
+        }
+    }
+
+  /* What the file says is still open. */
+  if (record->open >= 0 && !row.credit_note)
+    {
+      gint64 open_here = row.amount - row.allocated;
+      gint64 open_there = MIN (record->open, row.amount);
+
+      if (open_there < open_here)
+        {
+          g_autofree char *reference = g_strdup_printf ("%s:%s", self->source_name, number);
+          gint64 payment_id = 0;
+
+          if (!insert_payment (self, customer->id, MAX (self->today, record->issue_date),
+                               open_here - open_there, reference, &payment_id, error) ||
+              !insert_allocation (self, row.id, payment_id, FALSE,
+                                  MAX (self->today, record->issue_date),
+                                  open_here - open_there, error))
+            return FALSE;
+          changed = TRUE;
+        }
+      else if (open_there > open_here)
+        {
+          g_autofree char *there = format_amount (open_there);
+          g_autofree char *here = format_amount (open_here);
+
+          add_problem (self, self->summary->warnings, record->line, NULL,
+                       _("Invoice %s: the file says %s is open, Relance has %s open after "
+                         "the payments it recorded; they were kept"),
+                       number, there, here);
+        }
+    }
+
+  if (found)
+    {
+      if (changed)
+        self->summary->invoices_updated++;
+      else
+        self->summary->invoices_unchanged++;
+    }
+  else if (!changed)
+    {
+      Fresh *fresh = g_new0 (Fresh, 1);
+
+      fresh->id = row.id;
+      fresh->customer_id = customer->id;
+      fresh->credit_note = row.credit_note;
+      fresh->amount = row.amount;
+      g_hash_table_insert (self->fresh_invoices, key_for (number), fresh);
+    }
+
+  return TRUE;
+}
+
+/* Payments and allocations */
+
+static gboolean
+find_payment (Applier     *self,
+              gint64       customer_id,
+              const char  *reference,
+              gint64      *payment_id,
+              gint64      *unallocated,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = get_statement (self, ST_PAYMENT_BY_REFERENCE, error);
+  gboolean has_row;
+
+  *payment_id = 0;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  _relance_bind_text (stmt, 2, reference);
+  if (!_relance_database_step (self->db, stmt, &has_row, error))
+    return FALSE;
+  if (has_row)
+    {
+      *payment_id = sqlite3_column_int64 (stmt, 0);
+      if (unallocated != NULL)
+        *unallocated = sqlite3_column_int64 (stmt, 1);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+apply_payment (Applier               *self,
+               RelanceImportPayment  *record,
+               GError               **error)
+{
+  CustomerRef *customer = NULL;
+  gint64 payment_id = 0;
+
+  if (!resolve_customer (self, record->customer_code, &customer, error))
+    return FALSE;
+  if (customer == NULL)
+    {
+      add_problem (self, self->summary->problems, record->line, NULL,
+                   _("Payment: there is no customer with the code “%s”"),
+                   record->customer_code ? record->customer_code : "");
+      return TRUE;
+    }
+  if (record->amount <= 0 || record->amount > RELANCE_MONEY_MAX || !relance_day_is_valid (record->date))
+    {
+      add_problem (self, self->summary->problems, record->line, NULL,
+                   _("The payment needs a date and an amount more than zero"));
+      return TRUE;
+    }
+
+  if (record->reference != NULL && *record->reference != '\0' &&
+      !find_payment (self, customer->id, record->reference, &payment_id, NULL, error))
+    return FALSE;
+  if (payment_id != 0)
+    return TRUE;
+
+  if (!insert_payment (self, customer->id, record->date, record->amount,
+                       record->reference ? record->reference : "", &payment_id, error))
+    return FALSE;
+
+  if (record->reference != NULL && *record->reference != '\0')
+    {
+      Fresh *fresh = g_new0 (Fresh, 1);
+
+      fresh->id = payment_id;
+      fresh->customer_id = customer->id;
+      fresh->amount = record->amount;
+      g_hash_table_insert (self->fresh_payments,
+                           g_strdup_printf ("%" G_GINT64_FORMAT ":%s", customer->id, record->reference),
+                           fresh);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+apply_allocation (Applier                  *self,
+                  RelanceImportAllocation  *record,
+                  GError                  **error)
+{
+  g_auto(InvoiceRow) invoice = { 0 };
+  g_auto(InvoiceRow) credit = { 0 };
+  g_autofree char *number = trimmed (record->invoice_number);
+  gboolean by_credit_note = record->credit_note_number != NULL;
+  gint64 source_id = 0;
+  gint64 source_left = 0;
+  gint64 already = 0;
+  gint64 part;
+  gboolean found = FALSE;
+  sqlite3_stmt *stmt;
+
+  g_autofree char *number_key = key_for (number);
+  g_autofree char *credit_key = key_for (record->credit_note_number);
+
+  if (g_hash_table_contains (self->bad_invoices, number_key) ||
+      (by_credit_note && g_hash_table_contains (self->bad_invoices, credit_key)))
+    return TRUE;
+
+  /* Both ends created by this import: nothing to read back. */
+  {
+    Fresh *target = g_hash_table_lookup (self->fresh_invoices, number_key);
+    Fresh *source = NULL;
+
+    if (target != NULL && !target->credit_note)
+      {
+        if (by_credit_note)
+          source = g_hash_table_lookup (self->fresh_invoices, credit_key);
+        else
+          {
+            g_autofree char *payment_key = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", target->customer_id,
+                                                            record->payment_reference);
+
+            source = g_hash_table_lookup (self->fresh_payments, payment_key);
+          }
+      }
+    if (source != NULL && (!by_credit_note || (source->credit_note && source->customer_id == target->customer_id)))
+      {
+        part = MIN (record->amount, MIN (target->amount - target->allocated, source->amount - source->allocated));
+        if (part <= 0)
+          return TRUE;
+        if (!insert_allocation (self, target->id, source->id, by_credit_note,
+                                relance_day_is_valid (record->date) ? record->date : self->today,
+                                part, error))
+          return FALSE;
+        target->allocated += part;
+        source->allocated += part;
+        return TRUE;
+      }
+  }
+
+  if (!find_invoice (self, number, &invoice, &found, error))
+    return FALSE;
+  if (!found || invoice.credit_note)
+    return TRUE;
+
+  if (by_credit_note)
+    {
+      if (!find_invoice (self, record->credit_note_number, &credit, &found, error))
+        return FALSE;
+      if (!found || !credit.credit_note || credit.customer_id != invoice.customer_id)
+        return TRUE;
+      source_id = credit.id;
+      source_left = credit.amount - credit.allocated;
+    }
+  else
+    {
+      if (!find_payment (self, invoice.customer_id, record->payment_reference,
+                         &source_id, &source_left, error))
+        return FALSE;
+      if (source_id == 0)
+        return TRUE;
+    }
+
+  stmt = get_statement (self, by_credit_note ? ST_ALLOCATION_SUM_CREDIT : ST_ALLOCATION_SUM_PAYMENT,
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, invoice.id);
+  sqlite3_bind_int64 (stmt, 2, source_id);
+  if (!_relance_database_step (self->db, stmt, &found, error))
+    return FALSE;
+  already = sqlite3_column_int64 (stmt, 0);
+
+  part = MIN (record->amount - already, MIN (invoice.amount - invoice.allocated, source_left));
+  if (part <= 0)
+    return TRUE;
+
+  if (!insert_allocation (self, invoice.id, source_id, by_credit_note,
+                          relance_day_is_valid (record->date) ? record->date : self->today,
+                          part, error))
+    return FALSE;
+
+  /* Keep what the fast path above knows in step. */
+  {
+    Fresh *target = g_hash_table_lookup (self->fresh_invoices, number_key);
+    Fresh *source;
+
+    if (by_credit_note)
+      source = g_hash_table_lookup (self->fresh_invoices, credit_key);
+    else
+      {
+        g_autofree char *payment_key = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", invoice.customer_id,
+                                                        record->payment_reference);
+
+        source = g_hash_table_lookup (self->fresh_payments, payment_key);
+      }
+    if (target != NULL)
+      target->allocated += part;
+    if (source != NULL)
+      source->allocated += part;
+  }
+
+  return TRUE;
+}
+
+static gboolean
+log_import (Applier  *self,
+            GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  RelanceImportSummary *s = self->summary;
+
+  stmt = _relance_database_prepare (self->db,
+                                    "INSERT INTO import_log (source, file, customers_new,"
+                                    " customers_updated, invoices_new, invoices_updated,"
+                                    " payments_new, allocations_new, rows_skipped)"
+                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  _relance_bind_text (stmt, 1, self->source_name);
+  _relance_bind_text (stmt, 2, self->batch->file ? self->batch->file : "");
+  sqlite3_bind_int (stmt, 3, (int)s->customers_new);
+  sqlite3_bind_int (stmt, 4, (int)s->customers_updated);
+  sqlite3_bind_int (stmt, 5, (int)(s->invoices_new + s->credit_notes_new));
+  sqlite3_bind_int (stmt, 6, (int)s->invoices_updated);
+  sqlite3_bind_int (stmt, 7, (int)s->payments_new);
+  sqlite3_bind_int (stmt, 8, (int)s->allocations_new);
+  sqlite3_bind_int (stmt, 9, (int)s->problems->len);
+  return _relance_database_run (self->db, stmt, error);
+}
+
+static gboolean
+apply_all (Applier  *self,
+           GError  **error)
+{
+  RelanceImportBatch *batch = self->batch;
+
+  for (guint i = 0; i < batch->customers->len; i++)
+    if (!apply_customer (self, g_ptr_array_index (batch->customers, i), error))
+      return FALSE;
+  /* Credit notes first: an allocation may name one. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < batch->invoices->len; i++)
+      {
+        RelanceImportInvoice *invoice = g_ptr_array_index (batch->invoices, i);
+
+        if ((pass == 0) == invoice->credit_note &&
+            !apply_invoice (self, invoice, error))
+          return FALSE;
+      }
+  for (guint i = 0; i < batch->payments->len; i++)
+    if (!apply_payment (self, g_ptr_array_index (batch->payments, i), error))
+      return FALSE;
+  for (guint i = 0; i < batch->allocations->len; i++)
+    if (!apply_allocation (self, g_ptr_array_index (batch->allocations, i), error))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gint64
+query_cache_size (RelanceDatabase *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = _relance_database_prepare (db, "PRAGMA cache_size", NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return -2000;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static void
+restore_cache_size (RelanceDatabase *db,
+                    gint64           cache_size)
+{
+  /* A PRAGMA takes no bound parameter. */
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, cache_size);
+
+  _relance_database_exec (db, pragma, NULL);
+}
+
+/* Public API */
+
+RelanceImportBatch *
+relance_import_batch_new (RelanceImportSource  source,
+                          const char          *file)
+{
+  RelanceImportBatch *batch = g_new0 (RelanceImportBatch, 1);
+
+  batch->source = source;
+  batch->file = g_strdup (file ? file : "");
+  batch->default_terms = 30;
+  batch->customers = g_ptr_array_new ();
+  batch->invoices = g_ptr_array_new ();
+  batch->payments = g_ptr_array_new ();
+  batch->allocations = g_ptr_array_new ();
+  batch->problems = g_ptr_array_new_with_free_func ((GDestroyNotify)relance_import_problem_free);
+  return batch;
+}
+
+static void
+customer_free (RelanceImportCustomer *c)
+{
+  g_free (c->code);
+  g_free (c->name);
+  g_free (c->siren);
+  g_free (c->address);
+  g_free (c->postcode);
+  g_free (c->city);
+  g_free (c->country);
+  g_free (c->email);
+  g_free (c);
+}
+
+static void
+invoice_free (RelanceImportInvoice *i)
+{
+  g_free (i->number);
+  g_free (i->customer_code);
+  g_free (i->currency);
+  g_free (i->source_ref);
+  g_free (i);
+}
+
+static void
+payment_free (RelanceImportPayment *p)
+{
+  g_free (p->customer_code);
+  g_free (p->reference);
+  g_free (p);
+}
+
+static void
+allocation_free (RelanceImportAllocation *a)
+{
+  g_free (a->invoice_number);
+  g_free (a->payment_reference);
+  g_free (a->credit_note_number);
+  g_free (a->customer_code);
+  g_free (a);
+}
+
+void
+relance_import_batch_free (RelanceImportBatch *batch)
+{
+  if (batch == NULL)
+    return;
+
+  g_ptr_array_foreach (batch->customers, (GFunc)customer_free, NULL);
+  g_ptr_array_foreach (batch->invoices, (GFunc)invoice_free, NULL);
+  g_ptr_array_foreach (batch->payments, (GFunc)payment_free, NULL);
+  g_ptr_array_foreach (batch->allocations, (GFunc)allocation_free, NULL);
+  g_ptr_array_unref (batch->customers);
+  g_ptr_array_unref (batch->invoices);
+  g_ptr_array_unref (batch->payments);
+  g_ptr_array_unref (batch->allocations);
+  g_ptr_array_unref (batch->problems);
+  g_free (batch->file);
+  g_free (batch);
+}
+
+void
+relance_import_batch_add_problem (RelanceImportBatch *batch,
+                                  guint               line,
+                                  const char         *column,
+                                  const char         *format,
+                                  ...)
+{
+  va_list args;
+  char *reason;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (batch->problems, problem_new (batch->file, line, column, reason));
+}
+
+RelanceImportCustomer *
+relance_import_batch_add_customer (RelanceImportBatch *batch)
+{
+  RelanceImportCustomer *c = g_new0 (RelanceImportCustomer, 1);
+
+  c->payment_terms = -1;
+  g_ptr_array_add (batch->customers, c);
+  return c;
+}
+
+RelanceImportInvoice *
+relance_import_batch_add_invoice (RelanceImportBatch *batch)
+{
+  RelanceImportInvoice *i = g_new0 (RelanceImportInvoice, 1);
+
+  i->open = -1;
+  g_ptr_array_add (batch->invoices, i);
+  return i;
+}
+
+RelanceImportPayment *
+relance_import_batch_add_payment (RelanceImportBatch *batch)
+{
+  RelanceImportPayment *p = g_new0 (RelanceImportPayment, 1);
+
+  g_ptr_array_add (batch->payments, p);
+  return p;
+}
+
+RelanceImportAllocation *
+relance_import_batch_add_allocation (RelanceImportBatch *batch)
+{
+  RelanceImportAllocation *a = g_new0 (RelanceImportAllocation, 1);
+
+  g_ptr_array_add (batch->allocations, a);
+  return a;
+}
+
+void
+relance_import_problem_free (RelanceImportProblem *problem)
+{
+  if (problem == NULL)
+    return;
+
+  g_free (problem->file);
+  g_free (problem->column);
+  g_free (problem->reason);
+  g_free (problem);
+}
+
+/**
+ * relance_import_problem_to_string:
+ *
+ * Returns: (transfer full): "file, line 12, column “Échéance”: reason"
+ */
+char *
+relance_import_problem_to_string (const RelanceImportProblem *problem)
+{
+  g_autoptr(GString) out = g_string_new (problem->file);
+
+  if (problem->line > 0)
+    {
+      if (out->len > 0)
+        g_string_append (out, ", ");
+      g_string_append_printf (out, _("line %u"), problem->line);
+    }
+  if (problem->column != NULL)
+    {
+      if (out->len > 0)
+        g_string_append (out, ", ");
+      g_string_append_printf (out, _("column “%s”"), problem->column);
+    }
+  if (out->len > 0)
+    g_string_append (out, ": ");
+  g_string_append (out, problem->reason);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+void
+relance_import_summary_clear (RelanceImportSummary *summary)
+{
+  g_clear_pointer (&summary->problems, g_ptr_array_unref);
+  g_clear_pointer (&summary->warnings, g_ptr_array_unref);
+  memset (summary, 0, sizeof *summary);
+}
+
+/**
+ * relance_import_apply:
+ * @db: the ledger
+ * @batch: what a parser read, with the rows it could not read
+ * @flags: a dry run, and whether bad rows are skipped
+ * @today: the date of payments deduced from open amounts
+ * @summary: (out caller-allocates): what was (or would be) written, and the
+ *   rows in error; clear it with relance_import_summary_clear()
+ * @error: a message the user can read
+ *
+ * Applies @batch in one transaction. Without %RELANCE_IMPORT_SKIP_BAD_ROWS,
+ * a single bad row (in @batch->problems or found while applying) means
+ * nothing is written and %FALSE is returned; the summary still says what
+ * the good rows would have done. A dry run never writes and returns %TRUE.
+ *
+ * Returns: %TRUE if the import went through (or the dry run ran)
+ */
+gboolean
+relance_import_apply (RelanceDatabase       *db,
+                      RelanceImportBatch    *batch,
+                      RelanceImportFlags     flags,
+                      RelanceDay             today,
+                      RelanceImportSummary  *summary,
+                      GError               **error)
+{
+  static const char * const source_names[] = { "csv", "fec", "facturx" };
+  Applier self = { 0 };
+  gint64 cache_size;
+  gboolean keep;
+  gboolean ok;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (batch != NULL, FALSE);
+  g_return_val_if_fail (summary != NULL, FALSE);
+
+  memset (summary, 0, sizeof *summary);
+  summary->problems = g_ptr_array_new_with_free_func ((GDestroyNotify)relance_import_problem_free);
+  summary->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify)relance_import_problem_free);
+  for (guint i = 0; i < batch->problems->len; i++)
+    {
+      const RelanceImportProblem *p = g_ptr_array_index (batch->problems, i);
+
+      g_ptr_array_add (summary->problems,
+                       problem_new (p->file, p->line, p->column, g_strdup (p->reason)));
+    }
+
+  self.db = db;
+  self.batch = batch;
+  self.summary = summary;
+  self.today = relance_day_is_valid (today) ? today : relance_day_today_local ();
+  self.source_name = source_names[batch->source];
+  self.customers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self.bad_invoices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.fresh_invoices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self.fresh_payments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  /* A big import touches more pages than the default cache holds: spilling
+   * them to the WAL in the middle of the transaction costs more than the
+   * import itself. The cache grows for the import only. */
+  cache_size = query_cache_size (db);
+  _relance_database_exec (db, "PRAGMA cache_size = -262144", NULL);
+
+  if (!_relance_database_begin (db, error))
+    {
+      restore_cache_size (db, cache_size);
+      applier_clear (&self);
+      return FALSE;
+    }
+
+  ok = apply_all (&self, error);
+  summary->rows_in_error = summary->problems->len;
+  keep = ok && !(flags & RELANCE_IMPORT_DRY_RUN) &&
+         (summary->problems->len == 0 || (flags & RELANCE_IMPORT_SKIP_BAD_ROWS));
+  if (keep)
+    ok = log_import (&self, error);
+
+  /* Statements must be finished before the savepoint is released. */
+  applier_clear (&self);
+
+  if (!ok || !keep)
+    {
+      _relance_database_rollback (db);
+      restore_cache_size (db, cache_size);
+      if (ok && !(flags & RELANCE_IMPORT_DRY_RUN))
+        {
+          g_set_error (error, RELANCE_ERROR, RELANCE_ERROR_INVALID,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "%s: %u row is wrong, so nothing was imported. Correct the "
+                                    "file, or import it again skipping the bad rows.",
+                                    "%s: %u rows are wrong, so nothing was imported. Correct the "
+                                    "file, or import it again skipping the bad rows.",
+                                    summary->problems->len),
+                       batch->file, summary->problems->len);
+          return FALSE;
+        }
+      return ok;
+    }
+
+  ok = _relance_database_commit (db, error);
+  restore_cache_size (db, cache_size);
+  if (!ok)
+    return FALSE;
+
+  summary->written = TRUE;
+  return TRUE;
+}
+
+/* Mappings */
+
+/**
+ * relance_import_lookup_mapping:
+ * @name: (nullable): a mapping saved under this name
+ * @signature: (nullable): else the last mapping used for this header
+ *
+ * Returns: (transfer full) (nullable): the mapping, or %NULL (with @error
+ *   set only when a named mapping does not exist or on a database error)
+ */
+char *
+relance_import_lookup_mapping (RelanceDatabase  *db,
+                               const char       *name,
+                               const char       *signature,
+                               GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), NULL);
+
+  if (name != NULL)
+    stmt = _relance_database_prepare (db, "SELECT mapping FROM csv_mappings WHERE name = ?1", error);
+  else
+    stmt = _relance_database_prepare (db,
+                                      "SELECT mapping FROM csv_mappings WHERE signature = ?1"
+                                      " ORDER BY used_at DESC, id DESC LIMIT 1",
+                                      error);
+  if (stmt == NULL)
+    return NULL;
+  _relance_bind_text (stmt, 1, name != NULL ? name : signature);
+  if (!_relance_database_step (db, stmt, &has_row, error))
+    return NULL;
+  if (!has_row)
+    {
+      if (name != NULL)
+        g_set_error (error, RELANCE_ERROR, RELANCE_ERROR_NOT_FOUND,
+                     _("There is no saved column mapping named “%s”"), name);
+      return NULL;
+    }
+
+  return _relance_column_dup (stmt, 0);
+}
+
+gboolean
+relance_import_save_mapping (RelanceDatabase  *db,
+                             const char       *name,
+                             const char       *signature,
+                             const char       *mapping,
+                             GError          **error)
+{
+  g_autoptr(sqlite3_stmt) remove = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (mapping != NULL, FALSE);
+
+  if (!_relance_database_begin (db, error))
+    return FALSE;
+
+  remove = _relance_database_prepare (db,
+                                      "DELETE FROM csv_mappings WHERE (?1 <> '' AND name = ?1)"
+                                      " OR (name = '' AND signature = ?2)",
+                                      error);
+  insert = remove == NULL ? NULL
+           : _relance_database_prepare (db,
+                                        "INSERT INTO csv_mappings (name, signature, mapping)"
+                                        " VALUES (?1, ?2, ?3)",
+                                        error);
+  if (insert == NULL)
+    {
+      _relance_database_rollback (db);
+      return FALSE;
+    }
+  _relance_bind_text (remove, 1, name ? name : "");
+  _relance_bind_text (remove, 2, signature ? signature : "");
+  _relance_bind_text (insert, 1, name ? name : "");
+  _relance_bind_text (insert, 2, signature ? signature : "");
+  _relance_bind_text (insert, 3, mapping);
+  if (!_relance_database_run (db, remove, error) ||
+      !_relance_database_run (db, insert, error))
+    {
+      _relance_database_rollback (db);
+      return FALSE;
+    }
+
+  return _relance_database_commit (db, error);
+}
+
+/* Open items */
+
+void
+relance_open_item_free (RelanceOpenItem *item)
+{
+  if (item == NULL)
+    return;
+
+  g_free (item->customer_code);
+  g_free (item->customer_name);
+  g_free (item->number);
+  g_free (item->currency);
+  g_free (item);
+}
+
+/**
+ * relance_import_list_open_items:
+ *
+ * Returns: (transfer full) (element-type RelanceOpenItem): every invoice
+ *   and credit note with something open, by customer code then due date
+ */
+GPtrArray *
+relance_import_list_open_items (RelanceDatabase  *db,
+                                GError          **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)relance_open_item_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), NULL);
+
+  stmt = _relance_database_prepare (db,
+                                    "SELECT c.code, c.name, i.number, i.kind = 'credit_note',"
+                                    " i.issue_date, i.due_date, i.amount, i.amount - i.allocated,"
+                                    " i.currency"
+                                    " FROM invoices i JOIN customers c ON c.id = i.customer_id"
+                                    " WHERE i.allocated < i.amount"
+                                    " ORDER BY c.code, i.due_date, i.number",
+                                    error);
+  if (stmt == NULL)
+    return NULL;
+
+  for (;;)
+    {
+      RelanceOpenItem *item;
+
+      if (!_relance_database_step (db, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+
+      item = g_new0 (RelanceOpenItem, 1);
+      item->customer_code = _relance_column_dup (stmt, 0);
+      item->customer_name = _relance_column_dup (stmt, 1);
+      item->number = _relance_column_dup (stmt, 2);
+      item->credit_note = sqlite3_column_int (stmt, 3) != 0;
+      item->issue_date = sqlite3_column_int (stmt, 4);
+      item->due_date = sqlite3_column_int (stmt, 5);
+      item->amount = sqlite3_column_int64 (stmt, 6);
+      item->open = sqlite3_column_int64 (stmt, 7) * (item->credit_note ? -1 : 1);
+      item->currency = _relance_column_dup (stmt, 8);
+      g_ptr_array_add (items, item);
+    }
+
+  return g_steal_pointer (&items);
+}
+
+/* Case file */
+
+static void
+statement_line_free (RelanceStatementLine *line)
+{
+  g_free (line->reference);
+  g_free (line);
+}
+
+static void
+case_action_free (RelanceCaseAction *action)
+{
+  g_free (action->kind);
+  g_free (action->who);
+  g_free (action->contact);
+  g_free (action->outcome);
+  g_free (action->summary);
+  g_free (action->invoices);
+  g_free (action->document_name);
+  g_clear_pointer (&action->document, g_bytes_unref);
+  g_free (action);
+}
+
+void
+relance_case_file_free (RelanceCaseFile *file)
+{
+  if (file == NULL)
+    return;
+
+  g_free (file->code);
+  g_free (file->name);
+  g_free (file->siren);
+  g_free (file->address);
+  g_free (file->postcode);
+  g_free (file->city);
+  g_free (file->country);
+  g_free (file->email);
+  g_free (file->phone);
+  g_clear_pointer (&file->lines, g_ptr_array_unref);
+  g_clear_pointer (&file->actions, g_ptr_array_unref);
+  g_clear_pointer (&file->disputes, g_ptr_array_unref);
+  g_free (file);
+}
+
+/**
+ * relance_import_collect_case_file:
+ * @customer_code: the customer handed over
+ *
+ * Everything an agency or a lawyer needs about a customer: identity, every
+ * invoice, credit note and payment, the history of actions with the letters
+ * sent, and the disputes.
+ *
+ * Returns: (transfer full): the case file, or %NULL
+ */
+RelanceCaseFile *
+relance_import_collect_case_file (RelanceDatabase  *db,
+                                  const char       *customer_code,
+                                  GError          **error)
+{
+  g_autoptr(RelanceCaseFile) file = g_new0 (RelanceCaseFile, 1);
+  g_autoptr(sqlite3_stmt) customer = NULL;
+  g_autoptr(sqlite3_stmt) lines = NULL;
+  g_autoptr(sqlite3_stmt) actions = NULL;
+  g_autoptr(sqlite3_stmt) disputes = NULL;
+  gboolean has_row;
+  gboolean ok;
+  gint64 id;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), NULL);
+
+  customer = _relance_database_prepare (db,
+                                        "SELECT id, code, name, siren, address, postcode, city, country,"
+                                        " email, phone FROM customers WHERE code = ?1",
+                                        error);
+  if (customer == NULL)
+    return NULL;
+  _relance_bind_text (customer, 1, customer_code);
+  if (!_relance_database_step (db, customer, &has_row, error))
+    return NULL;
+  if (!has_row)
+    {
+      g_set_error (error, RELANCE_ERROR, RELANCE_ERROR_NOT_FOUND,
+                   _("No customer has the code “%s”"), customer_code);
+      return NULL;
+    }
+  id = sqlite3_column_int64 (customer, 0);
+  file->code = _relance_column_dup (customer, 1);
+  file->name = _relance_column_dup (customer, 2);
+  file->siren = _relance_column_dup (customer, 3);
+  file->address = _relance_column_dup (customer, 4);
+  file->postcode = _relance_column_dup (customer, 5);
+  file->city = _relance_column_dup (customer, 6);
+  file->country = _relance_column_dup (customer, 7);
+  file->email = _relance_column_dup (customer, 8);
+  file->phone = _relance_column_dup (customer, 9);
+
+  file->lines = g_ptr_array_new_with_free_func ((GDestroyNotify)statement_line_free);
+  lines = _relance_database_prepare (db,
+                                     "SELECT issue_date, kind, number, due_date, amount, amount - allocated, 0"
+                                     " FROM invoices WHERE customer_id = ?1"
+                                     " UNION ALL"
+                                     " SELECT date, 'payment', reference, NULL, amount, 0, 1"
+                                     " FROM payments WHERE customer_id = ?1"
+                                     " ORDER BY 1, 7, 3",
+                                     error);
+  if (lines == NULL)
+    return NULL;
+  sqlite3_bind_int64 (lines, 1, id);
+  while ((ok = _relance_database_step (db, lines, &has_row, error)) && has_row)
+    {
+      RelanceStatementLine *line = g_new0 (RelanceStatementLine, 1);
+      const char *kind = (const char *)sqlite3_column_text (lines, 1);
+      gint64 amount = sqlite3_column_int64 (lines, 4);
+
+      line->date = sqlite3_column_int (lines, 0);
+      line->kind = g_str_equal (kind, "invoice") ? "invoice"
+                   : g_str_equal (kind, "credit_note") ? "credit_note" : "payment";
+      line->reference = _relance_column_dup (lines, 2);
+      line->due_date = sqlite3_column_int (lines, 3);
+      if (g_str_equal (line->kind, "invoice"))
+        line->debit = amount;
+      else
+        line->credit = amount;
+      line->open = sqlite3_column_int64 (lines, 5);
+      g_ptr_array_add (file->lines, line);
+    }
+  if (!ok)
+    return NULL;
+
+  file->actions = g_ptr_array_new_with_free_func ((GDestroyNotify)case_action_free);
+  actions = _relance_database_prepare (db,
+                                       "SELECT a.date, a.kind, a.who, a.contact, a.outcome, a.summary,"
+                                       " a.document_name, a.document,"
+                                       " (SELECT group_concat (i.number, ', ') FROM action_invoices ai"
+                                       "  JOIN invoices i ON i.id = ai.invoice_id WHERE ai.action_id = a.id)"
+                                       " FROM actions a WHERE a.customer_id = ?1 ORDER BY a.date, a.id",
+                                       error);
+  if (actions == NULL)
+    return NULL;
+  sqlite3_bind_int64 (actions, 1, id);
+  while ((ok = _relance_database_step (db, actions, &has_row, error)) && has_row)
+    {
+      RelanceCaseAction *action = g_new0 (RelanceCaseAction, 1);
+
+      action->date = sqlite3_column_int (actions, 0);
+      action->kind = _relance_column_dup (actions, 1);
+      action->who = _relance_column_dup (actions, 2);
+      action->contact = _relance_column_dup (actions, 3);
+      action->outcome = _relance_column_dup (actions, 4);
+      action->summary = _relance_column_dup (actions, 5);
+      action->document_name = _relance_column_dup (actions, 6);
+      if (sqlite3_column_type (actions, 7) == SQLITE_BLOB)
+        action->document = g_bytes_new (sqlite3_column_blob (actions, 7),
+                                        (gsize)sqlite3_column_bytes (actions, 7));
+      action->invoices = _relance_column_dup (actions, 8);
+      g_ptr_array_add (file->actions, action);
+    }
+  if (!ok)
+    return NULL;
+
+  file->disputes = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  disputes = _relance_database_prepare (db,
+                                        "SELECT i.number, c.code, c.label, d.amount, d.opened_on,"
+                                        " d.resolved_on, d.status, d.description, d.resolution"
+                                        " FROM disputes d JOIN invoices i ON i.id = d.invoice_id"
+                                        " JOIN dispute_causes c ON c.id = d.cause_id"
+                                        " WHERE i.customer_id = ?1 ORDER BY d.opened_on, d.id",
+                                        error);
+  if (disputes == NULL)
+    return NULL;
+  sqlite3_bind_int64 (disputes, 1, id);
+  while ((ok = _relance_database_step (db, disputes, &has_row, error)) && has_row)
+    {
+      g_autofree char *amount = relance_money_to_decimal (sqlite3_column_int64 (disputes, 3));
+      g_autofree char *opened = relance_day_to_iso (sqlite3_column_int (disputes, 4));
+      g_autofree char *resolved = sqlite3_column_type (disputes, 5) == SQLITE_NULL ? g_strdup ("")
+                                  : relance_day_to_iso (sqlite3_column_int (disputes, 5));
+
+      char **fields = g_new0 (char *, 10);
+
+      fields[0] = _relance_column_dup (disputes, 0);
+      fields[1] = _relance_column_dup (disputes, 1);
+      fields[2] = _relance_column_dup (disputes, 2);
+      fields[3] = g_steal_pointer (&amount);
+      fields[4] = g_steal_pointer (&opened);
+      fields[5] = g_steal_pointer (&resolved);
+      fields[6] = _relance_column_dup (disputes, 6);
+      fields[7] = _relance_column_dup (disputes, 7);
+      fields[8] = _relance_column_dup (disputes, 8);
+      g_ptr_array_add (file->disputes, fields);
+    }
+  if (!ok)
+    return NULL;
+
+  return g_steal_pointer (&file);
+}

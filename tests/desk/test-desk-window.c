@@ -1,0 +1,654 @@
+/* test-desk-window.c: a secretary's afternoon in the real window: a new
+ * customer, an invoice, a partial payment, a dispute opened and resolved
+ * with a credit note, checked in the lists and on the customer's page.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <gtk/gtk.h>
+
+#include "relance-application.h"
+#include "relance-context.h"
+#include "relance-customer.h"
+#include "relance-customer-dialog.h"
+#include "relance-customer-page.h"
+#include "relance-database.h"
+#include "relance-desk.h"
+#include "relance-dialogs.h"
+#include "relance-dispute.h"
+#include "relance-invoice.h"
+#include "relance-list-model.h"
+#include "relance-sample.h"
+#include "relance-window.h"
+
+#define TIMEOUT_US (10 * G_USEC_PER_SEC)
+
+typedef struct
+{
+  char            *dir;
+  RelanceDatabase *db;
+  RelanceContext  *context;
+  RelanceWindow   *window;
+} Fixture;
+
+static gboolean have_display;
+static RelanceApplication *app;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wait_until (Condition condition,
+            gpointer  data)
+{
+  gint64 end = g_get_monotonic_time () + TIMEOUT_US;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+typedef gboolean (*WidgetMatch) (GtkWidget *widget,
+                                 gpointer   data);
+
+static GtkWidget *
+find_widget (GtkWidget   *root,
+             WidgetMatch  match,
+             gpointer     data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static char *
+without_underscores (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text ? text : "", "_", -1);
+
+  return g_strjoinv ("", parts);
+}
+
+static gboolean
+is_button_with_label (GtkWidget *widget,
+                      gpointer   text)
+{
+  g_autofree char *label = NULL;
+
+  if (!GTK_IS_BUTTON (widget) || gtk_button_get_label (GTK_BUTTON (widget)) == NULL)
+    return FALSE;
+
+  label = without_underscores (gtk_button_get_label (GTK_BUTTON (widget)));
+  return g_str_equal (label, text);
+}
+
+static gboolean
+is_entry_row_with_title (GtkWidget *widget,
+                         gpointer   title)
+{
+  g_autofree char *text = NULL;
+
+  if (!ADW_IS_ENTRY_ROW (widget))
+    return FALSE;
+
+  text = without_underscores (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+  return g_str_equal (text, title);
+}
+
+static gboolean
+is_visible_label_containing (GtkWidget *widget,
+                             gpointer   text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+static gboolean
+is_customer_page (GtkWidget *widget,
+                  gpointer   data)
+{
+  return RELANCE_IS_CUSTOMER_PAGE (widget);
+}
+
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return GTK_WIDGET (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+no_toplevel (gpointer type)
+{
+  return find_toplevel ((GType)GPOINTER_TO_SIZE (type)) == NULL;
+}
+
+static GtkWidget *
+wait_for_dialog (GType type)
+{
+  GtkWidget *dialog = find_toplevel (type);
+
+  g_assert_nonnull (dialog);
+  g_assert_true (wait_until (is_mapped, dialog));
+  return dialog;
+}
+
+static GtkWidget *
+row (GtkWidget  *dialog,
+     const char *title)
+{
+  GtkWidget *found = find_widget (dialog, is_entry_row_with_title, (gpointer)title);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static void
+type_in (GtkWidget  *dialog,
+         const char *title,
+         const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row (dialog, title)), text);
+  spin (10);
+}
+
+static GtkWidget *
+button (GtkWidget  *root,
+        const char *label)
+{
+  GtkWidget *found = find_widget (root, is_button_with_label, (gpointer)label);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static void
+click_and_wait_closed (GtkWidget  *dialog,
+                       const char *label,
+                       GType       type)
+{
+  GtkWidget *save = button (dialog, label);
+
+  g_assert_true (gtk_widget_is_sensitive (save));
+  g_signal_emit_by_name (save, "clicked");
+  g_assert_true (wait_until (no_toplevel, GSIZE_TO_POINTER (type)));
+  spin (50);
+}
+
+static RelanceListModel *
+window_model (Fixture    *fixture,
+              const char *view)
+{
+  GtkColumnView *column_view;
+
+  relance_window_set_view (fixture->window, view);
+  spin (50);
+  column_view = relance_window_get_column_view (fixture->window, view);
+  return RELANCE_LIST_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view))));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (!have_display)
+    return;
+
+  fixture->dir = g_dir_make_tmp ("relance-test-desk-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "ledger.db", NULL);
+  fixture->db = relance_database_open (path, &error);
+  g_assert_no_error (error);
+  fixture->context = relance_context_new (fixture->db);
+  relance_context_set_today (fixture->context, relance_day_from_dmy (23, 11, 2026));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (!have_display)
+    return;
+
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  spin (50);
+  g_assert_null (fixture->window);
+
+  g_clear_object (&fixture->context);
+  g_clear_object (&fixture->db);
+
+  {
+    g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
+
+        g_remove (child);
+      }
+    g_rmdir (fixture->dir);
+  }
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+static void
+show_window (Fixture *fixture)
+{
+  fixture->window = RELANCE_WINDOW (relance_window_new (app, fixture->context));
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *)&fixture->window);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (wait_until (is_mapped, fixture->window));
+  spin (100);
+}
+
+#define REQUIRE_DISPLAY() G_STMT_START { \
+  if (!have_display) { g_test_skip ("No display (run under xvfb-run)"); return; } \
+} G_STMT_END
+
+static RelanceInvoice *
+first_invoice (RelanceListModel *model)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >=, 1);
+  return g_list_model_get_item (G_LIST_MODEL (model), 0);
+}
+
+static void
+test_desk_afternoon (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *dialog;
+  GtkWidget *page;
+  GtkWidget *save;
+  GtkColumnView *page_invoices;
+  RelanceListModel *invoices;
+  RelanceListModel *disputes;
+  g_autoptr(RelanceInvoice) invoice = NULL;
+  g_autoptr(RelanceDispute) dispute = NULL;
+  g_autoptr(GPtrArray) payments = NULL;
+  RelanceCustomerFigures figures;
+  gint64 customer_id;
+
+  REQUIRE_DISPLAY ();
+
+  show_window (fixture);
+  g_assert_cmpstr (relance_window_get_page (fixture->window), ==, "welcome");
+
+  /* A new customer, whose page opens. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new", NULL));
+  dialog = wait_for_dialog (RELANCE_TYPE_CUSTOMER_DIALOG);
+  type_in (dialog, "Code", "411BESANCON");
+  type_in (dialog, "Name", "Fromagerie de Besançon");
+  click_and_wait_closed (dialog, "Add", RELANCE_TYPE_CUSTOMER_DIALOG);
+
+  g_assert_cmpstr (relance_window_get_page (fixture->window), ==, "ledger");
+  page = find_widget (GTK_WIDGET (fixture->window), is_customer_page, NULL);
+  g_assert_nonnull (page);
+  customer_id = relance_customer_page_get_customer (RELANCE_CUSTOMER_PAGE (page));
+  g_assert_cmpint (customer_id, >, 0);
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_nonnull (find_widget (page, is_visible_label_containing, (gpointer)"Fromagerie de Besançon"));
+  g_assert_nonnull (find_widget (page, is_visible_label_containing, (gpointer)"No payment received yet."));
+
+  /* Its terms and credit limit, checked as typed. */
+  g_assert_true (gtk_widget_activate_action (page, "customer.edit", NULL));
+  dialog = wait_for_dialog (RELANCE_TYPE_CUSTOMER_EDIT_DIALOG);
+  type_in (dialog, "Payment terms, in days", "75");
+  g_assert_nonnull (find_widget (dialog, is_visible_label_containing, (gpointer)"longer than the law allows"));
+  type_in (dialog, "Credit limit (empty for none)", "cinq mille");
+  g_assert_true (gtk_widget_has_css_class (row (dialog, "Credit limit (empty for none)"), "error"));
+  g_assert_false (gtk_widget_is_sensitive (button (dialog, "Save")));
+  type_in (dialog, "Credit limit (empty for none)", "5 000");
+  type_in (dialog, "Payment terms, in days", "30");
+  click_and_wait_closed (dialog, "Save", RELANCE_TYPE_CUSTOMER_EDIT_DIALOG);
+  g_assert_nonnull (find_widget (page, is_visible_label_containing, (gpointer)"Credit limit: €0.00 used of €5,000.00"));
+
+  /* An invoice: the due date follows the 30 days' terms; bad input turns
+   * the row red, says why, and Add waits. */
+  g_assert_true (gtk_widget_activate_action (page, "customer.new-invoice", NULL));
+  dialog = wait_for_dialog (RELANCE_TYPE_INVOICE_DIALOG);
+  save = button (dialog, "Add");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (dialog, "Customer code"))), ==, "411BESANCON");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (dialog, "Issue date"))), ==, "2026-11-23");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (dialog, "Due date"))), ==, "2026-12-23");
+  type_in (dialog, "Issue date", "2026-09-01");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (dialog, "Due date"))), ==, "2026-10-01");
+  type_in (dialog, "Number", "F1");
+  type_in (dialog, "Amount, tax included", "12OO");
+  g_assert_false (gtk_widget_is_sensitive (save));
+  g_assert_true (gtk_widget_has_css_class (row (dialog, "Amount, tax included"), "error"));
+  type_in (dialog, "Amount, tax included", "1 200,00");
+  g_assert_false (gtk_widget_has_css_class (row (dialog, "Amount, tax included"), "error"));
+  g_assert_true (gtk_widget_is_sensitive (save));
+  type_in (dialog, "Due date", "31/02/2026");
+  g_assert_true (gtk_widget_has_css_class (row (dialog, "Due date"), "error"));
+  g_assert_false (gtk_widget_is_sensitive (save));
+  type_in (dialog, "Due date", "2026-08-01");
+  g_assert_nonnull (find_widget (dialog, is_visible_label_containing, (gpointer)"before the issue date"));
+  g_assert_false (gtk_widget_is_sensitive (save));
+  /* Beyond the legal caps: warned, but it can be saved. */
+  type_in (dialog, "Due date", "2026-12-15");
+  g_assert_nonnull (find_widget (dialog, is_visible_label_containing, (gpointer)"longer than the law allows"));
+  g_assert_true (gtk_widget_is_sensitive (save));
+  type_in (dialog, "Due date", "2026-10-01");
+  click_and_wait_closed (dialog, "Add", RELANCE_TYPE_INVOICE_DIALOG);
+
+  page_invoices = relance_customer_page_get_invoice_list (RELANCE_CUSTOMER_PAGE (page));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (page_invoices))), ==, 1);
+
+  /* The same number again is refused as it is typed. */
+  g_assert_true (gtk_widget_activate_action (page, "customer.new-invoice", NULL));
+  dialog = wait_for_dialog (RELANCE_TYPE_INVOICE_DIALOG);
+  type_in (dialog, "Number", "f1");
+  type_in (dialog, "Amount, tax included", "10");
+  g_assert_true (gtk_widget_has_css_class (row (dialog, "Number"), "error"));
+  g_assert_false (gtk_widget_is_sensitive (button (dialog, "Add")));
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (wait_until (no_toplevel, GSIZE_TO_POINTER (RELANCE_TYPE_INVOICE_DIALOG)));
+
+  /* A partial payment of 500.00, proposed for F1; more than F1's open
+   * balance is refused. */
+  g_assert_true (gtk_widget_activate_action (page, "customer.record-payment", NULL));
+  dialog = wait_for_dialog (RELANCE_TYPE_PAYMENT_DIALOG);
+  type_in (dialog, "Amount received", "500");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (dialog, "F1, due 2026-10-01, €1,200.00 open"))), ==, "500.00");
+  type_in (dialog, "F1, due 2026-10-01, €1,200.00 open", "1300");
+  g_assert_true (gtk_widget_has_css_class (row (dialog, "F1, due 2026-10-01, €1,200.00 open"), "error"));
+  g_assert_false (gtk_widget_is_sensitive (button (dialog, "Record")));
+  type_in (dialog, "F1, due 2026-10-01, €1,200.00 open", "500");
+  type_in (dialog, "Reference", "VIR 42");
+  click_and_wait_closed (dialog, "Record", RELANCE_TYPE_PAYMENT_DIALOG);
+
+  invoices = window_model (fixture, "invoices");
+  invoice = first_invoice (invoices);
+  g_assert_cmpstr (relance_invoice_get_number (invoice), ==, "F1");
+  g_assert_cmpint (relance_invoice_get_open (invoice), ==, 70000);
+  g_assert_cmpint (relance_invoice_get_status (invoice), ==, RELANCE_INVOICE_STATUS_OVERDUE);
+  g_clear_object (&invoice);
+  payments = relance_desk_list_payments (fixture->db, customer_id, 0, NULL);
+  g_assert_cmpuint (payments->len, ==, 1);
+  relance_window_set_view (fixture->window, "customers");
+  spin (50);
+  g_assert_nonnull (find_widget (page, is_visible_label_containing, (gpointer)"Payment of €500.00"));
+
+  /* A dispute on 200.00 of F1, opened from the page's invoice list. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (page_invoices)), 0);
+  spin (20);
+  g_assert_true (gtk_widget_activate_action (page, "customer.dispute-invoice", NULL));
+  dialog = wait_for_dialog (RELANCE_TYPE_DISPUTE_DIALOG);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (dialog, "Amount disputed"))), ==, "700.00");
+  g_assert_nonnull (find_widget (dialog, is_visible_label_containing, (gpointer)"department must act"));
+  type_in (dialog, "Amount disputed", "800");
+  g_assert_true (gtk_widget_has_css_class (row (dialog, "Amount disputed"), "error"));
+  g_assert_false (gtk_widget_is_sensitive (button (dialog, "Open")));
+  type_in (dialog, "Amount disputed", "200");
+  type_in (dialog, "What the customer says", "Two cheeses billed twice");
+  click_and_wait_closed (dialog, "Open", RELANCE_TYPE_DISPUTE_DIALOG);
+
+  invoices = window_model (fixture, "invoices");
+  invoice = first_invoice (invoices);
+  g_assert_cmpint (relance_invoice_get_status (invoice), ==, RELANCE_INVOICE_STATUS_DISPUTED);
+  g_clear_object (&invoice);
+  disputes = window_model (fixture, "disputes");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (disputes)), ==, 1);
+  dispute = g_list_model_get_item (G_LIST_MODEL (disputes), 0);
+  g_assert_cmpint (relance_dispute_get_status (dispute), ==, RELANCE_DISPUTE_STATUS_OPEN);
+  g_assert_cmpint (relance_dispute_get_amount (dispute), ==, 20000);
+  g_clear_object (&dispute);
+
+  /* Resolved from the page with a 200.00 credit note (cause A, billing). */
+  relance_window_set_view (fixture->window, "customers");
+  spin (50);
+  g_signal_emit_by_name (button (page, "Resolve…"), "clicked");
+  dialog = wait_for_dialog (RELANCE_TYPE_DISPUTE_DIALOG);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (dialog, "Credit note number"))), ==, "AV-F1");
+  type_in (dialog, "How it was settled", "Credit note sent");
+  click_and_wait_closed (dialog, "Resolve", RELANCE_TYPE_DISPUTE_DIALOG);
+
+  disputes = window_model (fixture, "disputes");
+  dispute = g_list_model_get_item (G_LIST_MODEL (disputes), 0);
+  g_assert_cmpint (relance_dispute_get_status (dispute), ==, RELANCE_DISPUTE_STATUS_RESOLVED);
+  invoices = window_model (fixture, "invoices");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (invoices)), ==, 2);
+  relance_list_model_set_search (invoices, "F1");
+  invoice = first_invoice (invoices);
+  g_assert_cmpstr (relance_invoice_get_number (invoice), ==, "F1");
+  g_assert_cmpint (relance_invoice_get_open (invoice), ==, 50000);
+  g_assert_cmpint (relance_invoice_get_status (invoice), ==, RELANCE_INVOICE_STATUS_OVERDUE);
+
+  g_assert_true (relance_desk_get_figures (fixture->db, customer_id, relance_context_get_today (fixture->context),
+                                           &figures, NULL));
+  g_assert_cmpint (figures.balance, ==, 50000);
+  relance_window_set_view (fixture->window, "customers");
+  spin (50);
+  g_assert_nonnull (find_widget (page, is_visible_label_containing, (gpointer)"Dispute on F1 resolved"));
+  g_assert_nonnull (find_widget (page, is_visible_label_containing, (gpointer)"€500.00"));
+}
+
+/* Delete offers Undo; a customer with invoices is archived, not lost. */
+static void
+test_desk_delete_undo (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RelanceSampleOptions options;
+  RelanceListModel *customers;
+  GtkWidget *page;
+  guint n;
+
+  REQUIRE_DISPLAY ();
+
+  relance_sample_options_init (&options, relance_context_get_today (fixture->context));
+  options.n_customers = 10;
+  options.n_invoices = 100;
+  g_assert_true (relance_sample_generate (fixture->db, &options, &error));
+  show_window (fixture);
+
+  customers = window_model (fixture, "customers");
+  n = g_list_model_get_n_items (G_LIST_MODEL (customers));
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (
+                                       relance_window_get_column_view (fixture->window, "customers"))), 0);
+  spin (50);
+  page = find_widget (GTK_WIDGET (fixture->window), is_customer_page, NULL);
+  g_assert_cmpint (relance_customer_page_get_customer (RELANCE_CUSTOMER_PAGE (page)), ==, 1);
+  g_assert_nonnull (find_widget (page, is_visible_label_containing, (gpointer)"Reminder letter"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete", NULL));
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (customers)), ==, n - 1);
+  g_assert_cmpint (relance_customer_page_get_customer (RELANCE_CUSTOMER_PAGE (page)), ==, 0);
+
+  {
+    g_autoptr(RelanceCustomerDetails) details = relance_desk_get_customer (fixture->db, 1, &error);
+
+    /* It has invoices: archived, never deleted. */
+    g_assert_no_error (error);
+    g_assert_true (details->archived);
+  }
+
+  /* Undo, in the toast, brings it back to the list and to its page. */
+  spin (300);
+  g_signal_emit_by_name (button (GTK_WIDGET (fixture->window), "Undo"), "clicked");
+  spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (customers)), ==, n);
+  g_assert_cmpint (relance_customer_page_get_customer (RELANCE_CUSTOMER_PAGE (page)), ==, 1);
+  {
+    g_autoptr(RelanceCustomerDetails) details = relance_desk_get_customer (fixture->db, 1, &error);
+
+    g_assert_false (details->archived);
+  }
+}
+
+static gboolean
+is_drop_down_with_tooltip (GtkWidget *widget,
+                           gpointer   tooltip)
+{
+  return GTK_IS_DROP_DOWN (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+static gboolean
+is_mapped_label_starting (GtkWidget *widget,
+                          gpointer   text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), text);
+}
+
+/* The filters above a list narrow it in SQL; the totals bar follows. */
+static void
+test_desk_filters (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelanceListModel) expected = NULL;
+  g_autofree char *count = NULL;
+  RelanceSampleOptions options;
+  RelanceListModel *invoices;
+  GtkWidget *status;
+  guint n_all, n_overdue;
+
+  REQUIRE_DISPLAY ();
+
+  relance_sample_options_init (&options, relance_context_get_today (fixture->context));
+  options.n_customers = 20;
+  options.n_invoices = 300;
+  g_assert_true (relance_sample_generate (fixture->db, &options, &error));
+  show_window (fixture);
+
+  invoices = window_model (fixture, "invoices");
+  n_all = g_list_model_get_n_items (G_LIST_MODEL (invoices));
+  expected = relance_list_model_new (fixture->db, RELANCE_LIST_INVOICES, relance_context_get_today (fixture->context));
+  relance_list_model_set_status (expected, RELANCE_LIST_STATUS_OVERDUE);
+  n_overdue = g_list_model_get_n_items (G_LIST_MODEL (expected));
+  g_assert_cmpuint (n_overdue, >, 0);
+  g_assert_cmpuint (n_overdue, <, n_all);
+
+  status = find_widget (GTK_WIDGET (fixture->window), is_drop_down_with_tooltip, (gpointer)"Status");
+  g_assert_nonnull (status);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (status), 2);   /* Overdue */
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (invoices)), ==, n_overdue);
+  for (guint i = 0; i < n_overdue; i++)
+    {
+      g_autoptr(RelanceInvoice) invoice = g_list_model_get_item (G_LIST_MODEL (invoices), i);
+
+      g_assert_cmpint (relance_invoice_get_status (invoice), ==, RELANCE_INVOICE_STATUS_OVERDUE);
+    }
+  count = g_strdup_printf ("%u invoices · open ", n_overdue);
+  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window), is_mapped_label_starting, count));
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (status), 0);
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (invoices)), ==, n_all);
+
+  /* Customers of one target group. */
+  {
+    RelanceListModel *customers = window_model (fixture, "customers");
+    GtkWidget *group = find_widget (GTK_WIDGET (fixture->window), is_drop_down_with_tooltip, (gpointer)"Target group");
+    const char *name;
+    guint n_customers = g_list_model_get_n_items (G_LIST_MODEL (customers));
+    guint n_group;
+
+    g_assert_nonnull (group);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (group), 1);
+    spin (50);
+    name = gtk_string_object_get_string (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (group)));
+    n_group = g_list_model_get_n_items (G_LIST_MODEL (customers));
+    g_assert_cmpuint (n_group, >, 0);
+    g_assert_cmpuint (n_group, <, n_customers);
+    for (guint i = 0; i < n_group; i++)
+      {
+        g_autoptr(RelanceCustomer) customer = g_list_model_get_item (G_LIST_MODEL (customers), i);
+
+        g_assert_cmpstr (relance_customer_get_segment (customer), ==, name);
+      }
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_content_type_set_mime_dirs (NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  have_display = gtk_init_check ();
+  if (have_display)
+    {
+      app = relance_application_new ();
+      g_application_set_flags (G_APPLICATION (app),
+                               G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (app), NULL, &error);
+      g_assert_no_error (error);
+    }
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/desk-window/afternoon", test_desk_afternoon);
+  ADD ("/desk-window/delete-undo", test_desk_delete_undo);
+  ADD ("/desk-window/filters", test_desk_filters);
+
+#undef ADD
+
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
+}

@@ -1,0 +1,331 @@
+/* test-io-cli.c
+ *
+ * relance-cli import, export, backup and restore run as a user would, each
+ * test on its own ledger and data folder in a g_dir_make_tmp() folder.
+ *
+ * Usage: test-io-cli [--tap] PATH-TO-RELANCE-CLI
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+static const char *cli_path;
+
+typedef struct
+{
+  char *dir;
+  char *db;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_free (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+  g_free (run);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_remove (path);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("relance-io-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db = g_build_filename (f->dir, "ledger.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+}
+
+static char *
+sample (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "io", "data", name, NULL);
+}
+
+/* Runs relance-cli --db LEDGER --date 2026-11-23 ARGS... */
+static Run *
+run (Fixture    *f,
+     const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xdg = g_build_filename (f->dir, "xdg", NULL);
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "XDG_DATA_HOME", xdg, TRUE);
+  Run *result = g_new0 (Run, 1);
+  int wait_status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *)cli_path);
+  g_ptr_array_add (argv, (char *)"--db");
+  g_ptr_array_add (argv, f->db);
+  g_ptr_array_add (argv, (char *)"--date");
+  g_ptr_array_add (argv, (char *)"2026-11-23");
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &result->out, &result->err, &wait_status, &error);
+  g_assert_no_error (error);
+  if (g_spawn_check_wait_status (wait_status, &error))
+    result->status = 0;
+  else
+    result->status = error->domain == G_SPAWN_EXIT_ERROR ? error->code : -1;
+
+  if (g_test_verbose ())
+    g_printerr ("exit %d\n%s%s", result->status, result->out, result->err);
+  return result;
+}
+
+static char *
+invoices_csv (Fixture *f)
+{
+  g_autoptr(Run) r = run (f, "invoices", "--format", "csv", NULL);
+
+  g_assert_cmpint (r->status, ==, 0);
+  return g_strdup (r->out);
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (folder != NULL && g_dir_read_name (folder) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_import_csv_twice (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *file = sample ("factures-windows1252.csv");
+  g_autofree char *backups = g_build_filename (f->dir, "xdg", "relance", "backups", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(Run) dry = run (f, "import", "csv", file, "--dry-run", NULL);
+  g_autoptr(Run) first = NULL;
+  g_autoptr(Run) second = NULL;
+
+  g_assert_cmpint (dry->status, ==, 0);
+  g_assert_nonnull (strstr (dry->out, "encoding WINDOWS-1252, separator “;”"));
+  g_assert_nonnull (strstr (dry->out, "Invoices: 4 new, 0 updated, 0 unchanged\n"));
+  g_assert_nonnull (strstr (dry->out, "Dry run: nothing was written."));
+  g_assert_cmpuint (count_files (backups), ==, 0);
+
+  first = run (f, "import", "csv", file, NULL);
+  g_assert_cmpint (first->status, ==, 0);
+  g_assert_nonnull (strstr (first->out, "Customers: 3 new, 0 updated\n"));
+  before = invoices_csv (f);
+  g_assert_nonnull (strstr (before, "F2026-002,411DUPONT,2026-09-15,2026-10-15,480.00,80.00,39,overdue"));
+
+  second = run (f, "import", "csv", file, NULL);
+  g_assert_cmpint (second->status, ==, 0);
+  g_assert_nonnull (strstr (second->out, "Invoices: 0 new, 0 updated, 5 unchanged\n"));
+  after = invoices_csv (f);
+  g_assert_cmpstr (before, ==, after);
+
+  /* One automatic backup before each import that wrote. */
+  g_assert_cmpuint (count_files (backups), ==, 2);
+}
+
+static void
+test_import_bad_rows (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *file = sample ("bad-rows.csv");
+  g_autofree char *good = sample ("invoices-utf8-bom.csv");
+  g_autoptr(Run) setup = run (f, "import", "csv", good, NULL);
+  g_autofree char *before = invoices_csv (f);
+  g_autoptr(Run) stop = run (f, "import", "csv", file, NULL);
+  g_autofree char *after = invoices_csv (f);
+  g_autoptr(Run) skip = NULL;
+
+  g_assert_cmpint (setup->status, ==, 0);
+  g_assert_cmpint (stop->status, ==, 1);
+  g_assert_nonnull (strstr (stop->out, "bad-rows.csv, line 3, column “Date”: “31/02/2026” is not a valid date"));
+  g_assert_nonnull (strstr (stop->err, "nothing was imported"));
+  g_assert_cmpstr (before, ==, after);
+
+  skip = run (f, "import", "csv", file, "--skip-bad-rows", NULL);
+  g_assert_cmpint (skip->status, ==, 0);
+  g_assert_nonnull (strstr (skip->out, "Imported, without the rows in error."));
+}
+
+static void
+test_import_fec_and_export (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *file = sample ("fec-tab-iso885915.txt");
+  g_autofree char *wrong = sample ("fec-wrong-header.txt");
+  g_autofree char *out = g_build_filename (f->dir, "open.csv", NULL);
+  g_autofree char *aged = g_build_filename (f->dir, "aged.csv", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(Run) import = run (f, "import", "fec", file, NULL);
+  g_autoptr(Run) bad = run (f, "import", "fec", wrong, NULL);
+  g_autoptr(Run) export = run (f, "export", "open-items", "--out", out, "--french-decimals", NULL);
+  g_autoptr(Run) export_aged = run (f, "export", "aged-balance", "--out", aged, NULL);
+  g_autoptr(Run) no_out = run (f, "export", "open-items", NULL);
+
+  g_assert_cmpint (import->status, ==, 0);
+  g_assert_nonnull (strstr (import->out, "Allocations: 4 new\n"));
+  g_assert_cmpint (bad->status, ==, 1);
+  g_assert_nonnull (strstr (bad->err, "is not a FEC"));
+  g_assert_cmpint (export->status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "MARTIN;Boulangerie Martin;FA2026-002;facture;2026-03-01;2026-03-31;2400,00;2000,00;EUR\n"));
+  g_assert_cmpint (export_aged->status, ==, 0);
+  g_assert_cmpint (no_out->status, ==, 2);
+}
+
+static void
+test_backup_restore (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *file = sample ("invoices-utf8-bom.csv");
+  g_autofree char *copy = g_build_filename (f->dir, "copy.db", NULL);
+  g_autofree char *junk = g_build_filename (f->dir, "junk.db", NULL);
+  g_autoptr(Run) import = run (f, "import", "csv", file, "--no-backup", NULL);
+  g_autofree char *before = invoices_csv (f);
+  g_autoptr(Run) backup = run (f, "backup", "--out", copy, NULL);
+  g_autoptr(Run) more = NULL;
+  g_autoptr(Run) refused = NULL;
+  g_autoptr(Run) restore = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_cmpint (import->status, ==, 0);
+  g_assert_cmpint (backup->status, ==, 0);
+
+  more = run (f, "invoice", "add", "--customer", "C001", "--number", "LATE-1", "--amount", "10",
+              "--issued", "2026-11-01", "--due", "2026-11-30", NULL);
+  g_assert_cmpint (more->status, ==, 0);
+
+  g_assert_true (g_file_set_contents (junk, "hello", -1, NULL));
+  refused = run (f, "restore", junk, NULL);
+  g_assert_cmpint (refused->status, ==, 1);
+  g_assert_nonnull (strstr (refused->err, "is not a Relance ledger"));
+
+  restore = run (f, "restore", copy, NULL);
+  g_assert_cmpint (restore->status, ==, 0);
+  g_assert_nonnull (strstr (restore->out, "The previous ledger was backed up to"));
+  after = invoices_csv (f);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_import_facturx_without_xml (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "scan.pdf", NULL);
+  g_autoptr(Run) r = NULL;
+  static const char minimal_pdf[] =
+    "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    "trailer<</Root 1 0 R>>\n%%EOF\n";
+
+  g_assert_true (g_file_set_contents (pdf, minimal_pdf, -1, NULL));
+  r = run (f, "import", "facturx", pdf, NULL);
+  g_assert_cmpint (r->status, ==, 1);
+  g_assert_nonnull (strstr (r->out, "scan.pdf is a PDF without a Factur-X invoice"));
+}
+
+static void
+test_case_file (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "case", NULL);
+  g_autofree char *readme_path = g_build_filename (out, "README.txt", NULL);
+  g_autofree char *statement_path = g_build_filename (out, "statement.csv", NULL);
+  g_autofree char *history_path = g_build_filename (out, "history.csv", NULL);
+  g_autofree char *readme = NULL;
+  g_autofree char *statement = NULL;
+  g_autofree char *history = NULL;
+  g_autoptr(Run) demo = run (f, "demo", NULL);
+  g_autoptr(Run) unknown = run (f, "case-file", "--customer", "NOBODY", "--out", out, NULL);
+  g_autoptr(Run) r = run (f, "case-file", "--customer", "C00001", "--out", out, NULL);
+
+  g_assert_cmpint (demo->status, ==, 0);
+  g_assert_cmpint (unknown->status, ==, 1);
+  g_assert_nonnull (strstr (unknown->err, "NOBODY"));
+  g_assert_cmpint (r->status, ==, 0);
+  g_assert_true (g_file_get_contents (readme_path, &readme, NULL, NULL));
+  g_assert_true (g_file_get_contents (statement_path, &statement, NULL, NULL));
+  g_assert_true (g_file_get_contents (history_path, &history, NULL, NULL));
+  g_assert_nonnull (strstr (readme, "(C00001)"));
+  g_assert_nonnull (strstr (readme, "Reste dû / Open balance : "));
+  g_assert_true (g_str_has_prefix (statement, "Date;Type;Référence;Échéance;Débit;Crédit;Solde;Reste dû\n"));
+  g_assert_nonnull (strstr (statement, ";facture;"));
+  g_assert_true (g_str_has_prefix (history, "Date;Action;Par;"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  cli_path = argc > 1 ? argv[1] : g_getenv ("RELANCE_CLI");
+  if (cli_path == NULL)
+    {
+      g_printerr ("Usage: test-io-cli PATH-TO-RELANCE-CLI\n");
+      return 1;
+    }
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/io-cli/import-csv-twice", test_import_csv_twice);
+  ADD ("/io-cli/import-bad-rows", test_import_bad_rows);
+  ADD ("/io-cli/import-fec-and-export", test_import_fec_and_export);
+  ADD ("/io-cli/backup-restore", test_backup_restore);
+  ADD ("/io-cli/import-facturx-without-xml", test_import_facturx_without_xml);
+  ADD ("/io-cli/case-file", test_case_file);
+#undef ADD
+
+  return g_test_run ();
+}
