@@ -67,7 +67,7 @@ format_days_cb (double   value,
 {
   g_autofree char *number = value == floor (value) ? g_strdup_printf ("%.0f", value)
                                                    : g_strdup_printf ("%.1f", value);
-  gulong n = value >= 0 && value < G_MAXULONG ? (gulong)ceil (value) : 2;
+  gulong n = value >= 0 && value < 1e9 ? (gulong)ceil (value) : 2;
 
   /* Translators: a duration, such as "12 days" or "17.5 days" */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s day", "%s days", n), number);

@@ -10,6 +10,7 @@
 
 #include "relance-database-private.h"
 #include "relance-desk.h"
+#include "relance-checks-private.h"
 #include "relance-error.h"
 #include "relance-money.h"
 #include "relance-text.h"
@@ -22,49 +23,6 @@
  * date, or 45 days end of month. */
 #define CAP_DAYS 60
 #define CAP_EOM_DAYS 45
-
-static gboolean
-invalid (GError     **error,
-         const char  *format,
-         ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-invalid (GError     **error,
-         const char  *format,
-         ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  if (error != NULL)
-    *error = g_error_new_valist (RELANCE_ERROR, RELANCE_ERROR_INVALID, format, args);
-  va_end (args);
-
-  return FALSE;
-}
-
-static char *
-dup_trimmed (const char *text)
-{
-  return g_strstrip (g_strdup (text ? text : ""));
-}
-
-static char *
-format_amount (gint64 cents)
-{
-  g_autofree char *decimal = relance_money_to_decimal (cents);
-
-  return g_strdup_printf ("%s €", decimal);
-}
-
-static gboolean
-looks_like_email (const char *text)
-{
-  const char *at = strchr (text, '@');
-
-  return at != NULL && at != text && strchr (at + 1, '.') != NULL &&
-         strchr (text, ' ') == NULL && strchr (at + 1, '@') == NULL;
-}
 
 /* Runs @stmt, which returns one row of one integer. */
 static gboolean
@@ -753,11 +711,11 @@ check_contact (const RelanceContactFields  *fields,
                char                       **name,
                GError                     **error)
 {
-  *name = dup_trimmed (fields->name);
+  *name = _relance_dup_trimmed (fields->name);
   if (**name == '\0')
-    return invalid (error, _("The contact needs a name"));
-  if (fields->email != NULL && *fields->email != '\0' && !looks_like_email (fields->email))
-    return invalid (error, _("“%s” is not an e-mail address"), fields->email);
+    return _relance_invalid (error, _("The contact needs a name"));
+  if (fields->email != NULL && *fields->email != '\0' && !_relance_looks_like_email (fields->email))
+    return _relance_invalid (error, _("“%s” is not an e-mail address"), fields->email);
 
   return TRUE;
 }
@@ -786,9 +744,9 @@ write_contact (RelanceDatabase             *db,
                GError                     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *role = dup_trimmed (fields->role);
-  g_autofree char *phone = dup_trimmed (fields->phone);
-  g_autofree char *email = dup_trimmed (fields->email);
+  g_autofree char *role = _relance_dup_trimmed (fields->role);
+  g_autofree char *phone = _relance_dup_trimmed (fields->phone);
+  g_autofree char *email = _relance_dup_trimmed (fields->email);
 
   if (fields->is_collections && !clear_collections (db, customer_id, error))
     return FALSE;
@@ -946,14 +904,14 @@ relance_desk_add_note (RelanceDatabase  *db,
                        GError          **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *trimmed = dup_trimmed (text);
+  g_autofree char *trimmed = _relance_dup_trimmed (text);
 
   g_return_val_if_fail (RELANCE_IS_DATABASE (db), 0);
 
   if (*trimmed == '\0')
-    return invalid (error, _("The note is empty"));
+    return _relance_invalid (error, _("The note is empty"));
   if (!relance_day_is_valid (date))
-    return invalid (error, _("The note needs a date"));
+    return _relance_invalid (error, _("The note needs a date"));
   if (!customer_exists (db, customer_id, error))
     return 0;
 
@@ -1023,21 +981,21 @@ relance_desk_update_customer (RelanceDatabase              *db,
   if (old == NULL)
     return FALSE;
 
-  name = dup_trimmed (fields->name ? fields->name : old->name);
-  segment = dup_trimmed (fields->segment ? fields->segment : old->segment);
+  name = _relance_dup_trimmed (fields->name ? fields->name : old->name);
+  segment = _relance_dup_trimmed (fields->segment ? fields->segment : old->segment);
   country = g_ascii_strup (fields->country && *fields->country ? fields->country : old->country, -1);
 
   if (*name == '\0')
-    return invalid (error, _("The customer needs a name"));
+    return _relance_invalid (error, _("The customer needs a name"));
   if (fields->payment_terms > 365)
-    return invalid (error, _("Payment terms of %d days are not possible: give 0 to 365 days"),
+    return _relance_invalid (error, _("Payment terms of %d days are not possible: give 0 to 365 days"),
                     fields->payment_terms);
   if (strlen (country) != 2 || !g_ascii_isalpha (country[0]) || !g_ascii_isalpha (country[1]))
-    return invalid (error, _("“%s” is not a country code: use two letters, such as FR or BE"), country);
-  if (fields->email != NULL && *fields->email != '\0' && !looks_like_email (fields->email))
-    return invalid (error, _("“%s” is not an e-mail address"), fields->email);
+    return _relance_invalid (error, _("“%s” is not a country code: use two letters, such as FR or BE"), country);
+  if (fields->email != NULL && *fields->email != '\0' && !_relance_looks_like_email (fields->email))
+    return _relance_invalid (error, _("“%s” is not an e-mail address"), fields->email);
   if (credit_limit > RELANCE_MONEY_MAX)
-    return invalid (error, _("The amount is too large"));
+    return _relance_invalid (error, _("The amount is too large"));
 
   sort_key = relance_text_fold (name);
 
@@ -1218,7 +1176,7 @@ relance_desk_number_is_free (RelanceDatabase *db,
                              gint64           except_invoice_id)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *trimmed = dup_trimmed (number);
+  g_autofree char *trimmed = _relance_dup_trimmed (number);
   gint64 n = 0;
 
   g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);
@@ -1312,20 +1270,20 @@ relance_desk_update_invoice (RelanceDatabase             *db,
   g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (fields != NULL, FALSE);
 
-  number = dup_trimmed (fields->number);
+  number = _relance_dup_trimmed (fields->number);
 
   if (*number == '\0')
-    return invalid (error, _("The invoice needs a number"));
+    return _relance_invalid (error, _("The invoice needs a number"));
   if (!relance_day_is_valid (fields->issue_date))
-    return invalid (error, _("The invoice needs an issue date"));
+    return _relance_invalid (error, _("The invoice needs an issue date"));
   if (!relance_day_is_valid (fields->due_date))
-    return invalid (error, _("The invoice needs a due date"));
+    return _relance_invalid (error, _("The invoice needs a due date"));
   if (fields->due_date < fields->issue_date)
-    return invalid (error, _("The due date is before the issue date"));
+    return _relance_invalid (error, _("The due date is before the issue date"));
   if (fields->amount <= 0)
-    return invalid (error, _("The amount must be more than zero"));
+    return _relance_invalid (error, _("The amount must be more than zero"));
   if (fields->amount > RELANCE_MONEY_MAX)
-    return invalid (error, _("The amount is too large"));
+    return _relance_invalid (error, _("The amount is too large"));
 
   if (!relance_desk_get_invoice (db, invoice_id, &old, &old_code, &old_number, &allocated, error))
     return FALSE;
@@ -1338,12 +1296,12 @@ relance_desk_update_invoice (RelanceDatabase             *db,
     }
   if (fields->amount < allocated)
     {
-      g_autofree char *settled = format_amount (allocated);
+      g_autofree char *settled = _relance_format_amount (allocated);
 
-      return invalid (error, _("%s is already settled on it: the amount cannot be less"), settled);
+      return _relance_invalid (error, _("%s is already settled on it: the amount cannot be less"), settled);
     }
   if (allocated > 0 && !fields->credit_note != !old.credit_note)
-    return invalid (error, _("It is already settled in part: it cannot change between invoice and credit note"));
+    return _relance_invalid (error, _("It is already settled in part: it cannot change between invoice and credit note"));
 
   stmt = _relance_database_prepare (db,
                                     "UPDATE invoices SET number = ?2, issue_date = ?3, due_date = ?4,"
@@ -1401,10 +1359,10 @@ relance_desk_delete_invoice (RelanceDatabase  *db,
       return FALSE;
     }
   if (sqlite3_column_int (check, 1))
-    return invalid (error, _("%s is settled in part by payments or credit notes: delete those first"),
+    return _relance_invalid (error, _("%s is settled in part by payments or credit notes: delete those first"),
                     (const char *)sqlite3_column_text (check, 0));
   if (sqlite3_column_int (check, 2))
-    return invalid (error, _("%s was disputed: the dispute history keeps it"),
+    return _relance_invalid (error, _("%s was disputed: the dispute history keeps it"),
                     (const char *)sqlite3_column_text (check, 0));
 
   stmt = _relance_database_prepare (db, "DELETE FROM invoices WHERE id = ?1", error);
@@ -1503,7 +1461,7 @@ check_allocations (RelanceDatabase  *db,
       if (item->amount == 0)
         continue;
       if (item->amount < 0)
-        return invalid (error, _("An allocation cannot be negative"));
+        return _relance_invalid (error, _("An allocation cannot be negative"));
 
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, item->invoice_id);
@@ -1517,19 +1475,19 @@ check_allocations (RelanceDatabase  *db,
 
       number = (const char *)sqlite3_column_text (stmt, 0);
       if (sqlite3_column_int64 (stmt, 1) != customer_id)
-        return invalid (error, _("Invoice %s is another customer’s"), number);
+        return _relance_invalid (error, _("Invoice %s is another customer’s"), number);
       if (g_strcmp0 ((const char *)sqlite3_column_text (stmt, 2), "invoice") != 0)
-        return invalid (error, _("%s is a credit note: only invoices can be settled"), number);
+        return _relance_invalid (error, _("%s is a credit note: only invoices can be settled"), number);
       if (item->amount > sqlite3_column_int64 (stmt, 3))
         {
-          g_autofree char *given = format_amount (item->amount);
-          g_autofree char *open = format_amount (sqlite3_column_int64 (stmt, 3));
+          g_autofree char *given = _relance_format_amount (item->amount);
+          g_autofree char *open = _relance_format_amount (sqlite3_column_int64 (stmt, 3));
 
-          return invalid (error, _("%s for invoice %s is more than the %s still open on it"),
+          return _relance_invalid (error, _("%s for invoice %s is more than the %s still open on it"),
                           given, number, open);
         }
       if (g_hash_table_contains (seen, &item->invoice_id))
-        return invalid (error, _("Invoice %s is named twice"), number);
+        return _relance_invalid (error, _("Invoice %s is named twice"), number);
       g_hash_table_add (seen, g_memdup2 (&item->invoice_id, sizeof item->invoice_id));
 
       total += item->amount;
@@ -1537,10 +1495,10 @@ check_allocations (RelanceDatabase  *db,
 
   if (total > available)
     {
-      g_autofree char *allocated = format_amount (total);
-      g_autofree char *limit = format_amount (available);
+      g_autofree char *allocated = _relance_format_amount (total);
+      g_autofree char *limit = _relance_format_amount (available);
 
-      return invalid (error, _("%s is allocated but the %s is only %s"), allocated, what, limit);
+      return _relance_invalid (error, _("%s is allocated but the %s is only %s"), allocated, what, limit);
     }
 
   return TRUE;
@@ -1611,18 +1569,18 @@ relance_desk_add_payment (RelanceDatabase  *db,
                           GError          **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *trimmed_method = dup_trimmed (method);
-  g_autofree char *trimmed_reference = dup_trimmed (reference);
+  g_autofree char *trimmed_method = _relance_dup_trimmed (method);
+  g_autofree char *trimmed_reference = _relance_dup_trimmed (reference);
   gint64 payment_id;
 
   g_return_val_if_fail (RELANCE_IS_DATABASE (db), 0);
 
   if (amount <= 0)
-    return invalid (error, _("A payment must be more than zero"));
+    return _relance_invalid (error, _("A payment must be more than zero"));
   if (amount > RELANCE_MONEY_MAX)
-    return invalid (error, _("The amount is too large"));
+    return _relance_invalid (error, _("The amount is too large"));
   if (!relance_day_is_valid (date))
-    return invalid (error, _("The payment needs a date"));
+    return _relance_invalid (error, _("The payment needs a date"));
   if (!customer_exists (db, customer_id, error) ||
       !check_allocations (db, customer_id, allocations, amount, _("payment"), error))
     return 0;
@@ -1765,7 +1723,7 @@ relance_desk_apply_credit_note (RelanceDatabase  *db,
   g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);
 
   if (!relance_day_is_valid (date))
-    return invalid (error, _("The credit note needs a date to be applied"));
+    return _relance_invalid (error, _("The credit note needs a date to be applied"));
 
   stmt = _relance_database_prepare (db,
                                     "SELECT customer_id, kind = 'credit_note', amount - allocated, number"
@@ -1782,12 +1740,12 @@ relance_desk_apply_credit_note (RelanceDatabase  *db,
       return FALSE;
     }
   if (!sqlite3_column_int (stmt, 1))
-    return invalid (error, _("%s is an invoice, not a credit note"), (const char *)sqlite3_column_text (stmt, 3));
+    return _relance_invalid (error, _("%s is an invoice, not a credit note"), (const char *)sqlite3_column_text (stmt, 3));
 
   customer_id = sqlite3_column_int64 (stmt, 0);
   open = sqlite3_column_int64 (stmt, 2);
   if (open <= 0)
-    return invalid (error, _("Credit note %s is already used in full"), (const char *)sqlite3_column_text (stmt, 3));
+    return _relance_invalid (error, _("Credit note %s is already used in full"), (const char *)sqlite3_column_text (stmt, 3));
 
   if (!check_allocations (db, customer_id, allocations, open, _("credit note’s open balance"), error))
     return FALSE;
@@ -1847,7 +1805,7 @@ relance_desk_open_dispute (RelanceDatabase  *db,
   if (!_relance_database_step (db, cause, &has_row, error))
     return 0;
   if (!has_row)
-    return invalid (error, _("Choose the cause of the dispute"));
+    return _relance_invalid (error, _("Choose the cause of the dispute"));
   code = _relance_column_dup (cause, 0);
 
   return relance_ledger_open_dispute (db, number, code, amount, date, description, error);
@@ -1883,14 +1841,14 @@ check_closing (RelanceDisputeRow  *row,
                GError            **error)
 {
   if (!relance_day_is_valid (date))
-    return invalid (error, _("Give the date"));
+    return _relance_invalid (error, _("Give the date"));
   if (g_strcmp0 (row->status, "open") != 0)
-    return invalid (error, _("The dispute on %s is no longer open"), row->invoice_number);
+    return _relance_invalid (error, _("The dispute on %s is no longer open"), row->invoice_number);
   if (date < row->opened_on)
     {
       g_autofree char *opened = relance_day_to_iso (row->opened_on);
 
-      return invalid (error, _("The dispute on %s was opened on %s: it cannot be closed before"),
+      return _relance_invalid (error, _("The dispute on %s was opened on %s: it cannot be closed before"),
                       row->invoice_number, opened);
     }
 
@@ -1916,7 +1874,7 @@ relance_desk_resolve_dispute (RelanceDatabase  *db,
                               GError          **error)
 {
   g_autoptr(RelanceDisputeRow) row = NULL;
-  g_autofree char *number = dup_trimmed (credit_note_number);
+  g_autofree char *number = _relance_dup_trimmed (credit_note_number);
   g_autoptr(sqlite3_stmt) invoice = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
   g_autoptr(GPtrArray) allocations = NULL;
@@ -1944,7 +1902,7 @@ relance_desk_resolve_dispute (RelanceDatabase  *db,
       open = sqlite3_column_int64 (invoice, 1);
 
       if (*number == '\0')
-        return invalid (error, _("The credit note needs a number"));
+        return _relance_invalid (error, _("The credit note needs a number"));
       if (!relance_desk_number_is_free (db, number, 0))
         {
           g_set_error (error, RELANCE_ERROR, RELANCE_ERROR_DUPLICATE,
@@ -1952,13 +1910,13 @@ relance_desk_resolve_dispute (RelanceDatabase  *db,
           return FALSE;
         }
       if (credit_note_amount <= 0)
-        return invalid (error, _("The credit note must be more than zero"));
+        return _relance_invalid (error, _("The credit note must be more than zero"));
       if (credit_note_amount > open)
         {
-          g_autofree char *asked = format_amount (credit_note_amount);
-          g_autofree char *left = format_amount (open);
+          g_autofree char *asked = _relance_format_amount (credit_note_amount);
+          g_autofree char *left = _relance_format_amount (open);
 
-          return invalid (error, _("The credit note of %s is more than the %s still open on %s"),
+          return _relance_invalid (error, _("The credit note of %s is more than the %s still open on %s"),
                           asked, left, row->invoice_number);
         }
     }
@@ -2048,7 +2006,7 @@ relance_desk_reopen_dispute (RelanceDatabase  *db,
   if (!get_dispute (db, dispute_id, &row, error))
     return FALSE;
   if (g_strcmp0 (row->status, "cancelled") != 0)
-    return invalid (error, _("Only a cancelled dispute can be opened again"));
+    return _relance_invalid (error, _("Only a cancelled dispute can be opened again"));
 
   other = _relance_database_prepare (db,
                                      "SELECT count (*) FROM disputes WHERE invoice_id = ?1 AND status = 'open'",
@@ -2059,7 +2017,7 @@ relance_desk_reopen_dispute (RelanceDatabase  *db,
   if (!query_int64 (db, other, &n, error))
     return FALSE;
   if (n > 0)
-    return invalid (error, _("Invoice %s has another open dispute"), row->invoice_number);
+    return _relance_invalid (error, _("Invoice %s has another open dispute"), row->invoice_number);
 
   stmt = _relance_database_prepare (db,
                                     "UPDATE disputes SET status = 'open', resolved_on = NULL, resolution = ''"

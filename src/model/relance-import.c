@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "relance-database-private.h"
+#include "relance-checks-private.h"
 #include "relance-error.h"
 #include "relance-import.h"
 #include "relance-money.h"
@@ -219,14 +220,6 @@ add_problem (Applier    *self,
   va_end (args);
 
   g_ptr_array_add (list, problem_new (self->batch->file, line, column, reason));
-}
-
-static char *
-format_amount (gint64 cents)
-{
-  g_autofree char *decimal = relance_money_to_decimal (cents);
-
-  return g_strdup_printf ("%s €", decimal);
 }
 
 /* Customers */
@@ -643,8 +636,8 @@ apply_invoice (Applier               *self,
         }
       if (record->amount < row.allocated)
         {
-          g_autofree char *amount = format_amount (record->amount);
-          g_autofree char *settled = format_amount (row.allocated);
+          g_autofree char *amount = _relance_format_amount (record->amount);
+          g_autofree char *settled = _relance_format_amount (row.allocated);
 
           add_problem (self, self->summary->problems, record->line, NULL,
                        _("Invoice %s: the new amount %s is less than the %s already settled"),
@@ -692,8 +685,8 @@ apply_invoice (Applier               *self,
         }
       else if (open_there > open_here)
         {
-          g_autofree char *there = format_amount (open_there);
-          g_autofree char *here = format_amount (open_here);
+          g_autofree char *there = _relance_format_amount (open_there);
+          g_autofree char *here = _relance_format_amount (open_here);
 
           add_problem (self, self->summary->warnings, record->line, NULL,
                        _("Invoice %s: the file says %s is open, Relance has %s open after "

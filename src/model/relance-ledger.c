@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "relance-database-private.h"
+#include "relance-checks-private.h"
 #include "relance-error.h"
 #include "relance-ledger.h"
 #include "relance-money.h"
@@ -28,40 +29,6 @@ open_invoice_free (gpointer data)
 
   g_free (item->number);
   g_free (item);
-}
-
-static gboolean
-invalid (GError     **error,
-         const char  *format,
-         ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-invalid (GError     **error,
-         const char  *format,
-         ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  if (error != NULL)
-    *error = g_error_new_valist (RELANCE_ERROR, RELANCE_ERROR_INVALID, format, args);
-  va_end (args);
-
-  return FALSE;
-}
-
-static char *
-dup_trimmed (const char *text)
-{
-  return g_strstrip (g_strdup (text ? text : ""));
-}
-
-static char *
-format_amount (gint64 cents)
-{
-  g_autofree char *decimal = relance_money_to_decimal (cents);
-
-  return g_strdup_printf ("%s €", decimal);
 }
 
 static gboolean
@@ -95,15 +62,6 @@ find_segment (RelanceDatabase  *db,
 
   *segment_id = sqlite3_last_insert_rowid (_relance_database_get_handle (db));
   return TRUE;
-}
-
-static gboolean
-looks_like_email (const char *text)
-{
-  const char *at = strchr (text, '@');
-
-  return at != NULL && at != text && strchr (at + 1, '.') != NULL &&
-         strchr (text, ' ') == NULL && strchr (at + 1, '@') == NULL;
 }
 
 static gboolean
@@ -169,24 +127,24 @@ relance_ledger_add_customer (RelanceDatabase              *db,
   g_return_val_if_fail (RELANCE_IS_DATABASE (db), 0);
   g_return_val_if_fail (fields != NULL, 0);
 
-  code = dup_trimmed (fields->code);
-  name = dup_trimmed (fields->name);
-  segment = dup_trimmed (fields->segment);
+  code = _relance_dup_trimmed (fields->code);
+  name = _relance_dup_trimmed (fields->name);
+  segment = _relance_dup_trimmed (fields->segment);
 
   if (*code == '\0')
-    return invalid (error, _("The customer needs a code (its account in your accounting, such as 411DUPONT)"));
+    return _relance_invalid (error, _("The customer needs a code (its account in your accounting, such as 411DUPONT)"));
   if (*name == '\0')
-    return invalid (error, _("The customer needs a name"));
+    return _relance_invalid (error, _("The customer needs a name"));
   if (fields->payment_terms > 365)
-    return invalid (error, _("Payment terms of %d days are not possible: give 0 to 365 days"),
+    return _relance_invalid (error, _("Payment terms of %d days are not possible: give 0 to 365 days"),
                     fields->payment_terms);
   if (fields->country != NULL && *fields->country != '\0' &&
       (strlen (fields->country) != 2 || !g_ascii_isalpha (fields->country[0]) ||
        !g_ascii_isalpha (fields->country[1])))
-    return invalid (error, _("“%s” is not a country code: use two letters, such as FR or BE"),
+    return _relance_invalid (error, _("“%s” is not a country code: use two letters, such as FR or BE"),
                     fields->country);
-  if (fields->email != NULL && *fields->email != '\0' && !looks_like_email (fields->email))
-    return invalid (error, _("“%s” is not an e-mail address"), fields->email);
+  if (fields->email != NULL && *fields->email != '\0' && !_relance_looks_like_email (fields->email))
+    return _relance_invalid (error, _("“%s” is not an e-mail address"), fields->email);
 
   if (relance_ledger_find_customer (db, code, NULL) != 0)
     {
@@ -227,7 +185,7 @@ relance_ledger_find_customer (RelanceDatabase  *db,
                               GError          **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *trimmed = dup_trimmed (code);
+  g_autofree char *trimmed = _relance_dup_trimmed (code);
   gboolean has_row;
 
   g_return_val_if_fail (RELANCE_IS_DATABASE (db), 0);
@@ -296,27 +254,27 @@ relance_ledger_add_invoice (RelanceDatabase             *db,
   g_return_val_if_fail (RELANCE_IS_DATABASE (db), 0);
   g_return_val_if_fail (fields != NULL, 0);
 
-  number = dup_trimmed (fields->number);
+  number = _relance_dup_trimmed (fields->number);
 
   if (*number == '\0')
-    return invalid (error, _("The invoice needs a number"));
+    return _relance_invalid (error, _("The invoice needs a number"));
   if (!relance_day_is_valid (fields->issue_date))
-    return invalid (error, _("The invoice needs an issue date"));
+    return _relance_invalid (error, _("The invoice needs an issue date"));
   if (!relance_day_is_valid (fields->due_date))
-    return invalid (error, _("The invoice needs a due date"));
+    return _relance_invalid (error, _("The invoice needs a due date"));
   if (fields->due_date < fields->issue_date)
     {
       g_autofree char *due = relance_day_to_iso (fields->due_date);
       g_autofree char *issued = relance_day_to_iso (fields->issue_date);
 
-      return invalid (error, _("The due date %s is before the issue date %s"), due, issued);
+      return _relance_invalid (error, _("The due date %s is before the issue date %s"), due, issued);
     }
   if (fields->amount <= 0)
-    return invalid (error, fields->credit_note
+    return _relance_invalid (error, fields->credit_note
                     ? _("The amount of a credit note is written without a minus sign and must be more than zero")
                     : _("The amount of an invoice must be more than zero (record a refund as a credit note)"));
   if (fields->amount > RELANCE_MONEY_MAX)
-    return invalid (error, _("The amount is too large"));
+    return _relance_invalid (error, _("The amount is too large"));
 
   customer_id = relance_ledger_find_customer (db, fields->customer_code, error);
   if (customer_id == 0)
@@ -398,7 +356,7 @@ collect_targets (RelanceDatabase     *db,
 
   for (guint i = 0; numbers[i] != NULL; i++)
     {
-      g_autofree char *number = dup_trimmed (numbers[i]);
+      g_autofree char *number = _relance_dup_trimmed (numbers[i]);
       OpenInvoice *item;
 
       sqlite3_reset (stmt);
@@ -413,23 +371,23 @@ collect_targets (RelanceDatabase     *db,
         }
       if (sqlite3_column_int64 (stmt, 3) != customer_id)
         {
-          invalid (error, _("Invoice %s is not an invoice of customer %s"), number, customer_code);
+          _relance_invalid (error, _("Invoice %s is not an invoice of customer %s"), number, customer_code);
           return NULL;
         }
       if (g_str_equal ((const char *)sqlite3_column_text (stmt, 4), "credit_note"))
         {
-          invalid (error, _("%s is a credit note: a payment settles invoices"), number);
+          _relance_invalid (error, _("%s is a credit note: a payment settles invoices"), number);
           return NULL;
         }
       if (sqlite3_column_int64 (stmt, 1) <= 0)
         {
-          invalid (error, _("Invoice %s is already paid"), number);
+          _relance_invalid (error, _("Invoice %s is already paid"), number);
           return NULL;
         }
       for (guint j = 0; j < targets->len; j++)
         if (((OpenInvoice *)g_ptr_array_index (targets, j))->id == sqlite3_column_int64 (stmt, 0))
           {
-            invalid (error, _("Invoice %s is named twice"), number);
+            _relance_invalid (error, _("Invoice %s is named twice"), number);
             return NULL;
           }
 
@@ -530,9 +488,9 @@ relance_ledger_add_payment (RelanceDatabase     *db,
   g_return_val_if_fail (RELANCE_IS_DATABASE (db), 0);
 
   if (amount <= 0)
-    return invalid (error, _("A payment must be more than zero"));
+    return _relance_invalid (error, _("A payment must be more than zero"));
   if (!relance_day_is_valid (date))
-    return invalid (error, _("The payment needs a date"));
+    return _relance_invalid (error, _("The payment needs a date"));
 
   customer_id = relance_ledger_find_customer (db, customer_code, error);
   if (customer_id == 0)
@@ -546,13 +504,13 @@ relance_ledger_add_payment (RelanceDatabase     *db,
     open += ((OpenInvoice *)g_ptr_array_index (targets, i))->open;
 
   if (targets->len == 0)
-    return invalid (error, _("Customer %s has no open invoice to pay"), customer_code);
+    return _relance_invalid (error, _("Customer %s has no open invoice to pay"), customer_code);
   if (amount > open)
     {
-      g_autofree char *paid = format_amount (amount);
-      g_autofree char *due = format_amount (open);
+      g_autofree char *paid = _relance_format_amount (amount);
+      g_autofree char *due = _relance_format_amount (open);
 
-      return invalid (error, _("The payment of %s is more than the %s open on %s"),
+      return _relance_invalid (error, _("The payment of %s is more than the %s open on %s"),
                       paid, due,
                       invoice_numbers && invoice_numbers[0]
                       ? _("the invoices named") : _("the customer’s invoices"));
@@ -607,7 +565,7 @@ find_cause (RelanceDatabase  *db,
       g_string_append (codes, (const char *)sqlite3_column_text (list, 0));
     }
 
-  return invalid (error, _("There is no dispute cause “%s”; the causes are: %s"),
+  return _relance_invalid (error, _("There is no dispute cause “%s”; the causes are: %s"),
                   code ? code : "", codes->str);
 }
 
@@ -703,8 +661,8 @@ relance_ledger_open_dispute (RelanceDatabase  *db,
                              GError          **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *number = dup_trimmed (invoice_number);
-  g_autofree char *cause = dup_trimmed (cause_code);
+  g_autofree char *number = _relance_dup_trimmed (invoice_number);
+  g_autofree char *cause = _relance_dup_trimmed (cause_code);
   g_autofree char *existing = NULL;
   InvoiceState invoice;
   gint64 cause_id = 0;
@@ -713,28 +671,28 @@ relance_ledger_open_dispute (RelanceDatabase  *db,
   g_return_val_if_fail (RELANCE_IS_DATABASE (db), 0);
 
   if (!relance_day_is_valid (date))
-    return invalid (error, _("The dispute needs a date"));
+    return _relance_invalid (error, _("The dispute needs a date"));
   if (amount < 0)
-    return invalid (error, _("The disputed amount cannot be negative"));
+    return _relance_invalid (error, _("The disputed amount cannot be negative"));
   if (!find_invoice (db, number, &invoice, error) ||
       !find_cause (db, cause, &cause_id, error) ||
       !find_open_dispute (db, invoice.id, &dispute_id, NULL, &existing, error))
     return 0;
 
   if (invoice.credit_note)
-    return invalid (error, _("%s is a credit note: only an invoice can be disputed"), number);
+    return _relance_invalid (error, _("%s is a credit note: only an invoice can be disputed"), number);
   if (invoice.open <= 0)
-    return invalid (error, _("Invoice %s is paid: there is nothing left to dispute"), number);
+    return _relance_invalid (error, _("Invoice %s is paid: there is nothing left to dispute"), number);
   if (dispute_id != 0)
-    return invalid (error, _("Invoice %s already has an open dispute, cause %s"), number, existing);
+    return _relance_invalid (error, _("Invoice %s already has an open dispute, cause %s"), number, existing);
   if (date < invoice.issue_date)
-    return invalid (error, _("A dispute cannot be opened before its invoice was issued"));
+    return _relance_invalid (error, _("A dispute cannot be opened before its invoice was issued"));
   if (amount > invoice.open)
     {
-      g_autofree char *asked = format_amount (amount);
-      g_autofree char *open = format_amount (invoice.open);
+      g_autofree char *asked = _relance_format_amount (amount);
+      g_autofree char *open = _relance_format_amount (invoice.open);
 
-      return invalid (error, _("The disputed amount %s is more than the %s still open on invoice %s"),
+      return _relance_invalid (error, _("The disputed amount %s is more than the %s still open on invoice %s"),
                       asked, open, number);
     }
 
@@ -773,7 +731,7 @@ relance_ledger_resolve_dispute (RelanceDatabase  *db,
                                 GError          **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *number = dup_trimmed (invoice_number);
+  g_autofree char *number = _relance_dup_trimmed (invoice_number);
   InvoiceState invoice;
   gint64 dispute_id = 0;
   RelanceDay opened_on = 0;
@@ -781,17 +739,17 @@ relance_ledger_resolve_dispute (RelanceDatabase  *db,
   g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);
 
   if (!relance_day_is_valid (date))
-    return invalid (error, _("The resolution needs a date"));
+    return _relance_invalid (error, _("The resolution needs a date"));
   if (!find_invoice (db, number, &invoice, error) ||
       !find_open_dispute (db, invoice.id, &dispute_id, &opened_on, NULL, error))
     return FALSE;
   if (dispute_id == 0)
-    return invalid (error, _("Invoice %s has no open dispute"), number);
+    return _relance_invalid (error, _("Invoice %s has no open dispute"), number);
   if (date < opened_on)
     {
       g_autofree char *opened = relance_day_to_iso (opened_on);
 
-      return invalid (error, _("The dispute on %s was opened on %s: it cannot be resolved before"),
+      return _relance_invalid (error, _("The dispute on %s was opened on %s: it cannot be resolved before"),
                       number, opened);
     }
 

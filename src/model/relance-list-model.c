@@ -20,7 +20,8 @@
 
 /* Parameters shared by every query: ?1 today, ?2 the FTS query, ?3 the
  * customer, ?4 and ?5 the bounds of an invoice number prefix, ?6 the search
- * text as it was typed, ?7 the segment, ?8 and ?9 the issue date range;
+ * text as it was typed, ?7 the segment (customers) or the cause code
+ * (disputes), ?8 and ?9 the issue date range;
  * ?10 onwards are the ids of a page. */
 
 typedef enum
@@ -63,6 +64,7 @@ struct _RelanceListModel
   RelanceDay       issued_from;     /* 0 for unbounded */
   RelanceDay       issued_to;
   char            *segment;
+  char            *cause;       /* disputes: one cause code, or NULL */
   gboolean         open_dispute_only;
   gboolean         archived;
 
@@ -230,8 +232,8 @@ bind_common (RelanceListModel *self,
 
   if (n_params >= 3)
     sqlite3_bind_int64 (stmt, 3, self->customer_id);
-  if (n_params >= 7 && self->segment != NULL)
-    _relance_bind_text (stmt, 7, self->segment);
+  if (n_params >= 7)
+    _relance_bind_text (stmt, 7, self->kind == RELANCE_LIST_DISPUTES ? self->cause : self->segment);
   if (n_params >= 8)
     sqlite3_bind_int (stmt, 8, self->issued_from);
   if (n_params >= 9)
@@ -368,6 +370,8 @@ build_listing (RelanceListModel *self,
         joins |= JOIN_INVOICE;
       if (has_search (self))
         joins |= JOIN_INVOICE | JOIN_CAUSE;
+      if (self->cause != NULL)
+        joins |= JOIN_CAUSE;
       g_string_append (from, " FROM disputes d");
       if (joins & (JOIN_INVOICE | JOIN_CUSTOMER))
         g_string_append (from, " JOIN invoices i ON i.id = d.invoice_id");
@@ -381,6 +385,8 @@ build_listing (RelanceListModel *self,
         append_condition (where, "d.status = 'open'");
       if (dispute_status_condition (self->status) != NULL)
         append_condition (where, dispute_status_condition (self->status));
+      if (self->cause != NULL)
+        append_condition (where, "k.code = ?7");
       if (has_search (self))
         {
           g_autofree char *condition = g_strdup_printf ("(%s OR %s OR k.code = ?6)", match, prefix);
@@ -873,6 +879,7 @@ relance_list_model_finalize (GObject *object)
   close_cursor (self);
   g_clear_object (&self->db);
   g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->cause, g_free);
   g_clear_pointer (&self->segment, g_free);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->pages, g_hash_table_unref);
@@ -1228,6 +1235,59 @@ relance_list_model_dup_segments (RelanceListModel *self)
     g_strv_builder_add (names, (const char *)sqlite3_column_text (stmt, 0));
 
   return g_strv_builder_end (names);
+}
+
+/**
+ * relance_list_model_set_cause:
+ * @cause: (nullable): list only the disputes of this cause code; %NULL for
+ *   every cause
+ */
+void
+relance_list_model_set_cause (RelanceListModel *self,
+                              const char       *cause)
+{
+  g_return_if_fail (RELANCE_IS_LIST_MODEL (self));
+
+  if (cause != NULL && cause[0] == '\0')
+    cause = NULL;
+  if (g_strcmp0 (self->cause, cause) == 0)
+    return;
+
+  g_free (self->cause);
+  self->cause = g_strdup (cause);
+  relance_list_model_reload (self);
+}
+
+/**
+ * relance_list_model_dup_causes:
+ * @labels: (out) (optional) (transfer full): the causes' labels, in the
+ *   same order
+ *
+ * Returns: (transfer full): the dispute cause codes, for
+ *   relance_list_model_set_cause()
+ */
+char **
+relance_list_model_dup_causes (RelanceListModel   *self,
+                               char             ***labels)
+{
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) texts = g_strv_builder_new ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (RELANCE_IS_LIST_MODEL (self), NULL);
+
+  stmt = _relance_database_prepare (self->db,
+                                    "SELECT code, label FROM dispute_causes ORDER BY position, code",
+                                    NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_strv_builder_add (codes, (const char *)sqlite3_column_text (stmt, 0));
+      g_strv_builder_add (texts, (const char *)sqlite3_column_text (stmt, 1));
+    }
+
+  if (labels != NULL)
+    *labels = g_strv_builder_end (texts);
+  return g_strv_builder_end (codes);
 }
 
 /**

@@ -76,6 +76,10 @@ void               relance_list_model_set_open_dispute_only (RelanceListModel *s
                                                        gboolean           open_dispute_only);
 void               relance_list_model_set_archived    (RelanceListModel  *self,
                                                        gboolean           archived);
+void               relance_list_model_set_cause       (RelanceListModel  *self,
+                                                       const char        *cause);
+char             **relance_list_model_dup_causes      (RelanceListModel  *self,
+                                                       char            ***labels);
 char             **relance_list_model_dup_segments    (RelanceListModel  *self);
 gboolean           relance_list_model_get_totals      (RelanceListModel  *self,
                                                        RelanceListTotals *totals);

@@ -67,6 +67,8 @@ struct _RelanceLedgerView
   GtkDropDown       *status_filter;   /* customers: what to show; invoices and disputes: status */
   GtkDropDown       *age_filter;      /* invoices */
   GtkDropDown       *segment_filter;  /* customers: target group */
+  GtkDropDown       *cause_filter;    /* disputes: cause */
+  char             **cause_codes;     /* of the items after "Any cause" */
   GtkEntry          *from_entry;      /* invoices: issued from */
   GtkEntry          *to_entry;        /* invoices: issued up to */
 
@@ -631,7 +633,13 @@ apply_filters (RelanceLedgerView *self)
           RELANCE_LIST_STATUS_CANCELLED,
         };
 
+        guint cause = self->cause_filter ? gtk_drop_down_get_selected (self->cause_filter) : 0;
+
         relance_list_model_set_status (self->model, statuses[MIN (selected, G_N_ELEMENTS (statuses) - 1)]);
+        relance_list_model_set_cause (self->model,
+                                      cause > 0 && self->cause_codes != NULL &&
+                                      cause <= g_strv_length (self->cause_codes)
+                                      ? self->cause_codes[cause - 1] : NULL);
       }
       break;
 
@@ -661,6 +669,34 @@ update_segment_filter (RelanceLedgerView *self)
   gtk_drop_down_set_model (self->segment_filter, G_LIST_MODEL (list));
   gtk_drop_down_set_selected (self->segment_filter, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->segment_filter), names != NULL && names[0] != NULL);
+}
+
+/* The dispute causes of the ledger shown, after "Any cause". */
+static void
+update_cause_filter (RelanceLedgerView *self)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  g_auto(GStrv) labels = NULL;
+
+  if (self->cause_filter == NULL)
+    return;
+
+  g_clear_pointer (&self->cause_codes, g_strfreev);
+  gtk_string_list_append (list, _("Any cause"));
+  if (self->model != NULL)
+    {
+      self->cause_codes = relance_list_model_dup_causes (self->model, &labels);
+      for (guint i = 0; self->cause_codes[i] != NULL; i++)
+        {
+          /* Translators: a dispute cause: its code and its label */
+          g_autofree char *text = g_strdup_printf (_("%s · %s"), self->cause_codes[i], labels[i]);
+
+          gtk_string_list_append (list, text);
+        }
+    }
+
+  gtk_drop_down_set_model (self->cause_filter, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (self->cause_filter, 0);
 }
 
 static void
@@ -746,6 +782,11 @@ add_filters (RelanceLedgerView *self)
 
     case RELANCE_LIST_DISPUTES:
       self->status_filter = add_drop_down (self, _("Status"), dispute_statuses);
+      {
+        static const char * const any[] = { N_("Any cause"), NULL };
+
+        self->cause_filter = add_drop_down (self, _("Cause"), any);
+      }
       break;
 
     default:
@@ -937,6 +978,7 @@ relance_ledger_view_dispose (GObject *object)
   GtkWidget *child;
 
   relance_ledger_view_set_model (self, NULL);
+  g_clear_pointer (&self->cause_codes, g_strfreev);
 
   if (self->view_sorter != NULL)
     {
@@ -1144,6 +1186,7 @@ relance_ledger_view_set_model (RelanceLedgerView *self,
     {
       self->model = g_object_ref (model);
       update_segment_filter (self);
+      update_cause_filter (self);
       apply_search (self);
       apply_filters (self);
       apply_sort (self);
@@ -1206,4 +1249,27 @@ relance_ledger_view_focus_search (RelanceLedgerView *self)
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+/**
+ * relance_ledger_view_show_cause:
+ * @cause: a dispute cause code
+ *
+ * Disputes: shows only the disputes of @cause, whatever their status, with
+ * no search text.
+ */
+void
+relance_ledger_view_show_cause (RelanceLedgerView *self,
+                                const char        *cause)
+{
+  g_return_if_fail (RELANCE_IS_LEDGER_VIEW (self));
+
+  if (self->cause_filter == NULL || self->cause_codes == NULL)
+    return;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->status_filter, 0);
+  for (guint i = 0; self->cause_codes[i] != NULL; i++)
+    if (g_strcmp0 (self->cause_codes[i], cause) == 0)
+      gtk_drop_down_set_selected (self->cause_filter, i + 1);
 }

@@ -27,6 +27,8 @@ void              relance_ledger_view_set_model         (RelanceLedgerView *self
                                                          RelanceListModel  *model);
 GtkColumnView    *relance_ledger_view_get_column_view   (RelanceLedgerView *self);
 GtkSearchEntry   *relance_ledger_view_get_search_entry  (RelanceLedgerView *self);
+void              relance_ledger_view_show_cause        (RelanceLedgerView *self,
+                                                         const char        *cause);
 void              relance_ledger_view_focus_search      (RelanceLedgerView *self);
 
 G_END_DECLS

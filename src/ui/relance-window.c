@@ -227,10 +227,9 @@ static void
 on_show_disputes_cb (RelanceWindow *self,
                      const char    *cause)
 {
-  GtkSearchEntry *search = relance_ledger_view_get_search_entry (self->disputes_view);
-
-  gtk_editable_set_text (GTK_EDITABLE (search), cause);
+  /* Showing the view first gives it its rows and its list of causes. */
   relance_window_set_view (self, "disputes");
+  relance_ledger_view_show_cause (self->disputes_view, cause);
 }
 
 /* Every list and the customer's page read the ledger again. */

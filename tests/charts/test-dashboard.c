@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include "relance-dispute.h"
+
 #include <gtk/gtk.h>
 #include <string.h>
 
@@ -202,6 +204,9 @@ test_dashboard_show_disputes (Fixture       *fixture,
   RelanceDashboard *dashboard;
   GtkWidget *widget;
   GtkSearchEntry *search;
+  GtkSelectionModel *selection;
+  GListModel *model;
+  guint n;
 
   NEED_DISPLAY ();
 
@@ -217,7 +222,20 @@ test_dashboard_show_disputes (Fixture       *fixture,
 
   g_assert_cmpstr (relance_window_get_view (fixture->window), ==, "disputes");
   search = relance_window_get_search_entry (fixture->window, "disputes");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "B");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
+
+  /* Only cause B's disputes, all of them: not customers whose name starts
+   * with a B. */
+  selection = gtk_column_view_get_model (relance_window_get_column_view (fixture->window, "disputes"));
+  model = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RelanceDispute) dispute = g_list_model_get_item (model, i);
+
+      g_assert_cmpstr (relance_dispute_get_cause_code (dispute), ==, "B");
+    }
 }
 
 int
