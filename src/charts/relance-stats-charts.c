@@ -204,8 +204,8 @@ build_disputes_trend (const RelanceStatsData   *data,
   relance_chart_set_empty_text (chart, _("No disputes in this period"));
   relance_chart_set_value_format (chart, format_count_cb, NULL, NULL);
   relance_chart_set_value_title (chart, _("Disputes"));
-  opened = relance_chart_add_series (chart, _("Opened"), NULL);
-  resolved = relance_chart_add_series (chart, _("Closed"), NULL);
+  opened = relance_chart_add_series (chart, C_("disputes of the month", "Opened"), NULL);
+  resolved = relance_chart_add_series (chart, C_("disputes of the month", "Closed"), NULL);
   backlog = relance_chart_add_series (chart, _("Open at month end"), NULL);
 
   for (guint m = 0; m < data->disputes->months->len; m++)

@@ -120,10 +120,13 @@ relance_text_decode (const char  *data,
 
       if (!g_utf8_validate_len (data, length, &end))
         {
+          g_autofree char *offset = g_strdup_printf ("%" G_GSIZE_FORMAT, (gsize)(end - data));
+
+          /* Translators: the first %s is a file name, the second a byte offset */
           g_set_error (error, RELANCE_ERROR, RELANCE_ERROR_INVALID,
-                       _("%s cannot be read as UTF-8 (at byte %" G_GSIZE_FORMAT "): "
+                       _("%s cannot be read as UTF-8 (at byte %s): "
                          "choose its encoding, such as Windows-1252"),
-                       file, (gsize)(end - data));
+                       file, offset);
           return NULL;
         }
       text = g_strndup (data, length);

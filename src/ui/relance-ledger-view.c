@@ -711,16 +711,18 @@ on_filter_changed_cb (RelanceLedgerView *self)
   update_totals (self);
 }
 
+/* @context: the translation context of @items, or NULL */
 static GtkDropDown *
 add_drop_down (RelanceLedgerView  *self,
                const char         *tooltip,
+               const char         *context,
                const char * const *items)
 {
   g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
   GtkWidget *drop_down;
 
   for (guint i = 0; items[i] != NULL; i++)
-    gtk_string_list_append (list, _(items[i]));
+    gtk_string_list_append (list, context ? g_dpgettext2 (GETTEXT_PACKAGE, context, items[i]) : _(items[i]));
 
   drop_down = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&list)), NULL);
   gtk_widget_set_tooltip_text (drop_down, tooltip);
@@ -751,41 +753,46 @@ add_filters (RelanceLedgerView *self)
   static const char * const customer_filters[] = {
     N_("All customers"), N_("With overdue invoices"), N_("With an open dispute"), N_("Archived"), NULL
   };
+  /* Translated in the context "invoice status" / "dispute status", like
+   * the status column: the same English words mean other things elsewhere. */
   static const char * const invoice_statuses[] = {
-    N_("Any status"), N_("Open, not due"), N_("Overdue"), N_("Disputed"), N_("Paid"), NULL
+    NC_("invoice status", "Any status"), NC_("invoice status", "Open, not due"),
+    NC_("invoice status", "Overdue"), NC_("invoice status", "Disputed"),
+    NC_("invoice status", "Paid"), NULL
   };
   static const char * const invoice_ages[] = {
     N_("Any age"), N_("Not due yet"), N_("1 to 30 days late"), N_("31 to 60 days late"),
     N_("61 to 90 days late"), N_("Over 90 days late"), NULL
   };
   static const char * const dispute_statuses[] = {
-    N_("Any status"), N_("Open"), N_("Resolved"), N_("Cancelled"), NULL
+    NC_("dispute status", "Any status"), NC_("dispute status", "Open"),
+    NC_("dispute status", "Resolved"), NC_("dispute status", "Cancelled"), NULL
   };
 
   switch (self->info->list_kind)
     {
     case RELANCE_LIST_CUSTOMERS:
-      self->status_filter = add_drop_down (self, _("Which customers"), customer_filters);
+      self->status_filter = add_drop_down (self, _("Which customers"), NULL, customer_filters);
       {
         static const char * const none[] = { N_("Any group"), NULL };
 
-        self->segment_filter = add_drop_down (self, _("Target group"), none);
+        self->segment_filter = add_drop_down (self, _("Target group"), NULL, none);
       }
       break;
 
     case RELANCE_LIST_INVOICES:
-      self->status_filter = add_drop_down (self, _("Status"), invoice_statuses);
-      self->age_filter = add_drop_down (self, _("Days overdue"), invoice_ages);
+      self->status_filter = add_drop_down (self, _("Status"), "invoice status", invoice_statuses);
+      self->age_filter = add_drop_down (self, _("Days overdue"), NULL, invoice_ages);
       self->from_entry = add_date_entry (self, _("Issued from"));
       self->to_entry = add_date_entry (self, _("up to"));
       break;
 
     case RELANCE_LIST_DISPUTES:
-      self->status_filter = add_drop_down (self, _("Status"), dispute_statuses);
+      self->status_filter = add_drop_down (self, _("Status"), "dispute status", dispute_statuses);
       {
         static const char * const any[] = { N_("Any cause"), NULL };
 
-        self->cause_filter = add_drop_down (self, _("Cause"), any);
+        self->cause_filter = add_drop_down (self, _("Cause"), NULL, any);
       }
       break;
 
