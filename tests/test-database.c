@@ -209,6 +209,66 @@ test_database_unwritable (Fixture       *fixture,
   g_assert_error (error, RELANCE_ERROR, RELANCE_ERROR_DATABASE);
 }
 
+/* What a worker thread does: its own connection, used only there. */
+static gpointer
+find_customer_thread (gpointer user_data)
+{
+  RelanceDatabase *db = user_data;
+  g_autoptr(RelanceDatabase) other = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  other = relance_database_open_another (db, &error);
+  g_assert_no_error (error);
+  id = relance_ledger_find_customer (other, "T1", &error);
+  g_assert_no_error (error);
+
+  return GINT_TO_POINTER (id > 0);
+}
+
+static void
+test_database_open_another (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RelanceCustomerFields customer = { .code = "T2", .name = "Other", .payment_terms = -1 };
+  RelanceDatabase *db;
+  RelanceDatabase *other;
+  RelanceDatabase *memory;
+  GThread *thread;
+
+  db = relance_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_false (relance_database_is_in_memory (db));
+  g_assert_cmpuint (count_causes (db), ==, 4);
+
+  /* Another connection on the same file, from a worker thread, sees what
+   * the first one committed. */
+  thread = g_thread_new ("open-another", find_customer_thread, db);
+  g_assert_true (GPOINTER_TO_INT (g_thread_join (thread)));
+
+  /* And the other way round, here. */
+  other = relance_database_open_another (db, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (other);
+  g_assert_true (other != db);
+  g_assert_cmpstr (relance_database_get_path (other), ==, fixture->path);
+  g_assert_cmpint (relance_ledger_add_customer (other, &customer, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (relance_ledger_find_customer (db, "T2", &error), >, 0);
+  g_assert_finalize_object (other);
+  g_assert_finalize_object (db);
+
+  /* A ledger in memory exists only in its connection: refused, clearly. */
+  memory = relance_database_open (":memory:", &error);
+  g_assert_no_error (error);
+  g_assert_true (relance_database_is_in_memory (memory));
+  g_assert_null (relance_database_open_another (memory, &error));
+  g_assert_error (error, RELANCE_ERROR, RELANCE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "memory"));
+  g_assert_finalize_object (memory);
+}
+
 static void
 test_database_default_path (void)
 {
@@ -229,6 +289,7 @@ main (int   argc,
   g_test_add ("/database/newer-version", Fixture, NULL, fixture_set_up, test_database_newer_version, fixture_tear_down);
   g_test_add ("/database/not-a-ledger", Fixture, NULL, fixture_set_up, test_database_not_a_ledger, fixture_tear_down);
   g_test_add ("/database/unwritable", Fixture, NULL, fixture_set_up, test_database_unwritable, fixture_tear_down);
+  g_test_add ("/database/open-another", Fixture, NULL, fixture_set_up, test_database_open_another, fixture_tear_down);
   g_test_add_func ("/database/default-path", test_database_default_path);
 
   return g_test_run ();

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "relance-backup.h"
@@ -116,6 +117,13 @@ compare_names (gconstpointer a,
   return strcmp (*(const char * const *)a, *(const char * const *)b);
 }
 
+static int
+compare_names_newest_first (gconstpointer a,
+                            gconstpointer b)
+{
+  return compare_names (b, a);
+}
+
 /**
  * relance_backup_rotate:
  * @db: the open ledger
@@ -164,6 +172,71 @@ relance_backup_rotate (RelanceDatabase  *db,
     }
 
   return g_steal_pointer (&path);
+}
+
+/**
+ * relance_backup_list:
+ * @dir: (nullable): the folder of the backups; %NULL for the default
+ *
+ * Returns: (transfer full) (element-type filename): the automatic backups'
+ *   paths, newest first (empty if there is none)
+ */
+GPtrArray *
+relance_backup_list (const char *dir)
+{
+  g_autofree char *default_dir = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) folder = NULL;
+  const char *entry;
+
+  if (dir == NULL)
+    dir = default_dir = relance_backup_default_dir ();
+
+  folder = g_dir_open (dir, 0, NULL);
+  while (folder != NULL && (entry = g_dir_read_name (folder)) != NULL)
+    if (g_str_has_prefix (entry, BACKUP_PREFIX) && g_str_has_suffix (entry, BACKUP_SUFFIX))
+      g_ptr_array_add (paths, g_strdup (entry));
+  /* The names hold the time they were made. */
+  g_ptr_array_sort (paths, compare_names_newest_first);
+  for (guint i = 0; i < paths->len; i++)
+    {
+      char *name = g_ptr_array_index (paths, i);
+
+      paths->pdata[i] = g_build_filename (dir, name, NULL);
+      g_free (name);
+    }
+
+  return g_steal_pointer (&paths);
+}
+
+/**
+ * relance_backup_get_time:
+ * @path: an automatic backup
+ *
+ * Returns: (transfer full) (nullable): when it was made, from its name
+ *   (local time), else the file's modification time
+ */
+GDateTime *
+relance_backup_get_time (const char *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFile) file = NULL;
+  int y, mo, d, h, mi, s;
+
+  if (g_str_has_prefix (name, BACKUP_PREFIX) &&
+      sscanf (name + strlen (BACKUP_PREFIX), "%4d%2d%2d-%2d%2d%2d", &y, &mo, &d, &h, &mi, &s) == 6)
+    {
+      g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+      GDateTime *time = g_date_time_new (tz, y, mo, d, h, mi, s);
+
+      if (time != NULL)
+        return time;
+    }
+
+  file = g_file_new_for_path (path);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  return info != NULL ? g_file_info_get_modification_date_time (info) : NULL;
 }
 
 /**

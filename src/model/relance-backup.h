@@ -23,6 +23,8 @@ char     *relance_backup_rotate      (RelanceDatabase  *db,
                                       const char       *dir,
                                       guint             keep,
                                       GError          **error);
+GPtrArray *relance_backup_list       (const char       *dir);
+GDateTime *relance_backup_get_time   (const char       *path);
 gboolean  relance_backup_check_file  (const char       *path,
                                       GError          **error);
 gboolean  relance_backup_restore     (const char       *ledger_path,

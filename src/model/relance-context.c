@@ -52,6 +52,30 @@ relance_context_new (RelanceDatabase *db)
   return self;
 }
 
+/**
+ * relance_context_new_like:
+ * @db: the ledger
+ * @like: a context whose clock to share
+ *
+ * A context on @db that tells the same "today" as @like: a fixed day if
+ * @like has one, else the real today (never the day it was copied on).
+ *
+ * Returns: (transfer full): the new context
+ */
+RelanceContext *
+relance_context_new_like (RelanceDatabase *db,
+                          RelanceContext  *like)
+{
+  RelanceContext *self;
+
+  g_return_val_if_fail (RELANCE_IS_CONTEXT (like), NULL);
+
+  self = relance_context_new (db);
+  if (self != NULL)
+    self->today = like->today;
+  return self;
+}
+
 RelanceDatabase *
 relance_context_get_database (RelanceContext *self)
 {

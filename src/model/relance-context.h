@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RelanceContext, relance_context, RELANCE, CONTEXT, GObject)
 
 RelanceContext  *relance_context_new            (RelanceDatabase *db);
+RelanceContext  *relance_context_new_like       (RelanceDatabase *db,
+                                                 RelanceContext  *like);
 RelanceDatabase *relance_context_get_database   (RelanceContext  *self);
 RelanceDay       relance_context_get_today      (RelanceContext  *self);
 void             relance_context_set_today      (RelanceContext  *self,

@@ -268,6 +268,59 @@ relance_database_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
+/**
+ * relance_database_open_another:
+ * @self: a ledger kept in a file
+ * @error: a message the user can read
+ *
+ * Opens a second, independent connection to the ledger file of @self, for a
+ * worker thread. A connection must never be used from two threads, so a
+ * thread that reads the ledger in the background opens its own connection
+ * with this function, in that thread, uses it only there and drops it
+ * there. It sees what the other connections have committed.
+ *
+ * This function may be called from any thread: it reads only the path of
+ * @self, which never changes, and never touches the connection of @self.
+ *
+ * A ledger kept in memory (":memory:") exists only inside its own
+ * connection and cannot be opened a second time: that is refused with
+ * %RELANCE_ERROR_INVALID (see relance_database_is_in_memory()).
+ *
+ * Returns: (transfer full): the new connection, or %NULL
+ */
+RelanceDatabase *
+relance_database_open_another (RelanceDatabase  *self,
+                               GError          **error)
+{
+  g_return_val_if_fail (RELANCE_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (relance_database_is_in_memory (self))
+    {
+      g_set_error_literal (error, RELANCE_ERROR, RELANCE_ERROR_INVALID,
+                           _("This ledger is kept in memory only and cannot be opened a second time"));
+      return NULL;
+    }
+
+  return relance_database_open (self->path, error);
+}
+
+/**
+ * relance_database_is_in_memory:
+ *
+ * Returns: %TRUE if the ledger lives only inside this connection
+ *   (":memory:", as in tests), so relance_database_open_another() cannot
+ *   reach it
+ */
+gboolean
+relance_database_is_in_memory (RelanceDatabase *self)
+{
+  g_return_val_if_fail (RELANCE_IS_DATABASE (self), FALSE);
+
+  /* SQLite gives "" a private temporary database: not shareable either. */
+  return g_str_equal (self->path, ":memory:") || self->path[0] == '\0';
+}
+
 const char *
 relance_database_get_path (RelanceDatabase *self)
 {

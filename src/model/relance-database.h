@@ -18,6 +18,9 @@ G_DECLARE_FINAL_TYPE (RelanceDatabase, relance_database, RELANCE, DATABASE, GObj
 
 RelanceDatabase *relance_database_open               (const char       *path,
                                                       GError          **error);
+RelanceDatabase *relance_database_open_another       (RelanceDatabase  *self,
+                                                      GError          **error);
+gboolean         relance_database_is_in_memory       (RelanceDatabase  *self);
 const char      *relance_database_get_path           (RelanceDatabase  *self);
 int              relance_database_get_schema_version (RelanceDatabase  *self);
 gboolean         relance_database_is_empty           (RelanceDatabase  *self);

@@ -130,6 +130,11 @@ typedef struct
   GHashTable           *fresh_invoices; /* folded number -> Fresh, created by this import */
   GHashTable           *fresh_payments; /* "customer id:reference" -> Fresh, likewise */
   sqlite3_stmt         *stmts[N_STATEMENTS];
+  GCancellable         *cancellable;
+  RelanceImportProgressFunc progress;
+  gpointer              progress_data;
+  guint                 done;
+  guint                 total;
 } Applier;
 
 static void
@@ -942,14 +947,31 @@ log_import (Applier  *self,
   return _relance_database_run (self->db, stmt, error);
 }
 
+/* Between records: reports progress now and then, and stops (so that the
+ * caller rolls back) once the import is cancelled. */
+static gboolean
+step (Applier  *self,
+      GError  **error)
+{
+  if (self->done++ % 256 != 0)
+    return TRUE;
+  if (self->progress != NULL)
+    self->progress (self->done - 1, self->total, self->progress_data);
+  return !g_cancellable_set_error_if_cancelled (self->cancellable, error);
+}
+
 static gboolean
 apply_all (Applier  *self,
            GError  **error)
 {
   RelanceImportBatch *batch = self->batch;
 
+  self->total = batch->customers->len + 2 * batch->invoices->len +
+                batch->payments->len + batch->allocations->len;
+
   for (guint i = 0; i < batch->customers->len; i++)
-    if (!apply_customer (self, g_ptr_array_index (batch->customers, i), error))
+    if (!step (self, error) ||
+        !apply_customer (self, g_ptr_array_index (batch->customers, i), error))
       return FALSE;
   /* Credit notes first: an allocation may name one. */
   for (guint pass = 0; pass < 2; pass++)
@@ -957,18 +979,25 @@ apply_all (Applier  *self,
       {
         RelanceImportInvoice *invoice = g_ptr_array_index (batch->invoices, i);
 
+        if (!step (self, error))
+          return FALSE;
         if ((pass == 0) == invoice->credit_note &&
             !apply_invoice (self, invoice, error))
           return FALSE;
       }
   for (guint i = 0; i < batch->payments->len; i++)
-    if (!apply_payment (self, g_ptr_array_index (batch->payments, i), error))
+    if (!step (self, error) ||
+        !apply_payment (self, g_ptr_array_index (batch->payments, i), error))
       return FALSE;
   for (guint i = 0; i < batch->allocations->len; i++)
-    if (!apply_allocation (self, g_ptr_array_index (batch->allocations, i), error))
+    if (!step (self, error) ||
+        !apply_allocation (self, g_ptr_array_index (batch->allocations, i), error))
       return FALSE;
 
-  return TRUE;
+  if (self->progress != NULL)
+    self->progress (self->total, self->total, self->progress_data);
+  /* A cancel that came after the last record still writes nothing. */
+  return !g_cancellable_set_error_if_cancelled (self->cancellable, error);
 }
 
 static gint64
@@ -1200,6 +1229,34 @@ relance_import_apply (RelanceDatabase       *db,
                       RelanceImportSummary  *summary,
                       GError               **error)
 {
+  return relance_import_apply_full (db, batch, flags, today, NULL, NULL, NULL, summary, error);
+}
+
+/**
+ * relance_import_apply_full:
+ * @cancellable: (nullable): cancelling it stops the import between two
+ *   records: nothing is written and %FALSE is returned with
+ *   %G_IO_ERROR_CANCELLED
+ * @progress: (nullable): called every few hundred records, in the thread
+ *   that applies
+ * @progress_data: for @progress
+ *
+ * relance_import_apply(), cancellable and with progress. Like any use of
+ * @db, it must run in the one thread that uses @db.
+ *
+ * Returns: %TRUE if the import went through (or the dry run ran)
+ */
+gboolean
+relance_import_apply_full (RelanceDatabase           *db,
+                           RelanceImportBatch        *batch,
+                           RelanceImportFlags         flags,
+                           RelanceDay                 today,
+                           GCancellable              *cancellable,
+                           RelanceImportProgressFunc  progress,
+                           gpointer                   progress_data,
+                           RelanceImportSummary      *summary,
+                           GError                   **error)
+{
   static const char * const source_names[] = { "csv", "fec", "facturx" };
   Applier self = { 0 };
   gint64 cache_size;
@@ -1224,6 +1281,9 @@ relance_import_apply (RelanceDatabase       *db,
   self.db = db;
   self.batch = batch;
   self.summary = summary;
+  self.cancellable = cancellable;
+  self.progress = progress;
+  self.progress_data = progress_data;
   self.today = relance_day_is_valid (today) ? today : relance_day_today_local ();
   self.source_name = source_names[batch->source];
   self.customers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

@@ -141,6 +141,22 @@ gboolean              relance_import_apply            (RelanceDatabase         *
                                                        RelanceImportSummary    *summary,
                                                        GError                 **error);
 
+/* Called now and then while an import is applied (from the applying
+ * thread): @done of @total records gone through. */
+typedef void (*RelanceImportProgressFunc) (guint    done,
+                                           guint    total,
+                                           gpointer user_data);
+
+gboolean              relance_import_apply_full       (RelanceDatabase         *db,
+                                                       RelanceImportBatch      *batch,
+                                                       RelanceImportFlags       flags,
+                                                       RelanceDay               today,
+                                                       GCancellable            *cancellable,
+                                                       RelanceImportProgressFunc progress,
+                                                       gpointer                 progress_data,
+                                                       RelanceImportSummary    *summary,
+                                                       GError                 **error);
+
 /* Remembered CSV column mappings ("field=Header;field=Header"). */
 char                 *relance_import_lookup_mapping   (RelanceDatabase         *db,
                                                        const char              *name,

@@ -36,6 +36,22 @@ typedef struct
   GtkToggleButton    *table_button;
 } Card;
 
+/* What a worker thread is given: all of it owned by the task. */
+typedef struct
+{
+  RelanceDatabase    *db;           /* only for relance_database_open_another() */
+  RelanceStatsQuery   query;
+  guint               generation;   /* of the dashboard when asked */
+} LoadRequest;
+
+/* What it hands back: plain data, made into charts on the main thread. */
+typedef struct
+{
+  RelanceDisputeStats *disputes;
+  RelanceAgedStats    *aged;
+  GArray              *receivables; /* RelanceReceivablesMonth */
+} Figures;
+
 struct _RelanceDashboard
 {
   GtkBox           parent_instance;
@@ -46,7 +62,10 @@ struct _RelanceDashboard
   GtkEntry        *to_entry;
   GtkDropDown     *segment_dropdown;
   GtkLabel        *period_label;
+  GtkButton       *report_button;
   GtkFlowBox      *flow_box;
+  GtkWidget       *loading_box;
+  GtkSpinner      *spinner;
 
   RelanceContext  *context;
   GSettings       *settings;
@@ -54,13 +73,25 @@ struct _RelanceDashboard
   GPtrArray       *cards;           /* Card */
   gboolean         filling;         /* setting the dropdowns, not the user */
   gboolean         stale;           /* to reload when next shown */
+
+  /* The figures being computed in a worker thread. Each request bumps
+   * generation and cancels the one before; a result whose generation is
+   * not the current one is dropped. */
+  GCancellable    *cancellable;
+  guint            generation;
+  guint            loading_timeout_id;
+  gboolean         loading;
 };
 
 enum {
   PROP_0,
   PROP_CONTEXT,
+  PROP_LOADING,
   N_PROPS
 };
+
+/* A short computation does not flash a spinner. */
+#define LOADING_DELAY_MS 150
 
 enum {
   SHOW_DISPUTES,
@@ -149,6 +180,24 @@ card_free (Card *card)
 {
   g_free (card);
 }
+
+static void
+load_request_free (LoadRequest *request)
+{
+  g_clear_object (&request->db);
+  g_free (request);
+}
+
+static void
+figures_free (Figures *figures)
+{
+  g_clear_pointer (&figures->disputes, relance_dispute_stats_free);
+  g_clear_pointer (&figures->aged, relance_aged_stats_free);
+  g_clear_pointer (&figures->receivables, g_array_unref);
+  g_free (figures);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Figures, figures_free)
 
 static Card *
 find_card (RelanceDashboard *self,
@@ -545,45 +594,66 @@ add_card (RelanceDashboard *self,
   return card;
 }
 
-static void
-reload (RelanceDashboard *self)
+/* The three queries of the dashboard, on @db, whichever thread that is
+ * used from. The slow part: about a second on a million invoices. */
+static Figures *
+compute_figures (RelanceDatabase          *db,
+                 const RelanceStatsQuery  *query,
+                 GCancellable             *cancellable,
+                 GError                  **error)
 {
-  g_autoptr(RelanceDisputeStats) disputes = NULL;
-  g_autoptr(RelanceAgedStats) aged = NULL;
-  g_autoptr(GArray) receivables = NULL;
+  g_autoptr(Figures) figures = g_new0 (Figures, 1);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  figures->disputes = relance_stats_disputes (db, query, error);
+  if (figures->disputes == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  figures->aged = relance_stats_aged_balance (db, query->to, query->segment_id, error);
+  if (figures->aged == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  figures->receivables = relance_stats_receivables (db, query, error);
+  if (figures->receivables == NULL)
+    return NULL;
+
+  return g_steal_pointer (&figures);
+}
+
+/* In a worker thread: a connection of its own, never the main one. */
+static void
+load_figures_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  LoadRequest *request = task_data;
+  g_autoptr(RelanceDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
-  RelanceStatsQuery query = { 0 };
-  RelanceStatsData data;
-  RelanceDatabase *db;
+  Figures *figures;
 
-  self->stale = FALSE;
-  if (self->context == NULL)
-    {
-      for (guint i = 0; i < self->cards->len; i++)
-        relance_chart_widget_set_chart (((Card *)g_ptr_array_index (self->cards, i))->chart, NULL);
-      return;
-    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
 
-  if (!get_query (self, &query, &error))
-    {
-      show_error (self, error);
-      return;
-    }
+  db = relance_database_open_another (request->db, &error);
+  if (db != NULL)
+    figures = compute_figures (db, &request->query, cancellable, &error);
+  else
+    figures = NULL;
 
-  db = relance_context_get_database (self->context);
-  disputes = relance_stats_disputes (db, &query, &error);
-  if (disputes != NULL)
-    aged = relance_stats_aged_balance (db, query.to, query.segment_id, &error);
-  if (aged != NULL)
-    receivables = relance_stats_receivables (db, &query, &error);
-  if (receivables == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
+  if (figures == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, figures, (GDestroyNotify)figures_free);
+}
 
-  show_period (self, &query);
-  data = (RelanceStatsData) { disputes, aged, receivables };
+static void
+show_figures (RelanceDashboard        *self,
+              const RelanceStatsQuery *query,
+              const Figures           *figures)
+{
+  RelanceStatsData data = { figures->disputes, figures->aged, figures->receivables };
+
+  show_period (self, query);
   for (guint i = 0; i < self->cards->len; i++)
     {
       Card *card = g_ptr_array_index (self->cards, i);
@@ -595,12 +665,160 @@ reload (RelanceDashboard *self)
 }
 
 static void
+show_loading (RelanceDashboard *self,
+              gboolean          shown)
+{
+  gtk_widget_set_visible (self->loading_box, shown);
+  gtk_spinner_set_spinning (self->spinner, shown);
+  /* The previous charts stay, dimmed, until the new ones replace them. */
+  gtk_widget_set_opacity (GTK_WIDGET (self->flow_box), shown ? 0.4 : 1.0);
+}
+
+static gboolean
+on_loading_timeout_cb (gpointer user_data)
+{
+  RelanceDashboard *self = user_data;
+
+  self->loading_timeout_id = 0;
+  show_loading (self, TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+set_loading (RelanceDashboard *self,
+             gboolean          loading)
+{
+  if (self->loading == loading)
+    return;
+
+  self->loading = loading;
+  g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
+  if (loading)
+    self->loading_timeout_id = g_timeout_add (LOADING_DELAY_MS, on_loading_timeout_cb, self);
+  else
+    show_loading (self, FALSE);
+  /* A report made now would mix the old charts and the new period. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->report_button), !loading);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* Forgets the figures being computed: their result will be dropped. */
+static void
+cancel_loading (RelanceDashboard *self)
+{
+  self->generation++;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+}
+
+/* On the main thread. @user_data is a weak reference: the task holds no
+ * reference to the dashboard, which may be gone with its window. */
+static void
+on_figures_loaded_cb (GObject      *source_object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr(RelanceDashboard) self = g_weak_ref_get (weak);
+  LoadRequest *request = g_task_get_task_data (G_TASK (result));
+  g_autoptr(Figures) figures = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+
+  figures = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* The window was closed, or a newer request superseded this one. */
+  if (self == NULL || request->generation != self->generation)
+    return;
+
+  set_loading (self, FALSE);
+  g_clear_object (&self->cancellable);
+
+  if (figures != NULL)
+    show_figures (self, &request->query, figures);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_error (self, error);
+}
+
+static void
+reload (RelanceDashboard *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  RelanceStatsQuery query = { 0 };
+  LoadRequest *request;
+  RelanceDatabase *db;
+  GWeakRef *weak;
+
+  self->stale = FALSE;
+  cancel_loading (self);
+
+  if (self->context == NULL)
+    {
+      set_loading (self, FALSE);
+      for (guint i = 0; i < self->cards->len; i++)
+        relance_chart_widget_set_chart (((Card *)g_ptr_array_index (self->cards, i))->chart, NULL);
+      return;
+    }
+
+  if (!get_query (self, &query, &error))
+    {
+      set_loading (self, FALSE);
+      show_error (self, error);
+      return;
+    }
+
+  db = relance_context_get_database (self->context);
+
+  /* A ledger in memory (tests) cannot be opened by another thread: it is
+   * small, so computed here. */
+  if (relance_database_is_in_memory (db))
+    {
+      g_autoptr(Figures) figures = compute_figures (db, &query, NULL, &error);
+
+      set_loading (self, FALSE);
+      if (figures == NULL)
+        show_error (self, error);
+      else
+        show_figures (self, &query, figures);
+      return;
+    }
+
+  request = g_new0 (LoadRequest, 1);
+  request->db = g_object_ref (db);
+  request->query = query;
+  request->generation = self->generation;
+
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->cancellable, on_figures_loaded_cb, weak);
+  g_task_set_source_tag (task, reload);
+  g_task_set_name (task, "[relance] dashboard figures");
+  g_task_set_task_data (task, request, (GDestroyNotify)load_request_free);
+  g_task_run_in_thread (task, load_figures_thread);
+
+  set_loading (self, TRUE);
+}
+
+static void
 reload_when_shown (RelanceDashboard *self)
 {
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     reload (self);
   else
-    self->stale = TRUE;
+    {
+      /* What is being computed is already out of date. */
+      cancel_loading (self);
+      set_loading (self, FALSE);
+      self->stale = TRUE;
+    }
 }
 
 static void
@@ -659,6 +877,10 @@ relance_dashboard_dispose (GObject *object)
 {
   RelanceDashboard *self = (RelanceDashboard *)object;
 
+  /* A computation still running finishes in its thread and is dropped. */
+  cancel_loading (self);
+  g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
+
   if (self->settings != NULL && self->period_dropdown != NULL)
     g_settings_unbind (self->period_dropdown, "selected");
   gtk_widget_dispose_template (GTK_WIDGET (self), RELANCE_TYPE_DASHBOARD);
@@ -691,6 +913,9 @@ relance_dashboard_get_property (GObject    *object,
     {
     case PROP_CONTEXT:
       g_value_set_object (value, self->context);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -737,6 +962,17 @@ relance_dashboard_class_init (RelanceDashboardClass *klass)
     g_param_spec_object ("context", NULL, NULL,
                          RELANCE_TYPE_CONTEXT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RelanceDashboard:loading:
+   *
+   * Whether the figures are being computed: the charts shown are those of
+   * the previous request (or none yet), dimmed under a spinner.
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -760,7 +996,10 @@ relance_dashboard_class_init (RelanceDashboardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RelanceDashboard, to_entry);
   gtk_widget_class_bind_template_child (widget_class, RelanceDashboard, segment_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RelanceDashboard, period_label);
+  gtk_widget_class_bind_template_child (widget_class, RelanceDashboard, report_button);
   gtk_widget_class_bind_template_child (widget_class, RelanceDashboard, flow_box);
+  gtk_widget_class_bind_template_child (widget_class, RelanceDashboard, loading_box);
+  gtk_widget_class_bind_template_child (widget_class, RelanceDashboard, spinner);
   gtk_widget_class_bind_template_callback (widget_class, on_period_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_custom_period_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_segment_changed_cb);
@@ -812,7 +1051,8 @@ relance_dashboard_get_context (RelanceDashboard *self)
  * relance_dashboard_set_context:
  * @context: (nullable): the ledger to chart; %NULL empties the charts
  *
- * The statistics are read when the dashboard is on screen.
+ * The statistics are read when the dashboard is on screen, in a worker
+ * thread for a ledger file (see #RelanceDashboard:loading).
  */
 void
 relance_dashboard_set_context (RelanceDashboard *self,
@@ -841,6 +1081,20 @@ relance_dashboard_reload (RelanceDashboard *self)
 
   fill_segments (self);
   reload_when_shown (self);
+}
+
+/**
+ * relance_dashboard_get_loading:
+ *
+ * Returns: %TRUE while the figures are computed in the background; the
+ *   charts are those of the previous request until it turns %FALSE
+ */
+gboolean
+relance_dashboard_get_loading (RelanceDashboard *self)
+{
+  g_return_val_if_fail (RELANCE_IS_DASHBOARD (self), FALSE);
+
+  return self->loading;
 }
 
 /**

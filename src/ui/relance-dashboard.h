@@ -23,6 +23,7 @@ RelanceContext *relance_dashboard_get_context (RelanceDashboard *self);
 void            relance_dashboard_set_context (RelanceDashboard *self,
                                                RelanceContext   *context);
 void            relance_dashboard_reload      (RelanceDashboard *self);
+gboolean        relance_dashboard_get_loading (RelanceDashboard *self);
 GtkWidget      *relance_dashboard_get_chart   (RelanceDashboard *self,
                                                const char       *name);
 

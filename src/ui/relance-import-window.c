@@ -1,11 +1,24 @@
 /* relance-import-window.c
  *
+ * Threads: reading the file and its dry run, then the backup and the
+ * import, each run in a GTask worker thread while the window shows a
+ * progress bar and a Cancel button. SQLite connections are opened
+ * NOMUTEX, so the worker opens its own connection to the ledger's file
+ * (relance_database_open) and the window's connection stays on the main
+ * thread; the job owns the CSV file and the batch while it runs. The
+ * import is one transaction in the worker: Cancel makes
+ * relance_import_apply_full() stop between two records and roll back.
+ * After it commits, the window gets a new context on its own connection,
+ * which reads the commit on its next query. A ledger in ":memory:" cannot
+ * be opened twice: there the same jobs run on the main thread.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "relance-backup.h"
 #include "relance-context.h"
@@ -26,9 +39,51 @@ typedef enum
   KIND_FACTURX,
 } Kind;
 
+typedef enum
+{
+  JOB_READ,    /* read the file, then a dry run */
+  JOB_APPLY,   /* a backup, then the import */
+} JobKind;
+
+typedef enum
+{
+  PHASE_READING,
+  PHASE_CHECKING,
+  PHASE_SAVING,
+  PHASE_IMPORTING,
+} Phase;
+
+/* One piece of work for a worker thread. It owns everything the thread
+ * touches (the CSV file, the batch) until the window takes it back in
+ * on_job_done_cb(), so the window may be closed meanwhile. The thread
+ * opens its own connection to the ledger: a connection is never shared
+ * between threads. */
+typedef struct
+{
+  JobKind               kind;
+  Kind                  file_kind;
+  char                 *path;
+  char                 *ledger;      /* NULL: in memory, run on the main thread */
+  char                 *encoding;
+  RelanceDay            today;
+  RelanceImportFlags    flags;
+  RelanceCsvFile       *csv;
+  gboolean              csv_loaded;  /* the file was read: columns to show */
+  RelanceImportBatch   *batch;
+  RelanceImportSummary  summary;
+  int                   phase;       /* atomic: Phase */
+  guint                 done;        /* atomic */
+  guint                 total;       /* atomic */
+} Job;
+
 struct _RelanceImportWindow
 {
   AdwWindow             parent_instance;
+
+  GtkWidget            *progress_box;
+  GtkLabel             *progress_label;
+  GtkProgressBar       *progress_bar;
+  GtkWidget            *page;
 
   AdwActionRow         *file_row;
   AdwComboRow          *encoding_row;
@@ -48,6 +103,10 @@ struct _RelanceImportWindow
   GPtrArray            *column_rows; /* AdwComboRow, one per RelanceCsvField */
   gboolean              syncing;
   gboolean              ready;       /* the summary says there is something to import */
+  gboolean              disposed;
+  Job                  *job;         /* owned by its GTask; NULL when idle */
+  GCancellable         *cancellable; /* the job's */
+  guint                 progress_id;
 };
 
 G_DEFINE_FINAL_TYPE (RelanceImportWindow, relance_import_window, ADW_TYPE_WINDOW)
@@ -179,14 +238,18 @@ show_preview (RelanceImportWindow *self)
 
 static void
 show_summary (RelanceImportWindow *self,
-              const GError        *error)
+              const GError        *error,
+              const char          *notice)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   RelanceImportSummary *s = &self->summary;
 
-  if (error != NULL)
+  if (notice != NULL)
+    g_string_append_printf (text, "%s\n\n", notice);
+  if (error != NULL || s->problems == NULL)
     {
-      gtk_label_set_text (self->summary_label, error->message);
+      g_string_append (text, error != NULL ? error->message : "");
+      gtk_label_set_text (self->summary_label, text->str);
       self->ready = FALSE;
       return;
     }
@@ -218,63 +281,323 @@ show_summary (RelanceImportWindow *self,
                 (s->rows_in_error == 0 || gtk_switch_get_active (self->skip_switch));
 }
 
-/* Reads the file again with the current choices and runs a dry import. */
 static void
-recompute (RelanceImportWindow *self)
+job_free (Job *job)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_file_get_path (self->file);
-  RelanceDatabase *db = relance_context_get_database (self->context);
+  g_free (job->path);
+  g_free (job->ledger);
+  g_free (job->encoding);
+  g_clear_pointer (&job->csv, relance_csv_file_free);
+  g_clear_pointer (&job->batch, relance_import_batch_free);
+  relance_import_summary_clear (&job->summary);
+  g_free (job);
+}
 
-  g_clear_pointer (&self->batch, relance_import_batch_free);
-  relance_import_summary_clear (&self->summary);
+static void
+job_progress_cb (guint    done,
+                 guint    total,
+                 gpointer user_data)
+{
+  Job *job = user_data;
 
-  switch (self->kind)
+  g_atomic_int_set (&job->total, total);
+  g_atomic_int_set (&job->done, done);
+}
+
+static void
+job_set_phase (Job   *job,
+               Phase  phase)
+{
+  g_atomic_int_set (&job->done, 0);
+  g_atomic_int_set (&job->total, 0);
+  g_atomic_int_set (&job->phase, phase);
+}
+
+/* The work itself, on @db, which only this thread uses. */
+static gboolean
+job_run (Job              *job,
+         RelanceDatabase  *db,
+         GCancellable     *cancellable,
+         GError          **error)
+{
+  if (job->kind == JOB_APPLY)
+    {
+      g_autofree char *backup = NULL;
+
+      job_set_phase (job, PHASE_SAVING);
+      backup = relance_backup_rotate (db, NULL, RELANCE_BACKUP_KEEP, error);
+      if (backup == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      job_set_phase (job, PHASE_IMPORTING);
+      if (!relance_import_apply_full (db, job->batch, job->flags, job->today, cancellable,
+                                      job_progress_cb, job, &job->summary, error))
+        return FALSE;
+
+      if (job->csv != NULL)
+        {
+          g_autofree char *signature = relance_csv_file_get_signature (job->csv);
+          g_autofree char *mapping = relance_csv_file_get_mapping (job->csv);
+
+          relance_import_save_mapping (db, NULL, signature, mapping, NULL);
+        }
+      return TRUE;
+    }
+
+  job_set_phase (job, PHASE_READING);
+  switch (job->file_kind)
     {
     case KIND_CSV:
-      if (self->csv == NULL)
+      if (job->csv == NULL)
         {
-          self->csv = relance_csv_file_load (path, get_encoding (self), 0, &error);
-          if (self->csv == NULL)
-            break;
-          {
-            /* The columns chosen the last time a file of this layout came in. */
-            g_autofree char *signature = relance_csv_file_get_signature (self->csv);
-            g_autofree char *saved = relance_import_lookup_mapping (db, NULL, signature, NULL);
+          g_autofree char *signature = NULL;
+          g_autofree char *saved = NULL;
 
-            if (saved != NULL)
-              relance_csv_file_set_mapping (self->csv, saved, NULL);
-          }
-          build_columns (self);
-          show_preview (self);
+          job->csv = relance_csv_file_load (job->path, job->encoding, 0, error);
+          if (job->csv == NULL)
+            return FALSE;
+          job->csv_loaded = TRUE;
+          /* The columns chosen the last time a file of this layout came in. */
+          signature = relance_csv_file_get_signature (job->csv);
+          saved = relance_import_lookup_mapping (db, NULL, signature, NULL);
+          if (saved != NULL)
+            relance_csv_file_set_mapping (job->csv, saved, NULL);
         }
-      self->batch = relance_csv_file_read (self->csv, &error);
+      job->batch = relance_csv_file_read (job->csv, error);
       break;
 
     case KIND_FEC:
-      self->batch = relance_fec_load (path, get_encoding (self), 30, &error);
+      job->batch = relance_fec_load (job->path, job->encoding, 30, error);
       break;
 
     case KIND_FACTURX:
-      self->batch = relance_import_batch_new (RELANCE_IMPORT_FACTURX, "");
-      relance_facturx_read_pdf (self->batch, path, NULL);
+      job->batch = relance_import_batch_new (RELANCE_IMPORT_FACTURX, "");
+      relance_facturx_read_pdf (job->batch, job->path, NULL);
       break;
 
     default:
       g_assert_not_reached ();
     }
 
-  if (self->batch != NULL)
-    relance_import_apply (db, self->batch, RELANCE_IMPORT_DRY_RUN,
-                          relance_context_get_today (self->context), &self->summary, &error);
+  if (job->batch == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
 
-  show_summary (self, error);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", self->batch != NULL && self->ready);
+  job_set_phase (job, PHASE_CHECKING);
+  return relance_import_apply_full (db, job->batch, RELANCE_IMPORT_DRY_RUN, job->today, cancellable,
+                                    job_progress_cb, job, &job->summary, error);
+}
+
+static void
+job_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelanceDatabase) db = relance_database_open (job->ledger, &error);
+
+  if (db == NULL || !job_run (job, db, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+update_progress_cb (gpointer user_data)
+{
+  RelanceImportWindow *self = user_data;
+  guint done, total;
+
+  if (self->job == NULL)
+    return G_SOURCE_CONTINUE;
+
+  done = (guint)g_atomic_int_get (&self->job->done);
+  total = (guint)g_atomic_int_get (&self->job->total);
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    gtk_label_set_text (self->progress_label, _("Cancelling…"));
+  else
+    switch ((Phase)g_atomic_int_get (&self->job->phase))
+      {
+      case PHASE_READING:
+        gtk_label_set_text (self->progress_label, _("Reading the file…"));
+        break;
+      case PHASE_CHECKING:
+        gtk_label_set_text (self->progress_label, _("Comparing with the ledger…"));
+        break;
+      case PHASE_SAVING:
+        gtk_label_set_text (self->progress_label, _("Saving a backup of the ledger…"));
+        break;
+      case PHASE_IMPORTING:
+        gtk_label_set_text (self->progress_label, _("Importing…"));
+        break;
+      default:
+        g_assert_not_reached ();
+      }
+
+  if (total > 0)
+    gtk_progress_bar_set_fraction (self->progress_bar, MIN (1.0, (double)done / total));
+  else
+    gtk_progress_bar_pulse (self->progress_bar);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+set_busy (RelanceImportWindow *self,
+          gboolean             busy)
+{
+  gtk_widget_set_visible (self->progress_box, busy);
+  gtk_widget_set_sensitive (self->page, !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.cancel", busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply",
+                                 !busy && self->batch != NULL && self->ready);
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  if (busy)
+    {
+      gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+      self->progress_id = g_timeout_add (100, update_progress_cb, self);
+      update_progress_cb (self);
+    }
+}
+
+static void
+finish_import (RelanceImportWindow        *self,
+               const RelanceImportSummary *summary)
+{
+  if (self->parent != NULL)
+    {
+      /* A new context on the same ledger: the window reads everything
+       * again, and its connection sees what the worker's committed. */
+      RelanceDatabase *db = relance_context_get_database (self->context);
+      g_autoptr(RelanceContext) fresh = relance_context_new_like (db, self->context);
+      g_autofree char *message = NULL;
+
+      relance_window_set_context (self->parent, fresh);
+      message = g_strdup_printf (_("Imported: %u new invoices, %u updated, %u payments"),
+                                 summary->invoices_new + summary->credit_notes_new,
+                                 summary->invoices_updated, summary->payments_new);
+      relance_window_add_toast (self->parent, adw_toast_new (message));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_job_done_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  RelanceImportWindow *self = RELANCE_IMPORT_WINDOW (source_object);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+  gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  /* The window was closed meanwhile: the task frees what the job held. */
+  if (self->disposed || self->job != job)
+    return;
+
+  self->job = NULL;
+  g_clear_object (&self->cancellable);
+
+  /* The window takes back what the thread used. */
+  self->csv = g_steal_pointer (&job->csv);
+  self->batch = g_steal_pointer (&job->batch);
+
+  if (job->kind == JOB_READ)
+    {
+      if (job->csv_loaded && self->csv != NULL)
+        {
+          build_columns (self);
+          show_preview (self);
+        }
+      relance_import_summary_clear (&self->summary);
+      self->summary = job->summary;
+      memset (&job->summary, 0, sizeof job->summary);
+      if (!ok)
+        g_clear_pointer (&self->batch, relance_import_batch_free);
+      show_summary (self, ok ? NULL : error, NULL);
+    }
+  else if (ok)
+    {
+      set_busy (self, FALSE);
+      finish_import (self, &job->summary);
+      return;
+    }
+  else if (cancelled)
+    show_summary (self, NULL, _("The import was cancelled: nothing was written."));
+  else
+    show_summary (self, error, NULL);
+
+  set_busy (self, FALSE);
+}
+
+/* Runs @job (taken) in a worker thread, with its own connection to the
+ * ledger; a ledger in memory cannot be shared, so there it runs here. */
+static void
+start_job (RelanceImportWindow *self,
+           Job                 *job)
+{
+  RelanceDatabase *db = relance_context_get_database (self->context);
+  const char *ledger = relance_database_get_path (db);
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (self->job == NULL);
+
+  job->file_kind = self->kind;
+  job->path = g_file_get_path (self->file);
+  job->encoding = g_strdup (get_encoding (self));
+  job->today = relance_context_get_today (self->context);
+  job->ledger = g_strcmp0 (ledger, ":memory:") != 0 ? g_strdup (ledger) : NULL;
+
+  self->cancellable = g_cancellable_new ();
+  self->job = job;
+  task = g_task_new (self, self->cancellable, on_job_done_cb, NULL);
+  g_task_set_source_tag (task, start_job);
+  g_task_set_task_data (task, job, (GDestroyNotify)job_free);
+  /* A job that finished is reported as such, even if cancelled too late. */
+  g_task_set_check_cancellable (task, FALSE);
+  set_busy (self, TRUE);
+
+  if (job->ledger != NULL)
+    g_task_run_in_thread (task, job_thread);
+  else
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (job_run (job, db, self->cancellable, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+    }
+}
+
+/* Reads the file again with the current choices and runs a dry import. */
+static void
+recompute (RelanceImportWindow *self)
+{
+  Job *job;
+
+  if (self->job != NULL)
+    return;
+
+  g_clear_pointer (&self->batch, relance_import_batch_free);
+  relance_import_summary_clear (&self->summary);
+  self->ready = FALSE;
+
+  job = g_new0 (Job, 1);
+  job->kind = JOB_READ;
+  job->csv = g_steal_pointer (&self->csv);
+  start_job (self, job);
 }
 
 static void
 on_encoding_changed_cb (RelanceImportWindow *self)
 {
+  if (self->job != NULL)
+    return;
   g_clear_pointer (&self->csv, relance_csv_file_free);
   clear_columns (self);
   recompute (self);
@@ -283,7 +606,11 @@ on_encoding_changed_cb (RelanceImportWindow *self)
 static void
 on_skip_changed_cb (RelanceImportWindow *self)
 {
-  recompute (self);
+  /* The dry run already lists the bad rows: no need to read again. */
+  if (self->job != NULL || self->batch == NULL)
+    return;
+  show_summary (self, NULL, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", self->ready);
 }
 
 static void
@@ -292,47 +619,40 @@ apply_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   RelanceImportWindow *self = RELANCE_IMPORT_WINDOW (widget);
-  RelanceDatabase *db = relance_context_get_database (self->context);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *backup = NULL;
-  g_auto(RelanceImportSummary) summary = { 0 };
-  RelanceImportFlags flags = gtk_switch_get_active (self->skip_switch) ? RELANCE_IMPORT_SKIP_BAD_ROWS : 0;
+  Job *job;
 
-  if (self->batch == NULL)
+  if (self->batch == NULL || self->job != NULL)
     return;
 
-  backup = relance_backup_rotate (db, NULL, RELANCE_BACKUP_KEEP, &error);
-  if (backup == NULL ||
-      !relance_import_apply (db, self->batch, flags, relance_context_get_today (self->context),
-                             &summary, &error))
+  job = g_new0 (Job, 1);
+  job->kind = JOB_APPLY;
+  job->flags = gtk_switch_get_active (self->skip_switch) ? RELANCE_IMPORT_SKIP_BAD_ROWS : 0;
+  job->batch = g_steal_pointer (&self->batch);
+  job->csv = g_steal_pointer (&self->csv);
+  start_job (self, job);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RelanceImportWindow *self = RELANCE_IMPORT_WINDOW (widget);
+
+  if (self->job == NULL)
+    return;
+
+  if (self->job->kind == JOB_READ)
     {
-      show_summary (self, error);
+      /* Nothing to show without the file: the assistant goes away. */
+      gtk_window_close (GTK_WINDOW (self));
       return;
     }
 
-  if (self->csv != NULL)
-    {
-      g_autofree char *signature = relance_csv_file_get_signature (self->csv);
-      g_autofree char *mapping = relance_csv_file_get_mapping (self->csv);
-
-      relance_import_save_mapping (db, NULL, signature, mapping, NULL);
-    }
-
-  if (self->parent != NULL)
-    {
-      /* A new context on the same ledger: the window reads everything again. */
-      g_autoptr(RelanceContext) fresh = relance_context_new (db);
-      g_autofree char *message = NULL;
-
-      relance_context_set_today (fresh, relance_context_get_today (self->context));
-      relance_window_set_context (self->parent, fresh);
-      message = g_strdup_printf (_("Imported: %u new invoices, %u updated, %u payments"),
-                                 summary.invoices_new + summary.credit_notes_new,
-                                 summary.invoices_updated, summary.payments_new);
-      relance_window_add_toast (self->parent, adw_toast_new (message));
-    }
-
-  gtk_window_destroy (GTK_WINDOW (self));
+  /* The import stops at the next record and rolls back. */
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_action_set_enabled (widget, "import.cancel", FALSE);
+  update_progress_cb (self);
 }
 
 static void
@@ -340,6 +660,12 @@ relance_import_window_dispose (GObject *object)
 {
   RelanceImportWindow *self = (RelanceImportWindow *)object;
 
+  /* A job still running stops (an import rolls back) and frees itself. */
+  self->disposed = TRUE;
+  self->job = NULL;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->progress_id, g_source_remove);
   clear_columns (self);
   g_clear_weak_pointer (&self->parent);
   g_clear_object (&self->context);
@@ -360,6 +686,10 @@ relance_import_window_class_init (RelanceImportWindowClass *klass)
   object_class->dispose = relance_import_window_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/relance-import-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RelanceImportWindow, progress_box);
+  gtk_widget_class_bind_template_child (widget_class, RelanceImportWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, RelanceImportWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, RelanceImportWindow, page);
   gtk_widget_class_bind_template_child (widget_class, RelanceImportWindow, file_row);
   gtk_widget_class_bind_template_child (widget_class, RelanceImportWindow, encoding_row);
   gtk_widget_class_bind_template_child (widget_class, RelanceImportWindow, skip_switch);
@@ -369,6 +699,7 @@ relance_import_window_class_init (RelanceImportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RelanceImportWindow, preview_label);
 
   gtk_widget_class_install_action (widget_class, "import.apply", NULL, apply_action);
+  gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

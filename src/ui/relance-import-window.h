@@ -1,7 +1,8 @@
 /* relance-import-window.h
  *
  * The import assistant: a CSV, FEC or Factur-X file chosen or dropped on
- * the window, its encoding and columns, a dry-run summary, then the import.
+ * the window, its encoding and columns, a dry-run summary, then the import;
+ * reading and importing run in a worker thread, with progress and Cancel.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

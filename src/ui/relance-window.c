@@ -20,6 +20,7 @@
 #include "relance-invoice.h"
 #include "relance-ledger-view.h"
 #include "relance-list-model.h"
+#include "relance-restore-dialog.h"
 #include "relance-window.h"
 
 struct _RelanceWindow
@@ -734,6 +735,7 @@ relance_window_class_init (RelanceWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.add-customer", NULL, add_customer_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, relance_import_window_choose_file);
+  gtk_widget_class_install_action (widget_class, "win.restore", NULL, relance_restore_dialog_show);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);

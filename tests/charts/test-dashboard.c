@@ -2,7 +2,9 @@
  *
  * The dashboard in the main window, on the sample company, under a real
  * display (skipped without one): its charts are drawn from the ledger,
- * follow the period, and a cause's bar opens that cause's disputes.
+ * follow the period, and a cause's bar opens that cause's disputes. On a
+ * ledger file they are computed in a worker thread: the window never
+ * waits, a newer request wins, and closing the window meanwhile is safe.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +13,7 @@
 
 #include "relance-dispute.h"
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <string.h>
 
@@ -29,6 +32,7 @@ static RelanceApplication *app;
 
 typedef struct
 {
+  char            *dir;     /* the ledger file's folder, or NULL in memory */
   RelanceDatabase *db;
   RelanceContext  *context;
   RelanceWindow   *window;
@@ -60,6 +64,38 @@ wait_mapped (GtkWidget *widget)
   return TRUE;
 }
 
+/* Until the charts are filled: the figures may come from a thread. */
+static gboolean
+wait_loaded (RelanceDashboard *dashboard)
+{
+  gint64 end = g_get_monotonic_time () + TIMEOUT_US;
+
+  while (relance_dashboard_get_loading (dashboard))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 static GtkWidget *
 find_dashboard (GtkWidget *root)
 {
@@ -83,13 +119,23 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
   RelanceSampleOptions options;
 
   if (!have_display)
     return;
 
-  fixture->db = relance_database_open (":memory:", &error);
+  /* data: "file" for a ledger file, so the figures come from a thread. */
+  if (g_strcmp0 (data, "file") == 0)
+    {
+      fixture->dir = g_dir_make_tmp ("relance-dashboard-XXXXXX", &error);
+      g_assert_no_error (error);
+      path = g_build_filename (fixture->dir, "ledger.db", NULL);
+    }
+
+  fixture->db = relance_database_open (path ? path : ":memory:", &error);
   g_assert_no_error (error);
+  g_assert_true (relance_database_is_in_memory (fixture->db) == (path == NULL));
   fixture->context = relance_context_new (fixture->db);
   relance_context_set_today (fixture->context, relance_day_from_dmy (23, 11, 2026));
   relance_sample_options_init (&options, relance_context_get_today (fixture->context));
@@ -116,6 +162,9 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_null (fixture->window);
   g_clear_object (&fixture->context);
   g_clear_object (&fixture->db);
+  if (fixture->dir != NULL)
+    remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
 }
 
 #define NEED_DISPLAY() \
@@ -150,7 +199,15 @@ test_dashboard_charts (Fixture       *fixture,
   relance_window_set_view (fixture->window, "dashboard");
   g_assert_cmpstr (relance_window_get_view (fixture->window), ==, "dashboard");
   g_assert_true (wait_mapped (GTK_WIDGET (dashboard)));
-  spin (200);
+  if (data != NULL)
+    {
+      /* A ledger file: the figures are computed in a thread, and until
+       * they come the window goes on without them. */
+      g_assert_true (relance_dashboard_get_loading (dashboard));
+      g_assert_null (chart_of (dashboard, "disputes-by-cause"));
+    }
+  g_assert_true (wait_loaded (dashboard));
+  g_assert_false (relance_dashboard_get_loading (dashboard));
 
   chart = chart_of (dashboard, "disputes-by-cause");
   g_assert_nonnull (chart);
@@ -182,19 +239,87 @@ test_dashboard_period (Fixture       *fixture,
   dashboard = RELANCE_DASHBOARD (find_dashboard (GTK_WIDGET (fixture->window)));
   relance_window_set_view (fixture->window, "dashboard");
   g_assert_true (wait_mapped (GTK_WIDGET (dashboard)));
-  spin (100);
+  g_assert_true (wait_loaded (dashboard));
   g_assert_cmpuint (relance_chart_get_n_categories (chart_of (dashboard, "dso")), ==, 12);
 
   /* The period is a setting: September to November 2026. */
   g_settings_set_string (settings, "dashboard-period", "last-3-months");
   spin (100);
+  g_assert_true (wait_loaded (dashboard));
   g_assert_cmpuint (relance_chart_get_n_categories (chart_of (dashboard, "dso")), ==, 3);
   g_assert_cmpuint (relance_chart_get_n_categories (chart_of (dashboard, "disputes-trend")), ==, 3);
 
   g_settings_set_string (settings, "dashboard-period", "this-year");
   spin (100);
+  g_assert_true (wait_loaded (dashboard));
   g_assert_cmpuint (relance_chart_get_n_categories (chart_of (dashboard, "dso")), ==, 11);
   g_settings_reset (settings, "dashboard-period");
+}
+
+/* Two periods chosen quickly, on a ledger file: the charts end up showing
+ * the last one, and the first one's figures never appear. */
+static void
+test_dashboard_period_twice (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = relance_application_new_settings ();
+  RelanceDashboard *dashboard;
+
+  NEED_DISPLAY ();
+  g_assert_nonnull (settings);
+
+  dashboard = RELANCE_DASHBOARD (find_dashboard (GTK_WIDGET (fixture->window)));
+  relance_window_set_view (fixture->window, "dashboard");
+  g_assert_true (wait_mapped (GTK_WIDGET (dashboard)));
+  g_assert_true (wait_loaded (dashboard));
+  g_assert_cmpuint (relance_chart_get_n_categories (chart_of (dashboard, "dso")), ==, 12);
+
+  /* Both requests are in flight before either result is back. */
+  g_settings_set_string (settings, "dashboard-period", "last-3-months");
+  g_assert_true (relance_dashboard_get_loading (dashboard));
+  g_settings_set_string (settings, "dashboard-period", "this-year");
+  g_assert_true (relance_dashboard_get_loading (dashboard));
+
+  /* Meanwhile the previous charts stay; the 3 months never show. */
+  while (relance_dashboard_get_loading (dashboard))
+    {
+      g_assert_cmpuint (relance_chart_get_n_categories (chart_of (dashboard, "dso")), ==, 12);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (500);
+    }
+  spin (300);
+
+  /* January to November 2026. */
+  g_assert_false (relance_dashboard_get_loading (dashboard));
+  g_assert_cmpuint (relance_chart_get_n_categories (chart_of (dashboard, "dso")), ==, 11);
+  g_assert_cmpuint (relance_chart_get_n_categories (chart_of (dashboard, "disputes-trend")), ==, 11);
+  g_assert_cmpuint (relance_chart_get_n_categories (chart_of (dashboard, "disputes-by-cause")), ==, 4);
+  g_settings_reset (settings, "dashboard-period");
+}
+
+/* The window closed while a thread computes: the dashboard goes at once
+ * (the task holds no reference to it) and the late result is dropped. */
+static void
+test_dashboard_close_while_loading (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  RelanceDashboard *dashboard;
+
+  NEED_DISPLAY ();
+
+  dashboard = RELANCE_DASHBOARD (find_dashboard (GTK_WIDGET (fixture->window)));
+  relance_window_set_view (fixture->window, "dashboard");
+  g_assert_true (wait_mapped (GTK_WIDGET (dashboard)));
+  g_assert_true (relance_dashboard_get_loading (dashboard));
+
+  g_object_add_weak_pointer (G_OBJECT (dashboard), (gpointer *)&dashboard);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  spin (50);
+  g_assert_null (fixture->window);
+  g_assert_null (dashboard);
+
+  /* The worker finishes; its callback finds no dashboard. */
+  spin (1000);
 }
 
 static void
@@ -213,7 +338,7 @@ test_dashboard_show_disputes (Fixture       *fixture,
   dashboard = RELANCE_DASHBOARD (find_dashboard (GTK_WIDGET (fixture->window)));
   relance_window_set_view (fixture->window, "dashboard");
   g_assert_true (wait_mapped (GTK_WIDGET (dashboard)));
-  spin (200);
+  g_assert_true (wait_loaded (dashboard));
 
   /* What a click on cause B's bar does. */
   widget = relance_dashboard_get_chart (dashboard, "disputes-by-cause");
@@ -272,6 +397,10 @@ main (int   argc,
   g_test_add ("/dashboard/charts", Fixture, NULL, fixture_set_up, test_dashboard_charts, fixture_tear_down);
   g_test_add ("/dashboard/period", Fixture, NULL, fixture_set_up, test_dashboard_period, fixture_tear_down);
   g_test_add ("/dashboard/show-disputes", Fixture, NULL, fixture_set_up, test_dashboard_show_disputes, fixture_tear_down);
+  g_test_add ("/dashboard/file/charts", Fixture, "file", fixture_set_up, test_dashboard_charts, fixture_tear_down);
+  g_test_add ("/dashboard/file/period", Fixture, "file", fixture_set_up, test_dashboard_period, fixture_tear_down);
+  g_test_add ("/dashboard/file/period-twice", Fixture, "file", fixture_set_up, test_dashboard_period_twice, fixture_tear_down);
+  g_test_add ("/dashboard/file/close-while-loading", Fixture, "file", fixture_set_up, test_dashboard_close_while_loading, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&app);
