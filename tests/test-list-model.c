@@ -14,6 +14,7 @@
 #include "relance-ledger.h"
 #include "relance-list-model.h"
 #include "relance-sample.h"
+#include "relance-text.h"
 
 typedef struct
 {
@@ -173,6 +174,22 @@ test_sort_customers (Fixture       *fixture,
       g_assert_cmpint (relance_customer_get_balance (customer), <=, previous);
       previous = relance_customer_get_balance (customer);
     }
+
+  /* Cities in the order people read them: accents do not count. */
+  g_assert_true (relance_list_model_set_sort (model, "city", FALSE));
+  {
+    g_autofree char *previous_city = g_strdup ("");
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(RelanceCustomer) customer = g_list_model_get_item (G_LIST_MODEL (model), i);
+        g_autofree char *city = relance_text_fold (relance_customer_get_city (customer));
+
+        g_assert_cmpstr (previous_city, <=, city);
+        g_free (previous_city);
+        previous_city = g_steal_pointer (&city);
+      }
+  }
 
   /* Oldest overdue first: days overdue never increase down the list. */
   g_assert_true (relance_list_model_set_sort (model, "days", TRUE));

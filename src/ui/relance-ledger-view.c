@@ -376,7 +376,7 @@ static const ColumnInfo customer_columns[] = {
   { "code", NC_("column", "Code"), CELL_TEXT, 10, bind_customer_code },
   { "name", NC_("column", "Name"), CELL_EXPAND, 16, bind_customer_name },
   /* The search also finds customers by city: show it. */
-  { NULL, NC_("column", "City"), CELL_SHORT, 14, bind_customer_city },
+  { "city", NC_("column", "City"), CELL_SHORT, 14, bind_customer_city },
   { "balance", NC_("column", "Balance"), CELL_NUMERIC, 13, bind_customer_balance },
   { "overdue", NC_("column", "Overdue"), CELL_NUMERIC, 13, bind_customer_overdue },
   { "days", NC_("column", "Days Overdue"), CELL_NUMERIC, 5, bind_customer_days },
