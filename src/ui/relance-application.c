@@ -9,6 +9,7 @@
 
 #include "relance-application.h"
 #include "relance-database.h"
+#include "relance-preferences-window.h"
 #include "relance-sample.h"
 #include "relance-window.h"
 
@@ -134,6 +135,22 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  RelanceApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  RelanceContext *context = self->context;
+
+  /* The causes of the ledger that window shows. */
+  if (RELANCE_IS_WINDOW (parent))
+    context = relance_window_get_context (RELANCE_WINDOW (parent));
+
+  gtk_window_present (GTK_WINDOW (relance_preferences_window_new (parent, context)));
+}
+
+static void
 open_sample_action (GSimpleAction *action,
                     GVariant      *param,
                     gpointer       user_data)
@@ -161,6 +178,7 @@ open_own_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
+  { "preferences", preferences_action },
   { "open-sample", open_sample_action },
   { "open-own", open_own_action },
 };
@@ -234,6 +252,7 @@ static void
 relance_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
   RelanceApplication *self = RELANCE_APPLICATION (app);
   g_autoptr(GSettings) settings = NULL;
 
@@ -247,6 +266,7 @@ relance_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   update_actions (self);
 }
 

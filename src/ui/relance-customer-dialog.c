@@ -9,6 +9,7 @@
 
 #include "relance-resources.h"
 
+#include "relance-application.h"
 #include "relance-customer-dialog.h"
 #include "relance-error.h"
 #include "relance-ledger.h"
@@ -199,7 +200,14 @@ relance_customer_dialog_class_init (RelanceCustomerDialogClass *klass)
 static void
 relance_customer_dialog_init (RelanceCustomerDialog *self)
 {
+  g_autoptr(GSettings) settings = relance_application_new_settings ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The terms chosen in the preferences. */
+  if (settings != NULL)
+    gtk_spin_button_set_value (self->terms_spin, g_settings_get_int (settings, "default-payment-terms"));
+
   update_add_action (self);
 }
 

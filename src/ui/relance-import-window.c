@@ -66,6 +66,7 @@ typedef struct
   char                 *ledger;      /* NULL: in memory, run on the main thread */
   char                 *encoding;
   RelanceDay            today;
+  guint                 backups_kept; /* JOB_APPLY: from the preferences */
   RelanceImportFlags    flags;
   RelanceCsvFile       *csv;
   gboolean              csv_loaded;  /* the file was read: columns to show */
@@ -325,7 +326,7 @@ job_run (Job              *job,
       g_autofree char *backup = NULL;
 
       job_set_phase (job, PHASE_SAVING);
-      backup = relance_backup_rotate (db, NULL, RELANCE_BACKUP_KEEP, error);
+      backup = relance_backup_rotate (db, NULL, job->backups_kept, error);
       if (backup == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
 
@@ -619,6 +620,7 @@ apply_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   RelanceImportWindow *self = RELANCE_IMPORT_WINDOW (widget);
+  g_autoptr(GSettings) settings = relance_application_new_settings ();
   Job *job;
 
   if (self->batch == NULL || self->job != NULL)
@@ -626,6 +628,7 @@ apply_action (GtkWidget  *widget,
 
   job = g_new0 (Job, 1);
   job->kind = JOB_APPLY;
+  job->backups_kept = settings != NULL ? (guint)g_settings_get_int (settings, "backups-kept") : RELANCE_BACKUP_KEEP;
   job->flags = gtk_switch_get_active (self->skip_switch) ? RELANCE_IMPORT_SKIP_BAD_ROWS : 0;
   job->batch = g_steal_pointer (&self->batch);
   job->csv = g_steal_pointer (&self->csv);
