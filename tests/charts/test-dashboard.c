@@ -24,6 +24,7 @@
 #include "relance-database.h"
 #include "relance-sample.h"
 #include "relance-window.h"
+#include "relance-test-utils.h"
 
 #define TIMEOUT_US (10 * G_USEC_PER_SEC)
 
@@ -37,32 +38,6 @@ typedef struct
   RelanceContext  *context;
   RelanceWindow   *window;
 } Fixture;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-static gboolean
-wait_mapped (GtkWidget *widget)
-{
-  gint64 end = g_get_monotonic_time () + TIMEOUT_US;
-
-  while (!gtk_widget_get_mapped (widget))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-
-  return TRUE;
-}
 
 /* Until the charts are filled: the figures may come from a thread. */
 static gboolean
@@ -79,21 +54,6 @@ wait_loaded (RelanceDashboard *dashboard)
     }
 
   return TRUE;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static GtkWidget *
@@ -149,7 +109,7 @@ fixture_set_up (Fixture       *fixture,
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *)&fixture->window);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_mapped (GTK_WIDGET (fixture->window)));
+  g_assert_true (relance_test_wait_until (relance_test_is_mapped, GTK_WIDGET (fixture->window)));
 }
 
 static void
@@ -158,12 +118,12 @@ fixture_tear_down (Fixture       *fixture,
 {
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin (50);
+  relance_test_spin (50);
   g_assert_null (fixture->window);
   g_clear_object (&fixture->context);
   g_clear_object (&fixture->db);
   if (fixture->dir != NULL)
-    remove_tree (fixture->dir);
+    relance_test_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
 }
 
@@ -198,7 +158,7 @@ test_dashboard_charts (Fixture       *fixture,
 
   relance_window_set_view (fixture->window, "dashboard");
   g_assert_cmpstr (relance_window_get_view (fixture->window), ==, "dashboard");
-  g_assert_true (wait_mapped (GTK_WIDGET (dashboard)));
+  g_assert_true (relance_test_wait_until (relance_test_is_mapped, GTK_WIDGET (dashboard)));
   if (data != NULL)
     {
       /* A ledger file: the figures are computed in a thread, and until
@@ -238,19 +198,19 @@ test_dashboard_period (Fixture       *fixture,
 
   dashboard = RELANCE_DASHBOARD (find_dashboard (GTK_WIDGET (fixture->window)));
   relance_window_set_view (fixture->window, "dashboard");
-  g_assert_true (wait_mapped (GTK_WIDGET (dashboard)));
+  g_assert_true (relance_test_wait_until (relance_test_is_mapped, GTK_WIDGET (dashboard)));
   g_assert_true (wait_loaded (dashboard));
   g_assert_cmpuint (relance_chart_get_n_categories (chart_of (dashboard, "dso")), ==, 12);
 
   /* The period is a setting: September to November 2026. */
   g_settings_set_string (settings, "dashboard-period", "last-3-months");
-  spin (100);
+  relance_test_spin (100);
   g_assert_true (wait_loaded (dashboard));
   g_assert_cmpuint (relance_chart_get_n_categories (chart_of (dashboard, "dso")), ==, 3);
   g_assert_cmpuint (relance_chart_get_n_categories (chart_of (dashboard, "disputes-trend")), ==, 3);
 
   g_settings_set_string (settings, "dashboard-period", "this-year");
-  spin (100);
+  relance_test_spin (100);
   g_assert_true (wait_loaded (dashboard));
   g_assert_cmpuint (relance_chart_get_n_categories (chart_of (dashboard, "dso")), ==, 11);
   g_settings_reset (settings, "dashboard-period");
@@ -270,7 +230,7 @@ test_dashboard_period_twice (Fixture       *fixture,
 
   dashboard = RELANCE_DASHBOARD (find_dashboard (GTK_WIDGET (fixture->window)));
   relance_window_set_view (fixture->window, "dashboard");
-  g_assert_true (wait_mapped (GTK_WIDGET (dashboard)));
+  g_assert_true (relance_test_wait_until (relance_test_is_mapped, GTK_WIDGET (dashboard)));
   g_assert_true (wait_loaded (dashboard));
   g_assert_cmpuint (relance_chart_get_n_categories (chart_of (dashboard, "dso")), ==, 12);
 
@@ -287,7 +247,7 @@ test_dashboard_period_twice (Fixture       *fixture,
       g_main_context_iteration (NULL, FALSE);
       g_usleep (500);
     }
-  spin (300);
+  relance_test_spin (300);
 
   /* January to November 2026. */
   g_assert_false (relance_dashboard_get_loading (dashboard));
@@ -309,17 +269,17 @@ test_dashboard_close_while_loading (Fixture       *fixture,
 
   dashboard = RELANCE_DASHBOARD (find_dashboard (GTK_WIDGET (fixture->window)));
   relance_window_set_view (fixture->window, "dashboard");
-  g_assert_true (wait_mapped (GTK_WIDGET (dashboard)));
+  g_assert_true (relance_test_wait_until (relance_test_is_mapped, GTK_WIDGET (dashboard)));
   g_assert_true (relance_dashboard_get_loading (dashboard));
 
   g_object_add_weak_pointer (G_OBJECT (dashboard), (gpointer *)&dashboard);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin (50);
+  relance_test_spin (50);
   g_assert_null (fixture->window);
   g_assert_null (dashboard);
 
   /* The worker finishes; its callback finds no dashboard. */
-  spin (1000);
+  relance_test_spin (1000);
 }
 
 static void
@@ -337,13 +297,13 @@ test_dashboard_show_disputes (Fixture       *fixture,
 
   dashboard = RELANCE_DASHBOARD (find_dashboard (GTK_WIDGET (fixture->window)));
   relance_window_set_view (fixture->window, "dashboard");
-  g_assert_true (wait_mapped (GTK_WIDGET (dashboard)));
+  g_assert_true (relance_test_wait_until (relance_test_is_mapped, GTK_WIDGET (dashboard)));
   g_assert_true (wait_loaded (dashboard));
 
   /* What a click on cause B's bar does. */
   widget = relance_dashboard_get_chart (dashboard, "disputes-by-cause");
   g_signal_emit_by_name (widget, "item-activated", "B");
-  spin (100);
+  relance_test_spin (100);
 
   g_assert_cmpstr (relance_window_get_view (fixture->window), ==, "disputes");
   search = relance_window_get_search_entry (fixture->window, "disputes");

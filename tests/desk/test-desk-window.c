@@ -24,8 +24,7 @@
 #include "relance-list-model.h"
 #include "relance-sample.h"
 #include "relance-window.h"
-
-#define TIMEOUT_US (10 * G_USEC_PER_SEC)
+#include "relance-test-utils.h"
 
 typedef struct
 {
@@ -38,109 +37,6 @@ typedef struct
 static gboolean have_display;
 static RelanceApplication *app;
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 end = g_get_monotonic_time () + TIMEOUT_US;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-
-  return TRUE;
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-typedef gboolean (*WidgetMatch) (GtkWidget *widget,
-                                 gpointer   data);
-
-static GtkWidget *
-find_widget (GtkWidget   *root,
-             WidgetMatch  match,
-             gpointer     data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static char *
-without_underscores (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text ? text : "", "_", -1);
-
-  return g_strjoinv ("", parts);
-}
-
-static gboolean
-is_button_with_label (GtkWidget *widget,
-                      gpointer   text)
-{
-  g_autofree char *label = NULL;
-
-  if (!GTK_IS_BUTTON (widget) || gtk_button_get_label (GTK_BUTTON (widget)) == NULL)
-    return FALSE;
-
-  label = without_underscores (gtk_button_get_label (GTK_BUTTON (widget)));
-  return g_str_equal (label, text);
-}
-
-static gboolean
-is_entry_row_with_title (GtkWidget *widget,
-                         gpointer   title)
-{
-  g_autofree char *text = NULL;
-
-  if (!ADW_IS_ENTRY_ROW (widget))
-    return FALSE;
-
-  text = without_underscores (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
-  return g_str_equal (text, title);
-}
-
-static gboolean
-is_visible_label_containing (GtkWidget *widget,
-                             gpointer   text)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
-         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
-}
-
 static gboolean
 is_customer_page (GtkWidget *widget,
                   gpointer   data)
@@ -149,42 +45,10 @@ is_customer_page (GtkWidget *widget,
 }
 
 static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return GTK_WIDGET (window);
-    }
-
-  return NULL;
-}
-
-static gboolean
-no_toplevel (gpointer type)
-{
-  return find_toplevel ((GType)GPOINTER_TO_SIZE (type)) == NULL;
-}
-
-static GtkWidget *
-wait_for_dialog (GType type)
-{
-  GtkWidget *dialog = find_toplevel (type);
-
-  g_assert_nonnull (dialog);
-  g_assert_true (wait_until (is_mapped, dialog));
-  return dialog;
-}
-
-static GtkWidget *
 row (GtkWidget  *dialog,
      const char *title)
 {
-  GtkWidget *found = find_widget (dialog, is_entry_row_with_title, (gpointer)title);
+  GtkWidget *found = relance_test_find_widget (dialog, relance_test_is_entry_row_with_title, (gpointer)title);
 
   g_assert_nonnull (found);
   return found;
@@ -196,14 +60,14 @@ type_in (GtkWidget  *dialog,
          const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (row (dialog, title)), text);
-  spin (10);
+  relance_test_spin (10);
 }
 
 static GtkWidget *
 button (GtkWidget  *root,
         const char *label)
 {
-  GtkWidget *found = find_widget (root, is_button_with_label, (gpointer)label);
+  GtkWidget *found = relance_test_find_widget (root, relance_test_is_button_with_label, (gpointer)label);
 
   g_assert_nonnull (found);
   return found;
@@ -218,8 +82,8 @@ click_and_wait_closed (GtkWidget  *dialog,
 
   g_assert_true (gtk_widget_is_sensitive (save));
   g_signal_emit_by_name (save, "clicked");
-  g_assert_true (wait_until (no_toplevel, GSIZE_TO_POINTER (type)));
-  spin (50);
+  g_assert_true (relance_test_wait_until (relance_test_no_toplevel, GSIZE_TO_POINTER (type)));
+  relance_test_spin (50);
 }
 
 static RelanceListModel *
@@ -229,7 +93,7 @@ window_model (Fixture    *fixture,
   GtkColumnView *column_view;
 
   relance_window_set_view (fixture->window, view);
-  spin (50);
+  relance_test_spin (50);
   column_view = relance_window_get_column_view (fixture->window, view);
   return RELANCE_LIST_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view))));
 }
@@ -262,7 +126,7 @@ fixture_tear_down (Fixture       *fixture,
 
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin (50);
+  relance_test_spin (50);
   g_assert_null (fixture->window);
 
   g_clear_object (&fixture->context);
@@ -290,8 +154,8 @@ show_window (Fixture *fixture)
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *)&fixture->window);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_until (is_mapped, fixture->window));
-  spin (100);
+  g_assert_true (relance_test_wait_until (relance_test_is_mapped, fixture->window));
+  relance_test_spin (100);
 }
 
 #define REQUIRE_DISPLAY() G_STMT_START { \
@@ -328,37 +192,37 @@ test_desk_afternoon (Fixture       *fixture,
 
   /* A new customer, whose page opens. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new", NULL));
-  dialog = wait_for_dialog (RELANCE_TYPE_CUSTOMER_DIALOG);
+  dialog = relance_test_wait_for_dialog (RELANCE_TYPE_CUSTOMER_DIALOG);
   type_in (dialog, "Code", "411BESANCON");
   type_in (dialog, "Name", "Fromagerie de Besançon");
   click_and_wait_closed (dialog, "Add", RELANCE_TYPE_CUSTOMER_DIALOG);
 
   g_assert_cmpstr (relance_window_get_page (fixture->window), ==, "ledger");
-  page = find_widget (GTK_WIDGET (fixture->window), is_customer_page, NULL);
+  page = relance_test_find_widget (GTK_WIDGET (fixture->window), is_customer_page, NULL);
   g_assert_nonnull (page);
   customer_id = relance_customer_page_get_customer (RELANCE_CUSTOMER_PAGE (page));
   g_assert_cmpint (customer_id, >, 0);
   g_assert_true (gtk_widget_get_mapped (page));
-  g_assert_nonnull (find_widget (page, is_visible_label_containing, (gpointer)"Fromagerie de Besançon"));
-  g_assert_nonnull (find_widget (page, is_visible_label_containing, (gpointer)"No payment received yet."));
+  g_assert_nonnull (relance_test_find_widget (page, relance_test_is_visible_label_containing, (gpointer)"Fromagerie de Besançon"));
+  g_assert_nonnull (relance_test_find_widget (page, relance_test_is_visible_label_containing, (gpointer)"No payment received yet."));
 
   /* Its terms and credit limit, checked as typed. */
   g_assert_true (gtk_widget_activate_action (page, "customer.edit", NULL));
-  dialog = wait_for_dialog (RELANCE_TYPE_CUSTOMER_EDIT_DIALOG);
+  dialog = relance_test_wait_for_dialog (RELANCE_TYPE_CUSTOMER_EDIT_DIALOG);
   type_in (dialog, "Payment terms, in days", "75");
-  g_assert_nonnull (find_widget (dialog, is_visible_label_containing, (gpointer)"longer than the law allows"));
+  g_assert_nonnull (relance_test_find_widget (dialog, relance_test_is_visible_label_containing, (gpointer)"longer than the law allows"));
   type_in (dialog, "Credit limit (empty for none)", "cinq mille");
   g_assert_true (gtk_widget_has_css_class (row (dialog, "Credit limit (empty for none)"), "error"));
   g_assert_false (gtk_widget_is_sensitive (button (dialog, "Save")));
   type_in (dialog, "Credit limit (empty for none)", "5 000");
   type_in (dialog, "Payment terms, in days", "30");
   click_and_wait_closed (dialog, "Save", RELANCE_TYPE_CUSTOMER_EDIT_DIALOG);
-  g_assert_nonnull (find_widget (page, is_visible_label_containing, (gpointer)"Credit limit: €0.00 used of €5,000.00"));
+  g_assert_nonnull (relance_test_find_widget (page, relance_test_is_visible_label_containing, (gpointer)"Credit limit: €0.00 used of €5,000.00"));
 
   /* An invoice: the due date follows the 30 days' terms; bad input turns
    * the row red, says why, and Add waits. */
   g_assert_true (gtk_widget_activate_action (page, "customer.new-invoice", NULL));
-  dialog = wait_for_dialog (RELANCE_TYPE_INVOICE_DIALOG);
+  dialog = relance_test_wait_for_dialog (RELANCE_TYPE_INVOICE_DIALOG);
   save = button (dialog, "Add");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (dialog, "Customer code"))), ==, "411BESANCON");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (dialog, "Issue date"))), ==, "2026-11-23");
@@ -376,11 +240,11 @@ test_desk_afternoon (Fixture       *fixture,
   g_assert_true (gtk_widget_has_css_class (row (dialog, "Due date"), "error"));
   g_assert_false (gtk_widget_is_sensitive (save));
   type_in (dialog, "Due date", "2026-08-01");
-  g_assert_nonnull (find_widget (dialog, is_visible_label_containing, (gpointer)"before the issue date"));
+  g_assert_nonnull (relance_test_find_widget (dialog, relance_test_is_visible_label_containing, (gpointer)"before the issue date"));
   g_assert_false (gtk_widget_is_sensitive (save));
   /* Beyond the legal caps: warned, but it can be saved. */
   type_in (dialog, "Due date", "2026-12-15");
-  g_assert_nonnull (find_widget (dialog, is_visible_label_containing, (gpointer)"longer than the law allows"));
+  g_assert_nonnull (relance_test_find_widget (dialog, relance_test_is_visible_label_containing, (gpointer)"longer than the law allows"));
   g_assert_true (gtk_widget_is_sensitive (save));
   type_in (dialog, "Due date", "2026-10-01");
   click_and_wait_closed (dialog, "Add", RELANCE_TYPE_INVOICE_DIALOG);
@@ -390,18 +254,18 @@ test_desk_afternoon (Fixture       *fixture,
 
   /* The same number again is refused as it is typed. */
   g_assert_true (gtk_widget_activate_action (page, "customer.new-invoice", NULL));
-  dialog = wait_for_dialog (RELANCE_TYPE_INVOICE_DIALOG);
+  dialog = relance_test_wait_for_dialog (RELANCE_TYPE_INVOICE_DIALOG);
   type_in (dialog, "Number", "f1");
   type_in (dialog, "Amount, tax included", "10");
   g_assert_true (gtk_widget_has_css_class (row (dialog, "Number"), "error"));
   g_assert_false (gtk_widget_is_sensitive (button (dialog, "Add")));
   gtk_window_close (GTK_WINDOW (dialog));
-  g_assert_true (wait_until (no_toplevel, GSIZE_TO_POINTER (RELANCE_TYPE_INVOICE_DIALOG)));
+  g_assert_true (relance_test_wait_until (relance_test_no_toplevel, GSIZE_TO_POINTER (RELANCE_TYPE_INVOICE_DIALOG)));
 
   /* A partial payment of 500.00, proposed for F1; more than F1's open
    * balance is refused. */
   g_assert_true (gtk_widget_activate_action (page, "customer.record-payment", NULL));
-  dialog = wait_for_dialog (RELANCE_TYPE_PAYMENT_DIALOG);
+  dialog = relance_test_wait_for_dialog (RELANCE_TYPE_PAYMENT_DIALOG);
   type_in (dialog, "Amount received", "500");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (dialog, "F1, due 2026-10-01, €1,200.00 open"))), ==, "500.00");
   type_in (dialog, "F1, due 2026-10-01, €1,200.00 open", "1300");
@@ -420,16 +284,16 @@ test_desk_afternoon (Fixture       *fixture,
   payments = relance_desk_list_payments (fixture->db, customer_id, 0, NULL);
   g_assert_cmpuint (payments->len, ==, 1);
   relance_window_set_view (fixture->window, "customers");
-  spin (50);
-  g_assert_nonnull (find_widget (page, is_visible_label_containing, (gpointer)"Payment of €500.00"));
+  relance_test_spin (50);
+  g_assert_nonnull (relance_test_find_widget (page, relance_test_is_visible_label_containing, (gpointer)"Payment of €500.00"));
 
   /* A dispute on 200.00 of F1, opened from the page's invoice list. */
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (page_invoices)), 0);
-  spin (20);
+  relance_test_spin (20);
   g_assert_true (gtk_widget_activate_action (page, "customer.dispute-invoice", NULL));
-  dialog = wait_for_dialog (RELANCE_TYPE_DISPUTE_DIALOG);
+  dialog = relance_test_wait_for_dialog (RELANCE_TYPE_DISPUTE_DIALOG);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (dialog, "Amount disputed"))), ==, "700.00");
-  g_assert_nonnull (find_widget (dialog, is_visible_label_containing, (gpointer)"department must act"));
+  g_assert_nonnull (relance_test_find_widget (dialog, relance_test_is_visible_label_containing, (gpointer)"department must act"));
   type_in (dialog, "Amount disputed", "800");
   g_assert_true (gtk_widget_has_css_class (row (dialog, "Amount disputed"), "error"));
   g_assert_false (gtk_widget_is_sensitive (button (dialog, "Open")));
@@ -450,9 +314,9 @@ test_desk_afternoon (Fixture       *fixture,
 
   /* Resolved from the page with a 200.00 credit note (cause A, billing). */
   relance_window_set_view (fixture->window, "customers");
-  spin (50);
+  relance_test_spin (50);
   g_signal_emit_by_name (button (page, "Resolve…"), "clicked");
-  dialog = wait_for_dialog (RELANCE_TYPE_DISPUTE_DIALOG);
+  dialog = relance_test_wait_for_dialog (RELANCE_TYPE_DISPUTE_DIALOG);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (dialog, "Credit note number"))), ==, "AV-F1");
   type_in (dialog, "How it was settled", "Credit note sent");
   click_and_wait_closed (dialog, "Resolve", RELANCE_TYPE_DISPUTE_DIALOG);
@@ -472,9 +336,9 @@ test_desk_afternoon (Fixture       *fixture,
                                            &figures, NULL));
   g_assert_cmpint (figures.balance, ==, 50000);
   relance_window_set_view (fixture->window, "customers");
-  spin (50);
-  g_assert_nonnull (find_widget (page, is_visible_label_containing, (gpointer)"Dispute on F1 resolved"));
-  g_assert_nonnull (find_widget (page, is_visible_label_containing, (gpointer)"€500.00"));
+  relance_test_spin (50);
+  g_assert_nonnull (relance_test_find_widget (page, relance_test_is_visible_label_containing, (gpointer)"Dispute on F1 resolved"));
+  g_assert_nonnull (relance_test_find_widget (page, relance_test_is_visible_label_containing, (gpointer)"€500.00"));
 }
 
 /* Delete offers Undo; a customer with invoices is archived, not lost. */
@@ -500,13 +364,13 @@ test_desk_delete_undo (Fixture       *fixture,
   n = g_list_model_get_n_items (G_LIST_MODEL (customers));
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (
                                        relance_window_get_column_view (fixture->window, "customers"))), 0);
-  spin (50);
-  page = find_widget (GTK_WIDGET (fixture->window), is_customer_page, NULL);
+  relance_test_spin (50);
+  page = relance_test_find_widget (GTK_WIDGET (fixture->window), is_customer_page, NULL);
   g_assert_cmpint (relance_customer_page_get_customer (RELANCE_CUSTOMER_PAGE (page)), ==, 1);
-  g_assert_nonnull (find_widget (page, is_visible_label_containing, (gpointer)"Reminder letter"));
+  g_assert_nonnull (relance_test_find_widget (page, relance_test_is_visible_label_containing, (gpointer)"Reminder letter"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete", NULL));
-  spin (50);
+  relance_test_spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (customers)), ==, n - 1);
   g_assert_cmpint (relance_customer_page_get_customer (RELANCE_CUSTOMER_PAGE (page)), ==, 0);
 
@@ -519,9 +383,9 @@ test_desk_delete_undo (Fixture       *fixture,
   }
 
   /* Undo, in the toast, brings it back to the list and to its page. */
-  spin (300);
+  relance_test_spin (300);
   g_signal_emit_by_name (button (GTK_WIDGET (fixture->window), "Undo"), "clicked");
-  spin (100);
+  relance_test_spin (100);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (customers)), ==, n);
   g_assert_cmpint (relance_customer_page_get_customer (RELANCE_CUSTOMER_PAGE (page)), ==, 1);
   {
@@ -576,10 +440,10 @@ test_desk_filters (Fixture       *fixture,
   g_assert_cmpuint (n_overdue, >, 0);
   g_assert_cmpuint (n_overdue, <, n_all);
 
-  status = find_widget (GTK_WIDGET (fixture->window), is_drop_down_with_tooltip, (gpointer)"Status");
+  status = relance_test_find_widget (GTK_WIDGET (fixture->window), is_drop_down_with_tooltip, (gpointer)"Status");
   g_assert_nonnull (status);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (status), 2);   /* Overdue */
-  spin (50);
+  relance_test_spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (invoices)), ==, n_overdue);
   for (guint i = 0; i < n_overdue; i++)
     {
@@ -588,23 +452,23 @@ test_desk_filters (Fixture       *fixture,
       g_assert_cmpint (relance_invoice_get_status (invoice), ==, RELANCE_INVOICE_STATUS_OVERDUE);
     }
   count = g_strdup_printf ("%u invoices · open ", n_overdue);
-  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window), is_mapped_label_starting, count));
+  g_assert_nonnull (relance_test_find_widget (GTK_WIDGET (fixture->window), is_mapped_label_starting, count));
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (status), 0);
-  spin (50);
+  relance_test_spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (invoices)), ==, n_all);
 
   /* Customers of one target group. */
   {
     RelanceListModel *customers = window_model (fixture, "customers");
-    GtkWidget *group = find_widget (GTK_WIDGET (fixture->window), is_drop_down_with_tooltip, (gpointer)"Target group");
+    GtkWidget *group = relance_test_find_widget (GTK_WIDGET (fixture->window), is_drop_down_with_tooltip, (gpointer)"Target group");
     const char *name;
     guint n_customers = g_list_model_get_n_items (G_LIST_MODEL (customers));
     guint n_group;
 
     g_assert_nonnull (group);
     gtk_drop_down_set_selected (GTK_DROP_DOWN (group), 1);
-    spin (50);
+    relance_test_spin (50);
     name = gtk_string_object_get_string (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (group)));
     n_group = g_list_model_get_n_items (G_LIST_MODEL (customers));
     g_assert_cmpuint (n_group, >, 0);

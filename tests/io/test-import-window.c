@@ -34,38 +34,9 @@
 #include "relance-import.h"
 #include "relance-ledger.h"
 #include "relance-window.h"
+#include "relance-test-utils.h"
 
 static gboolean have_display;
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_remove (path);
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
 
 static GtkLabel *
 find_label_containing (GtkWidget  *widget,
@@ -194,7 +165,7 @@ wait_idle (GtkWidget *assistant)
   gint64 end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
 
   while (is_busy (assistant) && g_get_monotonic_time () < end)
-    spin (20);
+    relance_test_spin (20);
   g_assert_false (is_busy (assistant));
 }
 
@@ -207,7 +178,7 @@ screenshot (const char *name)
 
   if (dir == NULL)
     return;
-  spin (1000);   /* the first frame of a window takes a while with software GL */
+  relance_test_spin (1000);   /* the first frame of a window takes a while with software GL */
   path = g_build_filename (dir, name, NULL);
   command = g_strdup_printf ("import -window root %s", path);
   g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
@@ -300,10 +271,10 @@ static void
 ledger_close (Ledger *f)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin (50);
+  relance_test_spin (50);
   g_clear_object (&f->context);
   g_clear_object (&f->db);
-  remove_tree (f->dir);
+  relance_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -376,7 +347,7 @@ test_import_large (void)
           saw_importing = TRUE;
           fraction = MAX (fraction, progress_fraction (assistant));
         }
-      spin (5);
+      relance_test_spin (5);
     }
   g_source_remove (tick_id);
 
@@ -431,7 +402,7 @@ test_import_cancel (void)
   end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
   while (assistant != NULL && !g_str_equal (progress_text (assistant), "Importing…") &&
          g_get_monotonic_time () < end)
-    spin (2);
+    relance_test_spin (2);
   g_assert_nonnull (assistant);
   g_assert_cmpstr (progress_text (assistant), ==, "Importing…");
   g_assert_true (gtk_widget_activate_action (assistant, "import.cancel", NULL));
@@ -496,7 +467,7 @@ test_restore_backup (void)
   g_assert_cmpstr (changed, !=, before);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.restore", NULL));
-  spin (100);
+  relance_test_spin (100);
   {
     GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -524,7 +495,7 @@ test_restore_backup (void)
   screenshot ("restore-dialog.png");
 
   adw_action_row_activate (row);
-  spin (100);
+  relance_test_spin (100);
   confirm = find_message_dialog ("Replace the ledger with the backup of ");
   g_assert_nonnull (confirm);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm),
@@ -534,7 +505,7 @@ test_restore_backup (void)
 
   context = relance_window_get_context (f.window);
   adw_message_dialog_response (confirm, "restore");
-  spin (200);
+  relance_test_spin (200);
 
   /* The earlier data is back, in the window too, which reopened the ledger. */
   g_assert_null (dialog);
@@ -587,12 +558,12 @@ test_restore_newer (void)
   dialog = relance_restore_dialog_new (f.window, NULL);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
   relance_restore_dialog_confirm (RELANCE_RESTORE_DIALOG (dialog), newer, NULL);
-  spin (100);
+  relance_test_spin (100);
   confirm = find_message_dialog ("“from-the-future.db”");
   g_assert_nonnull (confirm);
   context = relance_window_get_context (f.window);
   adw_message_dialog_response (confirm, "restore");
-  spin (200);
+  relance_test_spin (200);
 
   refusal = find_message_dialog ("newer version of Relance");
   g_assert_nonnull (refusal);
@@ -654,7 +625,7 @@ test_import_csv (void)
   g_object_add_weak_pointer (G_OBJECT (assistant), (gpointer *)&assistant);
   g_assert_true (gtk_widget_activate_action (assistant, "import.apply", NULL));
   for (guint i = 0; assistant != NULL && i < 3000; i++)
-    spin (10);
+    relance_test_spin (10);
   g_assert_null (assistant);
 
   g_assert_true (relance_ledger_get_customer_balance (db, relance_ledger_find_customer (db, "411DUPONT", NULL),
@@ -673,8 +644,8 @@ test_import_csv (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
-  remove_tree (dir);
+  relance_test_spin (50);
+  relance_test_remove_tree (dir);
 }
 
 int

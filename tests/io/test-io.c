@@ -23,6 +23,7 @@
 #include "relance-fec.h"
 #include "relance-import.h"
 #include "relance-ledger.h"
+#include "relance-test-utils.h"
 
 typedef struct
 {
@@ -48,26 +49,6 @@ sample (const char *name)
 }
 
 static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_remove (path);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -86,7 +67,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->db);
-  remove_tree (f->dir);
+  relance_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

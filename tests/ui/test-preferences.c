@@ -22,8 +22,7 @@
 #include "relance-list-model.h"
 #include "relance-preferences-window.h"
 #include "relance-window.h"
-
-#define TIMEOUT_US (10 * G_USEC_PER_SEC)
+#include "relance-test-utils.h"
 
 typedef struct
 {
@@ -36,114 +35,12 @@ typedef struct
 static gboolean have_display;
 static RelanceApplication *app;
 
-typedef gboolean (*Condition) (gpointer data);
-typedef gboolean (*WidgetMatch) (GtkWidget *widget,
-                                 gpointer   data);
-
-static gboolean
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 end = g_get_monotonic_time () + TIMEOUT_US;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-
-  return TRUE;
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static GtkWidget *
-find_widget (GtkWidget   *root,
-             WidgetMatch  match,
-             gpointer     data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static char *
-without_underscores (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text ? text : "", "_", -1);
-
-  return g_strjoinv ("", parts);
-}
-
-static gboolean
-is_entry_row_with_title (GtkWidget *widget,
-                         gpointer   title)
-{
-  g_autofree char *text = NULL;
-
-  if (!ADW_IS_ENTRY_ROW (widget))
-    return FALSE;
-
-  text = without_underscores (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
-  return g_str_equal (text, title);
-}
-
 static gboolean
 is_expander_starting_with (GtkWidget *widget,
                            gpointer   prefix)
 {
   return ADW_IS_EXPANDER_ROW (widget) &&
          g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), prefix);
-}
-
-static gboolean
-is_button_with_label (GtkWidget *widget,
-                      gpointer   text)
-{
-  g_autofree char *label = NULL;
-
-  if (!GTK_IS_BUTTON (widget) || gtk_button_get_label (GTK_BUTTON (widget)) == NULL)
-    return FALSE;
-
-  label = without_underscores (gtk_button_get_label (GTK_BUTTON (widget)));
-  return g_str_equal (label, text);
-}
-
-static gboolean
-is_visible_label_containing (GtkWidget *widget,
-                             gpointer   text)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
-         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
 }
 
 static gboolean
@@ -171,46 +68,13 @@ is_group_with_title (GtkWidget *widget,
 
 static GtkWidget *
 find (GtkWidget   *root,
-      WidgetMatch  match,
+      RelanceTestMatch  match,
       const char  *data)
 {
-  GtkWidget *found = find_widget (root, match, (gpointer)data);
+  GtkWidget *found = relance_test_find_widget (root, match, (gpointer)data);
 
   g_assert_nonnull (found);
   return found;
-}
-
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return GTK_WIDGET (window);
-    }
-
-  return NULL;
-}
-
-static gboolean
-no_toplevel (gpointer type)
-{
-  return find_toplevel ((GType)GPOINTER_TO_SIZE (type)) == NULL;
-}
-
-static GtkWidget *
-wait_for_dialog (GType type)
-{
-  GtkWidget *dialog = find_toplevel (type);
-
-  g_assert_nonnull (dialog);
-  g_assert_true (wait_until (is_mapped, dialog));
-  spin (50);
-  return dialog;
 }
 
 static void
@@ -218,8 +82,8 @@ type_in (GtkWidget  *root,
          const char *title,
          const char *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (find (root, is_entry_row_with_title, title)), text);
-  spin (10);
+  gtk_editable_set_text (GTK_EDITABLE (find (root, relance_test_is_entry_row_with_title, title)), text);
+  relance_test_spin (10);
 }
 
 static RelanceDisputeCause *
@@ -275,7 +139,7 @@ fixture_tear_down (Fixture       *fixture,
 
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin (50);
+  relance_test_spin (50);
   g_assert_null (fixture->window);
 
   g_clear_object (&fixture->context);
@@ -303,8 +167,8 @@ show_window (Fixture *fixture)
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *)&fixture->window);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_until (is_mapped, fixture->window));
-  spin (100);
+  g_assert_true (relance_test_wait_until (relance_test_is_mapped, fixture->window));
+  relance_test_spin (100);
 }
 
 static RelanceListModel *
@@ -314,7 +178,7 @@ window_model (Fixture    *fixture,
   GtkColumnView *column_view;
 
   relance_window_set_view (fixture->window, view);
-  spin (50);
+  relance_test_spin (50);
   column_view = relance_window_get_column_view (fixture->window, view);
   return RELANCE_LIST_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view))));
 }
@@ -369,67 +233,67 @@ test_preferences_causes (Fixture       *fixture,
 
   /* From the menu's action, over the window. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  prefs = wait_for_dialog (RELANCE_TYPE_PREFERENCES_WINDOW);
+  prefs = relance_test_wait_for_dialog (RELANCE_TYPE_PREFERENCES_WINDOW);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (prefs)) == GTK_WINDOW (fixture->window));
   b_row = find (prefs, is_expander_starting_with, "B — ");
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (b_row), TRUE);
-  spin (50);
+  relance_test_spin (50);
 
   /* Refused as typed: red row, a message, nothing saved. */
   type_in (b_row, "Code (up to three characters)", "a");
-  g_assert_true (gtk_widget_has_css_class (find (b_row, is_entry_row_with_title, "Code (up to three characters)"), "error"));
-  g_assert_nonnull (find_widget (b_row, is_visible_label_containing, (gpointer)"already has the code"));
+  g_assert_true (gtk_widget_has_css_class (find (b_row, relance_test_is_entry_row_with_title, "Code (up to three characters)"), "error"));
+  g_assert_nonnull (relance_test_find_widget (b_row, relance_test_is_visible_label_containing, (gpointer)"already has the code"));
   assert_cause (fixture, 1, "B", "Waiting for goods to be taken back");
 
   type_in (b_row, "Code (up to three characters)", "BBBB");
-  g_assert_true (gtk_widget_has_css_class (find (b_row, is_entry_row_with_title, "Code (up to three characters)"), "error"));
-  g_assert_nonnull (find_widget (b_row, is_visible_label_containing, (gpointer)"too long"));
+  g_assert_true (gtk_widget_has_css_class (find (b_row, relance_test_is_entry_row_with_title, "Code (up to three characters)"), "error"));
+  g_assert_nonnull (relance_test_find_widget (b_row, relance_test_is_visible_label_containing, (gpointer)"too long"));
   type_in (b_row, "Code (up to three characters)", "");
-  g_assert_nonnull (find_widget (b_row, is_visible_label_containing, (gpointer)"code is empty"));
+  g_assert_nonnull (relance_test_find_widget (b_row, relance_test_is_visible_label_containing, (gpointer)"code is empty"));
   assert_cause (fixture, 1, "B", "Waiting for goods to be taken back");
 
   type_in (b_row, "Code (up to three characters)", "B");
-  g_assert_false (gtk_widget_has_css_class (find (b_row, is_entry_row_with_title, "Code (up to three characters)"), "error"));
+  g_assert_false (gtk_widget_has_css_class (find (b_row, relance_test_is_entry_row_with_title, "Code (up to three characters)"), "error"));
   type_in (b_row, "Label", "   ");
-  g_assert_true (gtk_widget_has_css_class (find (b_row, is_entry_row_with_title, "Label"), "error"));
-  g_assert_nonnull (find_widget (b_row, is_visible_label_containing, (gpointer)"label is empty"));
+  g_assert_true (gtk_widget_has_css_class (find (b_row, relance_test_is_entry_row_with_title, "Label"), "error"));
+  g_assert_nonnull (relance_test_find_widget (b_row, relance_test_is_visible_label_containing, (gpointer)"label is empty"));
   assert_cause (fixture, 1, "B", "Waiting for goods to be taken back");
 
   /* Saved at once. */
   type_in (b_row, "Label", "Goods to collect");
-  g_assert_false (gtk_widget_has_css_class (find (b_row, is_entry_row_with_title, "Label"), "error"));
-  g_assert_null (find_widget (b_row, is_visible_label_containing, (gpointer)"label is empty"));
+  g_assert_false (gtk_widget_has_css_class (find (b_row, relance_test_is_entry_row_with_title, "Label"), "error"));
+  g_assert_null (relance_test_find_widget (b_row, relance_test_is_visible_label_containing, (gpointer)"label is empty"));
   assert_cause (fixture, 1, "B", "Goods to collect");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (b_row)), ==, "B — Goods to collect");
 
   /* Used by the dispute: it stays, and the user is told why. */
-  g_assert_false (gtk_widget_is_sensitive (find (b_row, is_button_with_label, "Remove")));
-  g_assert_nonnull (find_widget (b_row, is_visible_label_containing, (gpointer)"Used by 1 dispute: it cannot be removed"));
+  g_assert_false (gtk_widget_is_sensitive (find (b_row, relance_test_is_button_with_label, "Remove")));
+  g_assert_nonnull (relance_test_find_widget (b_row, relance_test_is_visible_label_containing, (gpointer)"Used by 1 dispute: it cannot be removed"));
   causes = relance_causes_list (fixture->db, NULL);
   g_assert_cmpuint (causes->len, ==, 4);
   g_clear_pointer (&causes, g_ptr_array_unref);
 
   /* Unused C goes; D moves up into its place. */
-  g_signal_emit_by_name (find (find (prefs, is_expander_starting_with, "C — "), is_button_with_label, "Remove"), "clicked");
-  spin (50);
+  g_signal_emit_by_name (find (find (prefs, is_expander_starting_with, "C — "), relance_test_is_button_with_label, "Remove"), "clicked");
+  relance_test_spin (50);
   causes = relance_causes_list (fixture->db, NULL);
   g_assert_cmpuint (causes->len, ==, 3);
   g_clear_pointer (&causes, g_ptr_array_unref);
   assert_cause (fixture, 2, "D", "Waiting for a repair visit");
-  g_assert_null (find_widget (prefs, is_expander_starting_with, (gpointer)"C — "));
+  g_assert_null (relance_test_find_widget (prefs, is_expander_starting_with, (gpointer)"C — "));
 
   /* Added after the others, with the first free letter, C again, and a
    * label to change. */
   g_assert_true (gtk_widget_is_sensitive (find (prefs, is_button_for_action, "preferences.add-cause")));
   g_signal_emit_by_name (find (prefs, is_button_for_action, "preferences.add-cause"), "clicked");
-  spin (50);
+  relance_test_spin (50);
   assert_cause (fixture, 3, "C", "New cause");
-  g_assert_nonnull (find_widget (prefs, is_expander_starting_with, (gpointer)"C — New cause"));
+  g_assert_nonnull (relance_test_find_widget (prefs, is_expander_starting_with, (gpointer)"C — New cause"));
 
   /* Closing shows the new words in the window's lists. */
   gtk_window_close (GTK_WINDOW (prefs));
-  g_assert_true (wait_until (no_toplevel, GSIZE_TO_POINTER (RELANCE_TYPE_PREFERENCES_WINDOW)));
-  spin (50);
+  g_assert_true (relance_test_wait_until (relance_test_no_toplevel, GSIZE_TO_POINTER (RELANCE_TYPE_PREFERENCES_WINDOW)));
+  relance_test_spin (50);
 
   disputes = window_model (fixture, "disputes");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (disputes)), ==, 1);
@@ -454,40 +318,40 @@ test_preferences_terms (Fixture       *fixture,
   show_window (fixture);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  prefs = wait_for_dialog (RELANCE_TYPE_PREFERENCES_WINDOW);
+  prefs = relance_test_wait_for_dialog (RELANCE_TYPE_PREFERENCES_WINDOW);
   group = find (prefs, is_group_with_title, "New Customers");
   spin_button = GTK_SPIN_BUTTON (find (group, is_spin_button, NULL));
   g_assert_cmpint (gtk_spin_button_get_value_as_int (spin_button), ==, 30);
-  g_assert_null (find_widget (group, is_visible_label_containing, (gpointer)"Longer than the law allows"));
+  g_assert_null (relance_test_find_widget (group, relance_test_is_visible_label_containing, (gpointer)"Longer than the law allows"));
 
   /* Above the legal cap: said, but kept. */
   gtk_spin_button_set_value (spin_button, 75);
-  spin (20);
-  g_assert_nonnull (find_widget (group, is_visible_label_containing, (gpointer)"Longer than the law allows"));
+  relance_test_spin (20);
+  g_assert_nonnull (relance_test_find_widget (group, relance_test_is_visible_label_containing, (gpointer)"Longer than the law allows"));
   g_assert_cmpint (g_settings_get_int (settings, "default-payment-terms"), ==, 75);
 
   gtk_spin_button_set_value (spin_button, 45);
-  spin (20);
-  g_assert_null (find_widget (group, is_visible_label_containing, (gpointer)"Longer than the law allows"));
+  relance_test_spin (20);
+  g_assert_null (relance_test_find_widget (group, relance_test_is_visible_label_containing, (gpointer)"Longer than the law allows"));
   g_assert_cmpint (g_settings_get_int (settings, "default-payment-terms"), ==, 45);
 
   /* Backups kept, within their range. */
   group = find (prefs, is_group_with_title, "Backups");
   spin_button = GTK_SPIN_BUTTON (find (group, is_spin_button, NULL));
   gtk_spin_button_set_value (spin_button, 12);
-  spin (20);
+  relance_test_spin (20);
   g_assert_cmpint (g_settings_get_int (settings, "backups-kept"), ==, 12);
 
   gtk_window_close (GTK_WINDOW (prefs));
-  g_assert_true (wait_until (no_toplevel, GSIZE_TO_POINTER (RELANCE_TYPE_PREFERENCES_WINDOW)));
+  g_assert_true (relance_test_wait_until (relance_test_no_toplevel, GSIZE_TO_POINTER (RELANCE_TYPE_PREFERENCES_WINDOW)));
 
   /* The New Customer dialog proposes the 45 days. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-customer", NULL));
-  dialog = wait_for_dialog (RELANCE_TYPE_CUSTOMER_DIALOG);
+  dialog = relance_test_wait_for_dialog (RELANCE_TYPE_CUSTOMER_DIALOG);
   spin_button = GTK_SPIN_BUTTON (find (dialog, is_spin_button, NULL));
   g_assert_cmpint (gtk_spin_button_get_value_as_int (spin_button), ==, 45);
   gtk_window_close (GTK_WINDOW (dialog));
-  g_assert_true (wait_until (no_toplevel, GSIZE_TO_POINTER (RELANCE_TYPE_CUSTOMER_DIALOG)));
+  g_assert_true (relance_test_wait_until (relance_test_no_toplevel, GSIZE_TO_POINTER (RELANCE_TYPE_CUSTOMER_DIALOG)));
 
   g_settings_reset (settings, "default-payment-terms");
   g_settings_reset (settings, "backups-kept");
@@ -504,15 +368,15 @@ test_preferences_no_ledger (Fixture       *fixture,
 
   prefs = relance_preferences_window_new (NULL, NULL);
   gtk_window_present (GTK_WINDOW (prefs));
-  g_assert_true (wait_until (is_mapped, prefs));
+  g_assert_true (relance_test_wait_until (relance_test_is_mapped, prefs));
 
   group = find (prefs, is_group_with_title, "Dispute Causes");
   g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), "No ledger is open"));
-  g_assert_null (find_widget (prefs, is_expander_starting_with, (gpointer)"A — "));
+  g_assert_null (relance_test_find_widget (prefs, is_expander_starting_with, (gpointer)"A — "));
   g_assert_false (gtk_widget_is_sensitive (find (prefs, is_button_for_action, "preferences.add-cause")));
 
   gtk_window_destroy (GTK_WINDOW (prefs));
-  spin (20);
+  relance_test_spin (20);
 }
 
 int

@@ -18,6 +18,7 @@
 #include "relance-sample.h"
 #include "relance-text.h"
 #include "relance-window.h"
+#include "relance-test-utils.h"
 
 #define TIMEOUT_US (10 * G_USEC_PER_SEC)
 
@@ -32,70 +33,6 @@ typedef struct
 static gboolean have_display;
 static RelanceApplication *app;
 
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds; FALSE after ten seconds. */
-static gboolean
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 end = g_get_monotonic_time () + TIMEOUT_US;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-
-  return TRUE;
-}
-
-/* A few more turns of the main loop, for layout and drawing. */
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-typedef gboolean (*WidgetMatch) (GtkWidget *widget,
-                                 gpointer   data);
-
-/* The first widget under @root (itself included) that @match accepts. */
-static GtkWidget *
-find_widget (GtkWidget   *root,
-             WidgetMatch  match,
-             gpointer     data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 is_mapped_label_with_text (GtkWidget *widget,
                            gpointer   text)
@@ -103,30 +40,6 @@ is_mapped_label_with_text (GtkWidget *widget,
   return GTK_IS_LABEL (widget) &&
          gtk_widget_get_mapped (widget) &&
          g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
-}
-
-/* A button whose label, without its mnemonic underscore, is @text. */
-static gboolean
-is_button_with_label (GtkWidget *widget,
-                      gpointer   text)
-{
-  g_autofree char *label = NULL;
-  g_auto(GStrv) parts = NULL;
-
-  if (!GTK_IS_BUTTON (widget) || gtk_button_get_label (GTK_BUTTON (widget)) == NULL)
-    return FALSE;
-
-  parts = g_strsplit (gtk_button_get_label (GTK_BUTTON (widget)), "_", -1);
-  label = g_strjoinv ("", parts);
-  return g_str_equal (label, text);
-}
-
-static gboolean
-is_entry_row_with_title (GtkWidget *widget,
-                         gpointer   title)
-{
-  return ADW_IS_ENTRY_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
 static gboolean
@@ -207,8 +120,8 @@ show_window (Fixture *fixture)
   fixture->window = RELANCE_WINDOW (relance_window_new (app, fixture->context));
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *)&fixture->window);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_until (is_mapped, fixture->window));
-  spin (100);
+  g_assert_true (relance_test_wait_until (relance_test_is_mapped, fixture->window));
+  relance_test_spin (100);
 }
 
 static void
@@ -225,31 +138,12 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_remove (child);
-    }
-
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin (50);
+  relance_test_spin (50);
   /* Nothing else holds the window once it is destroyed. */
   g_assert_null (fixture->window);
 
@@ -257,7 +151,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->db);
 
   if (fixture->dir != NULL)
-    remove_dir (fixture->dir);
+    relance_test_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
 }
 
@@ -327,7 +221,7 @@ test_window_lists (Fixture       *fixture,
       g_assert_cmpuint (n, >, 0);
 
       relance_window_set_view (fixture->window, views[i].name);
-      spin (50);
+      relance_test_spin (50);
       g_assert_cmpstr (relance_window_get_view (fixture->window), ==, views[i].name);
 
       column_view = relance_window_get_column_view (fixture->window, views[i].name);
@@ -368,8 +262,8 @@ test_window_rows_rendered (Fixture       *fixture,
    * that lays them out. */
   while ((label == NULL || gtk_widget_get_width (label) == 0) && g_get_monotonic_time () < end)
     {
-      spin (20);
-      label = find_widget (GTK_WIDGET (column_view), is_mapped_label_with_text,
+      relance_test_spin (20);
+      label = relance_test_find_widget (GTK_WIDGET (column_view), is_mapped_label_with_text,
                            (gpointer)relance_customer_get_code (first));
     }
 
@@ -402,8 +296,8 @@ type_search (RelanceWindow *window,
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   /* GtkSearchEntry waits a little before it says the search changed. */
-  g_assert_true (wait_until (search_applied, &wait));
-  spin (50);
+  g_assert_true (relance_test_wait_until (search_applied, &wait));
+  relance_test_spin (50);
 }
 
 static void
@@ -443,7 +337,7 @@ test_window_search (Fixture       *fixture,
   /* Nothing found: a status page says so instead of an empty list. */
   type_search (fixture->window, "customers", "zzqxw");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
-  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window),
+  g_assert_nonnull (relance_test_find_widget (GTK_WIDGET (fixture->window),
                                  is_mapped_status_page_with_title, (gpointer)"No Results"));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (column_view)));
 
@@ -501,7 +395,7 @@ test_window_sort (Fixture       *fixture,
   g_assert_nonnull (balance);
 
   gtk_column_view_sort_by_column (column_view, balance, GTK_SORT_DESCENDING);
-  spin (50);
+  relance_test_spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 150);
   g_assert_cmpint (customer_balance (model, 0), ==, largest);
   g_assert_cmpint (customer_balance (model, 149), ==, smallest);
@@ -509,7 +403,7 @@ test_window_sort (Fixture       *fixture,
     g_assert_cmpint (customer_balance (model, i - 1), >=, customer_balance (model, i));
 
   gtk_column_view_sort_by_column (column_view, balance, GTK_SORT_ASCENDING);
-  spin (50);
+  relance_test_spin (50);
   g_assert_cmpint (customer_balance (model, 0), ==, smallest);
   g_assert_cmpint (customer_balance (model, 149), ==, largest);
 
@@ -518,7 +412,7 @@ test_window_sort (Fixture       *fixture,
   n = g_list_model_get_n_items (model);
   g_assert_cmpuint (n, >, 1);
   gtk_column_view_sort_by_column (column_view, balance, GTK_SORT_DESCENDING);
-  spin (50);
+  relance_test_spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
   for (guint i = 1; i < n; i++)
     g_assert_cmpint (customer_balance (model, i - 1), >=, customer_balance (model, i));
@@ -537,11 +431,11 @@ test_window_welcome (Fixture       *fixture,
   show_window (fixture);
 
   g_assert_cmpstr (relance_window_get_page (fixture->window), ==, "welcome");
-  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window),
+  g_assert_nonnull (relance_test_find_widget (GTK_WIDGET (fixture->window),
                                  is_mapped_status_page_with_title, (gpointer)"Welcome to Relance"));
 
-  add = find_widget (GTK_WIDGET (fixture->window), is_button_with_label, (gpointer)"Add a Customer");
-  sample = find_widget (GTK_WIDGET (fixture->window), is_button_with_label, (gpointer)"Open the Sample Company");
+  add = relance_test_find_widget (GTK_WIDGET (fixture->window), relance_test_is_button_with_label, (gpointer)"Add a Customer");
+  sample = relance_test_find_widget (GTK_WIDGET (fixture->window), relance_test_is_button_with_label, (gpointer)"Open the Sample Company");
   g_assert_nonnull (add);
   g_assert_nonnull (sample);
   g_assert_true (gtk_widget_get_mapped (add));
@@ -581,7 +475,7 @@ open_customer_dialog (Fixture *fixture)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-customer", NULL));
   dialog = GTK_WIDGET (find_customer_dialog ());
   g_assert_nonnull (dialog);
-  g_assert_true (wait_until (is_mapped, dialog));
+  g_assert_true (relance_test_wait_until (relance_test_is_mapped, dialog));
 
   return dialog;
 }
@@ -591,7 +485,7 @@ type_in_row (GtkWidget  *dialog,
              const char *title,
              const char *text)
 {
-  GtkWidget *row = find_widget (dialog, is_entry_row_with_title, (gpointer)title);
+  GtkWidget *row = relance_test_find_widget (dialog, relance_test_is_entry_row_with_title, (gpointer)title);
 
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
@@ -602,7 +496,7 @@ static const char *duplicate_message = "A customer with the code “411BESANCON�
 static gboolean
 has_duplicate_message (gpointer dialog)
 {
-  return find_widget (dialog, is_mapped_label_with_text, (gpointer)duplicate_message) != NULL;
+  return relance_test_find_widget (dialog, is_mapped_label_with_text, (gpointer)duplicate_message) != NULL;
 }
 
 static void
@@ -623,7 +517,7 @@ test_window_add_customer (Fixture       *fixture,
   g_assert_cmpstr (relance_window_get_page (fixture->window), ==, "welcome");
 
   dialog = open_customer_dialog (fixture);
-  add = find_widget (dialog, is_button_with_label, (gpointer)"Add");
+  add = relance_test_find_widget (dialog, relance_test_is_button_with_label, (gpointer)"Add");
   g_assert_nonnull (add);
 
   /* Add waits for a code and a name. */
@@ -635,8 +529,8 @@ test_window_add_customer (Fixture       *fixture,
   type_in_row (dialog, "City", "Besançon");
 
   g_signal_emit_by_name (add, "clicked");
-  g_assert_true (wait_until (no_customer_dialog, NULL));
-  spin (50);
+  g_assert_true (relance_test_wait_until (no_customer_dialog, NULL));
+  relance_test_spin (50);
 
   g_assert_cmpstr (relance_window_get_page (fixture->window), ==, "ledger");
   g_assert_cmpstr (relance_window_get_view (fixture->window), ==, "customers");
@@ -651,21 +545,21 @@ test_window_add_customer (Fixture       *fixture,
   dialog = open_customer_dialog (fixture);
   type_in_row (dialog, "Code", "411BESANCON");
   type_in_row (dialog, "Name", "Another");
-  add = find_widget (dialog, is_button_with_label, (gpointer)"Add");
+  add = relance_test_find_widget (dialog, relance_test_is_button_with_label, (gpointer)"Add");
   g_signal_emit_by_name (add, "clicked");
-  spin (50);
+  relance_test_spin (50);
 
   g_assert_true (find_customer_dialog () == RELANCE_CUSTOMER_DIALOG (dialog));
-  code_row = find_widget (dialog, is_entry_row_with_title, (gpointer)"Code");
+  code_row = relance_test_find_widget (dialog, relance_test_is_entry_row_with_title, (gpointer)"Code");
   g_assert_true (gtk_widget_has_css_class (code_row, "error"));
-  g_assert_true (wait_until (has_duplicate_message, dialog));
-  error_label = find_widget (dialog, is_mapped_label_with_text, (gpointer)duplicate_message);
+  g_assert_true (relance_test_wait_until (has_duplicate_message, dialog));
+  error_label = relance_test_find_widget (dialog, is_mapped_label_with_text, (gpointer)duplicate_message);
   g_assert_true (gtk_widget_has_css_class (error_label, "error"));
   relance_list_model_reload (model);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
 
   gtk_window_close (GTK_WINDOW (dialog));
-  g_assert_true (wait_until (no_customer_dialog, NULL));
+  g_assert_true (relance_test_wait_until (no_customer_dialog, NULL));
 }
 
 static void
@@ -683,7 +577,7 @@ test_window_open_sample (Fixture       *fixture,
   g_assert_false (g_file_test (sample_path, G_FILE_TEST_EXISTS));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-sample", NULL);
-  spin (50);
+  relance_test_spin (50);
 
   /* The sample lives in its own file; the user's ledger is untouched. */
   g_assert_true (g_file_test (sample_path, G_FILE_TEST_EXISTS));
@@ -723,14 +617,14 @@ test_window_open_error (Fixture       *fixture,
   g_assert_cmpstr (relance_window_get_page (fixture->window), ==, "error");
   relance_window_show_open_error (fixture->window, error);
   g_assert_cmpstr (relance_window_get_page (fixture->window), ==, "error");
-  page = find_widget (GTK_WIDGET (fixture->window), is_mapped_status_page_with_title,
+  page = relance_test_find_widget (GTK_WIDGET (fixture->window), is_mapped_status_page_with_title,
                       (gpointer)"The Ledger Could Not Be Opened");
   g_assert_nonnull (page);
   g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), ==, error->message);
 
   /* With no ledger there is nowhere to add a customer. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-customer", NULL);
-  spin (20);
+  relance_test_spin (20);
   g_assert_null (find_customer_dialog ());
 }
 
