@@ -16,7 +16,9 @@
 
 #include "relance-cli-commands.h"
 #include "relance-cli-io.h"
+#include "relance-cli-penalties.h"
 #include "relance-cli-stats.h"
+#include "relance-cli-worklist.h"
 
 typedef struct
 {

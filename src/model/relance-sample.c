@@ -199,10 +199,10 @@ insert_segments (Generator  *gen,
                  GError    **error)
 {
   return _relance_database_exec (gen->db,
-    "INSERT INTO segments (id, name, tone) VALUES"
-    " (1, 'Grands comptes', 'courteous'),"
-    " (2, 'Clients réguliers', 'standard'),"
-    " (3, 'Clients à surveiller', 'firm')", error);
+    "INSERT INTO segments (id, name, tone, scenario_id) VALUES"
+    " (1, 'Grands comptes', 'courteous', (SELECT id FROM scenarios WHERE key = 'key_accounts')),"
+    " (2, 'Clients réguliers', 'standard', (SELECT id FROM scenarios WHERE key = 'standard')),"
+    " (3, 'Clients à surveiller', 'firm', (SELECT id FROM scenarios WHERE key = 'firm'))", error);
 }
 
 static gboolean
@@ -656,8 +656,8 @@ prepare_statements (Generator  *gen,
   if (gen->action_invoice == NULL)
     return FALSE;
   gen->promise = _relance_database_prepare (gen->db,
-    "INSERT INTO promises (customer_id, action_id, promised_date, amount, status)"
-    " VALUES (?1, ?2, ?3, ?4, ?5)", error);
+    "INSERT INTO promises (customer_id, action_id, promised_date, amount, status, made_on)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, (SELECT date FROM actions WHERE id = ?2))", error);
   return gen->promise != NULL;
 }
 

@@ -258,10 +258,129 @@ static const char migration_2[] =
 
   "CREATE INDEX payments_reference ON payments (customer_id, reference) WHERE reference <> '';";
 
+/* Collections: scenarios of reminder steps given to target groups, what
+ * was done or skipped of each step for each invoice, customers put off to
+ * a later day, the dated interest rates, and the ledger's collection
+ * settings. The three shipped scenarios carry a key (their name is then
+ * the translated one) and are given to the existing segments by tone. */
+static const char migration_3[] =
+  "CREATE TABLE scenarios ("
+  "  id INTEGER PRIMARY KEY,"
+  "  key TEXT UNIQUE CHECK (key IN ('key_accounts', 'standard', 'firm')),"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  is_default INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1)),"
+  "  CHECK (key IS NOT NULL OR name <> ''));"
+  "CREATE UNIQUE INDEX scenarios_default ON scenarios (is_default) WHERE is_default = 1;"
+
+  /* offset: days from the due date, negative before it. template: the
+   * kind of message (the letters pick their text from it). */
+  "CREATE TABLE scenario_steps ("
+  "  id INTEGER PRIMARY KEY,"
+  "  scenario_id INTEGER NOT NULL REFERENCES scenarios (id) ON DELETE CASCADE,"
+  "  offset_days INTEGER NOT NULL CHECK (offset_days BETWEEN -90 AND 365),"
+  "  channel TEXT NOT NULL CHECK (channel IN ('phone', 'email', 'letter', 'registered_letter')),"
+  "  template TEXT NOT NULL CHECK (template IN ('preventive', 'first_reminder',"
+  "    'second_reminder', 'after_call', 'broken_promise', 'formal_notice', 'call')),"
+  "  claims_penalties INTEGER NOT NULL DEFAULT 0 CHECK (claims_penalties IN (0, 1)),"
+  "  UNIQUE (scenario_id, offset_days));"
+
+  "INSERT INTO scenarios (id, key, is_default) VALUES"
+  "  (1, 'key_accounts', 0), (2, 'standard', 1), (3, 'firm', 0);"
+  "INSERT INTO scenario_steps (scenario_id, offset_days, channel, template, claims_penalties) VALUES"
+  "  (1, -5, 'email', 'preventive', 0),"
+  "  (1, 5, 'phone', 'call', 0),"
+  "  (1, 20, 'letter', 'after_call', 0),"
+  "  (1, 30, 'phone', 'call', 0),"
+  "  (1, 45, 'registered_letter', 'formal_notice', 1),"
+  "  (2, -3, 'email', 'preventive', 0),"
+  "  (2, 3, 'phone', 'call', 0),"
+  "  (2, 15, 'letter', 'after_call', 0),"
+  "  (2, 25, 'phone', 'call', 0),"
+  "  (2, 40, 'registered_letter', 'formal_notice', 1),"
+  "  (3, 1, 'email', 'first_reminder', 0),"
+  "  (3, 7, 'phone', 'call', 0),"
+  "  (3, 15, 'letter', 'second_reminder', 1),"
+  "  (3, 30, 'registered_letter', 'formal_notice', 1);"
+
+  "ALTER TABLE segments ADD COLUMN scenario_id INTEGER"
+  "  REFERENCES scenarios (id) ON DELETE SET NULL;"
+  "UPDATE segments SET scenario_id = CASE tone WHEN 'courteous' THEN 1"
+  "  WHEN 'firm' THEN 3 ELSE 2 END;"
+
+  /* What was done of a step for an invoice: done by an action, or skipped
+   * with a reason. */
+  "CREATE TABLE step_states ("
+  "  invoice_id INTEGER NOT NULL REFERENCES invoices (id) ON DELETE CASCADE,"
+  "  step_id INTEGER NOT NULL REFERENCES scenario_steps (id) ON DELETE CASCADE,"
+  "  state TEXT NOT NULL CHECK (state IN ('done', 'skipped')),"
+  "  date INTEGER NOT NULL,"
+  "  action_id INTEGER REFERENCES actions (id) ON DELETE SET NULL,"
+  "  reason TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (invoice_id, step_id)) WITHOUT ROWID;"
+  "CREATE INDEX step_states_step ON step_states (step_id);"
+
+  /* A customer left out of the worklist until a day (call back, no answer,
+   * postponed by hand). */
+  "CREATE TABLE postponements ("
+  "  customer_id INTEGER PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,"
+  "  until INTEGER NOT NULL,"
+  "  reason TEXT NOT NULL DEFAULT '');"
+
+  /* The day a promise was made, to match it against the payments since. */
+  "ALTER TABLE promises ADD COLUMN made_on INTEGER;"
+  "UPDATE promises SET made_on = coalesce ((SELECT date FROM actions"
+  "  WHERE actions.id = promises.action_id), promised_date);"
+  "CREATE INDEX promises_date ON promises (promised_date);"
+
+  /* Interest rates in basis points, each in force from a day until the
+   * next of its kind: the ECB refinancing rate of each half-year and the
+   * legal interest rate for professional creditors. Published figures of
+   * 2022 to 2025 (ECB: rate in force on 1 January and 1 July; legal rate:
+   * the arrêtés of each half-year). Days are Julian day numbers. */
+  "CREATE TABLE rates ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('ecb', 'legal')),"
+  "  valid_from INTEGER NOT NULL,"
+  "  rate INTEGER NOT NULL CHECK (rate BETWEEN 0 AND 10000),"
+  "  UNIQUE (kind, valid_from));"
+  "INSERT INTO rates (kind, valid_from, rate) VALUES"
+  "  ('ecb', 738156, 0), /* 2022-01-01 */"
+  "  ('ecb', 738337, 0), /* 2022-07-01 */"
+  "  ('ecb', 738521, 250), /* 2023-01-01 */"
+  "  ('ecb', 738702, 400), /* 2023-07-01 */"
+  "  ('ecb', 738886, 450), /* 2024-01-01 */"
+  "  ('ecb', 739068, 425), /* 2024-07-01 */"
+  "  ('ecb', 739252, 315), /* 2025-01-01 */"
+  "  ('ecb', 739433, 215), /* 2025-07-01 */"
+  "  ('ecb', 739617, 215), /* 2026-01-01 */"
+  "  ('legal', 738156, 76), /* 2022-01-01 */"
+  "  ('legal', 738337, 77), /* 2022-07-01 */"
+  "  ('legal', 738521, 206), /* 2023-01-01 */"
+  "  ('legal', 738702, 422), /* 2023-07-01 */"
+  "  ('legal', 738886, 507), /* 2024-01-01 */"
+  "  ('legal', 739068, 492), /* 2024-07-01 */"
+  "  ('legal', 739252, 371), /* 2025-01-01 */"
+  "  ('legal', 739433, 276), /* 2025-07-01 */"
+  "  ('legal', 739617, 262); /* 2026-01-01 */"
+
+  /* Collection settings of the ledger: points above the ECB rate (French
+   * law, and the directive's minimum for other EU customers), the fixed
+   * indemnity per late invoice, the days of grace before a promise is
+   * broken. */
+  "ALTER TABLE company ADD COLUMN interest_margin INTEGER NOT NULL DEFAULT 1000"
+  "  CHECK (interest_margin BETWEEN 0 AND 5000);"
+  "ALTER TABLE company ADD COLUMN eu_interest_margin INTEGER NOT NULL DEFAULT 800"
+  "  CHECK (eu_interest_margin BETWEEN 0 AND 5000);"
+  "ALTER TABLE company ADD COLUMN indemnity INTEGER NOT NULL DEFAULT 4000"
+  "  CHECK (indemnity BETWEEN 0 AND 100000);"
+  "ALTER TABLE company ADD COLUMN promise_grace_days INTEGER NOT NULL DEFAULT 3"
+  "  CHECK (promise_grace_days BETWEEN 0 AND 60);";
+
 static const char * const migrations[] = {
   NULL,
   migration_1,
   migration_2,
+  migration_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RELANCE_SCHEMA_VERSION + 1);

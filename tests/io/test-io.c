@@ -771,12 +771,26 @@ test_upgrade_from_version_1 (Fixture       *f,
 
   /* What a ledger of the first release looks like. */
   set_user_version (f->path,
-                    "DROP TABLE csv_mappings; DROP TABLE import_log;"
+                    /* undo migration 3 */
+                    "DROP TABLE step_states; DROP TABLE postponements; DROP TABLE rates;"
+                    " CREATE TABLE old_segments (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+                    "  tone TEXT NOT NULL DEFAULT 'standard');"
+                    " INSERT INTO old_segments SELECT id, name, tone FROM segments;"
+                    " DROP TABLE segments; ALTER TABLE old_segments RENAME TO segments;"
+                    " DROP TABLE scenario_steps; DROP TABLE scenarios;"
+                    " DROP INDEX promises_date; ALTER TABLE promises DROP COLUMN made_on;"
+                    " ALTER TABLE company DROP COLUMN interest_margin;"
+                    " ALTER TABLE company DROP COLUMN eu_interest_margin;"
+                    " ALTER TABLE company DROP COLUMN indemnity;"
+                    " ALTER TABLE company DROP COLUMN promise_grace_days;"
+                    /* undo migration 2 */
+                    " DROP TABLE csv_mappings; DROP TABLE import_log;"
                     " DROP INDEX payments_reference; PRAGMA user_version = 1");
 
   f->db = relance_database_open (f->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (relance_database_get_schema_version (f->db), ==, 2);
+  g_assert_cmpint (relance_database_get_schema_version (f->db), ==, 3);
+  g_assert_cmpint (relance_database_get_schema_version (f->db), ==, RELANCE_DATABASE_SCHEMA_VERSION);
   g_assert_cmpint (balance_of (f, "411DUPONT"), ==, 131456);
   g_assert_true (relance_import_save_mapping (f->db, "x", "y", "number=1", &error));
   g_assert_no_error (error);

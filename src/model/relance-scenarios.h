@@ -1,0 +1,150 @@
+/* relance-scenarios.h
+ *
+ * Reminder scenarios and the target groups (segments) that use them. A
+ * scenario is a list of steps, each an offset in days from an invoice's
+ * due date (negative: a preventive step, before the due date), a channel,
+ * the kind of message to send, and whether interest and the indemnity are
+ * claimed. Three scenarios ship (key accounts, standard, firm); one of them
+ * is the default, used for customers without a segment or whose segment
+ * has no scenario. Users edit them and create their own.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "relance-database.h"
+
+G_BEGIN_DECLS
+
+#define RELANCE_STEP_OFFSET_MIN (-90)
+#define RELANCE_STEP_OFFSET_MAX 365
+#define RELANCE_SCENARIO_STEPS_MAX 12
+
+typedef enum
+{
+  RELANCE_CHANNEL_PHONE,
+  RELANCE_CHANNEL_EMAIL,
+  RELANCE_CHANNEL_LETTER,
+  RELANCE_CHANNEL_REGISTERED_LETTER,
+} RelanceChannel;
+
+/* What a step sends or says; letters pick their text from it. */
+typedef enum
+{
+  RELANCE_TEMPLATE_PREVENTIVE,
+  RELANCE_TEMPLATE_FIRST_REMINDER,
+  RELANCE_TEMPLATE_SECOND_REMINDER,
+  RELANCE_TEMPLATE_AFTER_CALL,
+  RELANCE_TEMPLATE_BROKEN_PROMISE,
+  RELANCE_TEMPLATE_FORMAL_NOTICE,
+  RELANCE_TEMPLATE_CALL,
+} RelanceTemplateKind;
+
+typedef enum
+{
+  RELANCE_TONE_COURTEOUS,
+  RELANCE_TONE_STANDARD,
+  RELANCE_TONE_FIRM,
+} RelanceTone;
+
+typedef struct
+{
+  gint64               id;
+  int                  offset_days;
+  RelanceChannel       channel;
+  RelanceTemplateKind  template_kind;
+  gboolean             claims_penalties;
+} RelanceScenarioStep;
+
+typedef struct
+{
+  gint64      id;
+  char       *key;        /* "key_accounts", "standard", "firm"; NULL for the user's own */
+  char       *name;       /* shown to the user: the translated name of a shipped one unless renamed */
+  gboolean    is_default;
+  GPtrArray  *steps;      /* RelanceScenarioStep, by offset */
+  guint       n_segments; /* segments that use it */
+} RelanceScenario;
+
+typedef struct
+{
+  gint64       id;
+  char        *name;
+  RelanceTone  tone;
+  gint64       scenario_id;  /* 0: the default scenario */
+  guint        n_customers;
+} RelanceSegment;
+
+void         relance_scenario_free            (RelanceScenario *scenario);
+void         relance_segment_free             (RelanceSegment  *segment);
+
+/* Stable names, as stored and as relance-cli prints them. */
+const char  *relance_channel_to_string        (RelanceChannel       channel);
+gboolean     relance_channel_from_string      (const char          *text,
+                                               RelanceChannel      *channel);
+const char  *relance_template_kind_to_string  (RelanceTemplateKind  kind);
+gboolean     relance_template_kind_from_string (const char         *text,
+                                               RelanceTemplateKind *kind);
+const char  *relance_tone_to_string           (RelanceTone          tone);
+gboolean     relance_tone_from_string         (const char          *text,
+                                               RelanceTone         *tone);
+
+/* Names for people, translated. */
+const char  *relance_channel_get_label        (RelanceChannel       channel);
+const char  *relance_template_kind_get_label  (RelanceTemplateKind  kind);
+const char  *relance_tone_get_label           (RelanceTone          tone);
+/* "D-5", "D+20": the offset as the user reads it */
+char        *relance_step_format_offset       (int                  offset_days);
+
+/* Scenarios */
+GPtrArray   *relance_scenarios_list           (RelanceDatabase  *db,
+                                               GError          **error);
+RelanceScenario *relance_scenarios_get        (RelanceDatabase  *db,
+                                               gint64            scenario_id,
+                                               GError          **error);
+gint64       relance_scenarios_add            (RelanceDatabase  *db,
+                                               const char       *name,
+                                               gint64            copy_from,
+                                               GError          **error);
+gboolean     relance_scenarios_rename         (RelanceDatabase  *db,
+                                               gint64            scenario_id,
+                                               const char       *name,
+                                               GError          **error);
+gboolean     relance_scenarios_set_default    (RelanceDatabase  *db,
+                                               gint64            scenario_id,
+                                               GError          **error);
+gboolean     relance_scenarios_remove         (RelanceDatabase  *db,
+                                               gint64            scenario_id,
+                                               GError          **error);
+gint64       relance_scenarios_add_step       (RelanceDatabase  *db,
+                                               gint64            scenario_id,
+                                               const RelanceScenarioStep *step,
+                                               GError          **error);
+gboolean     relance_scenarios_update_step    (RelanceDatabase  *db,
+                                               gint64            step_id,
+                                               const RelanceScenarioStep *step,
+                                               GError          **error);
+gboolean     relance_scenarios_remove_step    (RelanceDatabase  *db,
+                                               gint64            step_id,
+                                               GError          **error);
+
+/* Segments */
+GPtrArray   *relance_segments_list            (RelanceDatabase  *db,
+                                               GError          **error);
+gint64       relance_segments_add             (RelanceDatabase  *db,
+                                               const char       *name,
+                                               RelanceTone       tone,
+                                               gint64            scenario_id,
+                                               GError          **error);
+gboolean     relance_segments_update          (RelanceDatabase  *db,
+                                               gint64            segment_id,
+                                               const char       *name,
+                                               RelanceTone       tone,
+                                               gint64            scenario_id,
+                                               GError          **error);
+gboolean     relance_segments_remove          (RelanceDatabase  *db,
+                                               gint64            segment_id,
+                                               GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,211 @@
+/* relance-worklist.h
+ *
+ * The dunning engine: for a day, what to do with each customer. For every
+ * open invoice, the scenario of its customer's segment (or the default one)
+ * says which step the invoice has reached (the last step whose offset from
+ * the due date has come); a step done or skipped for that invoice is not
+ * asked again. A customer gets one item, at the most advanced step of its
+ * invoices, listing every invoice with a step to do. Invoices under an
+ * open dispute are left out and named as blocked; a customer put off to a
+ * later day, or with a promise whose date has not come, is left alone; a
+ * promise due is to be checked; a broken one (date plus grace days passed,
+ * not paid) escalates to a call until a call is recorded.
+ *
+ * Recording what was done (a call and its outcome, a letter or e-mail sent)
+ * writes the action, its invoices, a promise, a dispute, a postponement
+ * and the steps done, in one transaction.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "relance-database.h"
+#include "relance-date.h"
+#include "relance-scenarios.h"
+
+G_BEGIN_DECLS
+
+/* The groups of the Today view, in the order they are shown. */
+typedef enum
+{
+  RELANCE_WORK_CALL,
+  RELANCE_WORK_EMAIL,
+  RELANCE_WORK_LETTER,
+  RELANCE_WORK_FORMAL_NOTICE,   /* registered letters */
+  RELANCE_WORK_PROMISE,         /* promises due: check the payment came */
+  RELANCE_WORK_BLOCKED,         /* every invoice concerned is under dispute */
+  RELANCE_WORK_N_GROUPS
+} RelanceWorkGroup;
+
+typedef enum
+{
+  RELANCE_WORK_REASON_STEP,            /* a scenario step was reached */
+  RELANCE_WORK_REASON_PROMISE_DUE,     /* a promised date came */
+  RELANCE_WORK_REASON_PROMISE_BROKEN,  /* a promise was not kept: call */
+  RELANCE_WORK_REASON_DISPUTE,         /* blocked by disputes */
+} RelanceWorkReason;
+
+typedef enum
+{
+  RELANCE_PROMISE_PENDING,
+  RELANCE_PROMISE_KEPT,
+  RELANCE_PROMISE_BROKEN,
+} RelancePromiseStatus;
+
+typedef struct
+{
+  gint64      invoice_id;
+  char       *number;
+  RelanceDay  due_date;
+  gint64      open;
+  int         days_overdue;   /* negative before the due date */
+  gint64      step_id;        /* the step this invoice reached */
+  char       *cause_code;     /* blocked invoices: the dispute's cause; NULL otherwise */
+  char       *cause_label;
+  char       *department;
+} RelanceWorkInvoice;
+
+typedef struct
+{
+  gint64               customer_id;
+  char                *customer_code;
+  char                *customer_name;
+  RelanceWorkGroup     group;
+  RelanceWorkReason    reason;
+  /* The step (for reason STEP; a broken promise is a call step 0) */
+  gint64               step_id;        /* 0 when no scenario step */
+  int                  step_offset;
+  RelanceChannel       channel;
+  RelanceTemplateKind  template_kind;
+  gboolean             claims_penalties;
+  char                *scenario_name;
+  /* What it concerns */
+  GPtrArray           *invoices;       /* RelanceWorkInvoice with a step to do */
+  GPtrArray           *blocked;        /* RelanceWorkInvoice under an open dispute */
+  gint64               amount;         /* open amount of @invoices */
+  int                  oldest_days_overdue;
+  /* The promise (reasons PROMISE_DUE and PROMISE_BROKEN) */
+  gint64               promise_id;
+  RelanceDay           promise_date;
+  gint64               promise_amount;
+} RelanceWorkItem;
+
+typedef struct
+{
+  guint  counts[RELANCE_WORK_N_GROUPS];
+  guint  n_customers_postponed;
+  guint  n_customers_waiting;   /* a promise whose date has not come */
+} RelanceWorklistSummary;
+
+/* What came of an action. */
+typedef enum
+{
+  RELANCE_OUTCOME_NONE,           /* notes, visits */
+  RELANCE_OUTCOME_SENT,           /* letters, e-mails, formal notices */
+  RELANCE_OUTCOME_PROMISE,
+  RELANCE_OUTCOME_DISPUTE,
+  RELANCE_OUTCOME_CALL_BACK,
+  RELANCE_OUTCOME_WRONG_CONTACT,
+  RELANCE_OUTCOME_NO_ANSWER,
+  RELANCE_OUTCOME_PAID,           /* the customer says it is paid: check it */
+} RelanceOutcome;
+
+typedef enum
+{
+  RELANCE_ACTION_CALL,
+  RELANCE_ACTION_EMAIL,
+  RELANCE_ACTION_LETTER,
+  RELANCE_ACTION_FORMAL_NOTICE,
+  RELANCE_ACTION_NOTE,
+  RELANCE_ACTION_VISIT,
+} RelanceActionKind;
+
+/* An action to record. Strings may be NULL. */
+typedef struct
+{
+  gint64             customer_id;
+  RelanceActionKind  kind;
+  RelanceDay         date;
+  const char        *who;
+  const char        *contact;
+  RelanceOutcome     outcome;
+  const char        *summary;
+  const gint64      *invoice_ids;     /* the invoices concerned; NULL: those of @item */
+  guint              n_invoice_ids;
+  /* RELANCE_OUTCOME_PROMISE */
+  RelanceDay         promise_date;
+  gint64             promise_amount;
+  /* RELANCE_OUTCOME_CALL_BACK: the day to call again */
+  RelanceDay         call_back_on;
+  /* RELANCE_OUTCOME_DISPUTE: opened on the first invoice concerned */
+  gint64             dispute_cause_id;
+  gint64             dispute_amount;  /* 0: the invoice's open balance */
+  const char        *dispute_description;
+  /* The document sent (letters), kept in the history */
+  GBytes            *document;
+  const char        *document_name;
+} RelanceActionFields;
+
+void        relance_work_invoice_free      (RelanceWorkInvoice *invoice);
+void        relance_work_item_free         (RelanceWorkItem    *item);
+
+const char *relance_work_group_to_string   (RelanceWorkGroup    group);  /* "phone", "email", "letter", "registered_letter", "promise", "blocked" */
+const char *relance_work_group_get_label   (RelanceWorkGroup    group);  /* "Calls", "E-mails"... translated */
+const char *relance_outcome_to_string      (RelanceOutcome      outcome);
+gboolean    relance_outcome_from_string    (const char         *text,
+                                            RelanceOutcome     *outcome);
+const char *relance_action_kind_to_string  (RelanceActionKind   kind);
+gboolean    relance_action_kind_from_string (const char        *text,
+                                            RelanceActionKind  *kind);
+/* One line for people: "Step D+20 of Standard: letter", "Promise of 1 200,00 €
+ * due on 20/11/2026 not kept"... translated; amounts and dates in the
+ * user's locale are formatted by the caller, so this names the step only. */
+char       *relance_work_item_describe     (const RelanceWorkItem *item);
+
+/* The worklist of @date: RelanceWorkItem, by group then oldest days overdue
+ * (most overdue first). @summary may be NULL. Cancellable between customers. */
+GPtrArray  *relance_worklist_compute       (RelanceDatabase     *db,
+                                            RelanceDay           date,
+                                            RelanceWorklistSummary *summary,
+                                            GCancellable        *cancellable,
+                                            GError             **error);
+/* The item of one customer on @date, or NULL with no error when there is
+ * nothing to do. */
+RelanceWorkItem *relance_worklist_get_item (RelanceDatabase     *db,
+                                            gint64               customer_id,
+                                            RelanceDay           date,
+                                            GError             **error);
+
+/* Skip the steps of @item's invoices (they are not asked again). */
+gboolean    relance_worklist_skip          (RelanceDatabase     *db,
+                                            const RelanceWorkItem *item,
+                                            RelanceDay           date,
+                                            const char          *reason,
+                                            GError             **error);
+/* Leave a customer out of the worklist until @until (after @date). */
+gboolean    relance_worklist_postpone      (RelanceDatabase     *db,
+                                            gint64               customer_id,
+                                            RelanceDay           date,
+                                            RelanceDay           until,
+                                            const char          *reason,
+                                            GError             **error);
+
+/* Records an action and what follows from its outcome; when @item is given
+ * (the worklist item it answers), its invoices' steps are done when the
+ * outcome settles them (sent, promise, dispute, paid). Returns the action's
+ * id, 0 on error. */
+gint64      relance_actions_record         (RelanceDatabase     *db,
+                                            const RelanceActionFields *fields,
+                                            const RelanceWorkItem *item,
+                                            GError             **error);
+
+/* Promises */
+RelancePromiseStatus relance_promise_get_status (RelanceDatabase *db,
+                                            gint64               promise_id,
+                                            RelanceDay           date,
+                                            GError             **error);
+
+G_END_DECLS
