@@ -1000,6 +1000,101 @@ apply_all (Applier  *self,
   return !g_cancellable_set_error_if_cancelled (self->cancellable, error);
 }
 
+/* Indexes an import does not read: kept up to date row by row, they cost
+ * more than the import itself when many rows come in (every allocation
+ * moves its invoice in four of them). A big import drops them inside its
+ * transaction and builds them again once, before it commits; a rollback
+ * brings them back untouched. The importer's own lookups (invoice numbers,
+ * payment references, allocations of an invoice) keep theirs. */
+#define DEFERRED_INDEXES \
+  "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL" \
+  " AND tbl_name IN ('invoices', 'payments', 'allocations')" \
+  " AND name NOT IN ('payments_reference', 'allocations_invoice')"
+
+/* Worth it when the import brings at least as many rows as the ledger
+ * has: building an index sorts the whole table once. */
+#define DEFER_INDEXES_MIN_ROWS 10000
+
+static gboolean
+is_plain_name (const char *name)
+{
+  if (name == NULL || *name == '\0')
+    return FALSE;
+  for (const char *c = name; *c; c++)
+    if (!g_ascii_isalnum (*c) && *c != '_')
+      return FALSE;
+  return TRUE;
+}
+
+/* Drops the deferred indexes if @batch is big for the ledger, and returns
+ * their definitions ("name", "CREATE INDEX…" pairs), to run again. */
+static GPtrArray *
+drop_deferred_indexes (RelanceDatabase     *db,
+                       RelanceImportBatch  *batch,
+                       GError             **error)
+{
+  g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) count = NULL;
+  g_autoptr(sqlite3_stmt) list = NULL;
+  guint incoming = batch->invoices->len + batch->payments->len + batch->allocations->len;
+  gboolean has_row;
+  int rc;
+
+  if (incoming < DEFER_INDEXES_MIN_ROWS)
+    return g_steal_pointer (&indexes);
+
+  count = _relance_database_prepare (db, "SELECT (SELECT count (*) FROM invoices)"
+                                         " + (SELECT count (*) FROM payments)", error);
+  if (count == NULL || !_relance_database_step (db, count, &has_row, error))
+    return NULL;
+  if (sqlite3_column_int64 (count, 0) > (gint64)incoming)
+    return g_steal_pointer (&indexes);
+  /* No statement of this connection may be running while the schema changes. */
+  sqlite3_reset (count);
+
+  list = _relance_database_prepare (db, DEFERRED_INDEXES, error);
+  if (list == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (list)) == SQLITE_ROW)
+    {
+      const char *name = (const char *)sqlite3_column_text (list, 0);
+
+      /* Our own schema's names; DDL takes no bound parameter. */
+      if (!is_plain_name (name))
+        continue;
+      g_ptr_array_add (indexes, g_strdup (name));
+      g_ptr_array_add (indexes, _relance_column_dup (list, 1));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _relance_database_fail (db, error);
+      return NULL;
+    }
+  sqlite3_reset (list);
+
+  for (guint i = 0; i < indexes->len; i += 2)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP INDEX %s", (const char *)g_ptr_array_index (indexes, i));
+
+      if (!_relance_database_exec (db, drop, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&indexes);
+}
+
+static gboolean
+create_indexes (RelanceDatabase  *db,
+                GPtrArray        *indexes,
+                GError          **error)
+{
+  for (guint i = 0; i < indexes->len; i += 2)
+    if (!_relance_database_exec (db, g_ptr_array_index (indexes, i + 1), error))
+      return FALSE;
+
+  return TRUE;
+}
+
 static gint64
 query_cache_size (RelanceDatabase *db)
 {
@@ -1259,6 +1354,7 @@ relance_import_apply_full (RelanceDatabase           *db,
 {
   static const char * const source_names[] = { "csv", "fec", "facturx" };
   Applier self = { 0 };
+  g_autoptr(GPtrArray) deferred = NULL;
   gint64 cache_size;
   gboolean keep;
   gboolean ok;
@@ -1304,12 +1400,13 @@ relance_import_apply_full (RelanceDatabase           *db,
       return FALSE;
     }
 
-  ok = apply_all (&self, error);
+  deferred = drop_deferred_indexes (db, batch, error);
+  ok = deferred != NULL && apply_all (&self, error);
   summary->rows_in_error = summary->problems->len;
   keep = ok && !(flags & RELANCE_IMPORT_DRY_RUN) &&
          (summary->problems->len == 0 || (flags & RELANCE_IMPORT_SKIP_BAD_ROWS));
   if (keep)
-    ok = log_import (&self, error);
+    ok = log_import (&self, error) && create_indexes (db, deferred, error);
 
   /* Statements must be finished before the savepoint is released. */
   applier_clear (&self);

@@ -23,6 +23,7 @@
 #include "relance-fec.h"
 #include "relance-import.h"
 #include "relance-ledger.h"
+#include "relance-list-model.h"
 #include "relance-test-utils.h"
 
 typedef struct
@@ -796,6 +797,128 @@ test_upgrade_from_version_1 (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* A big import: the indexes it drops while it writes are all back after
+ * it, whether it went through, was a dry run, or was refused. */
+
+static char *
+list_indexes (Fixture *f)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle,
+                                       "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                                       " ORDER BY name", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (names, "%s %s\n", sqlite3_column_text (stmt, 0),
+                            sqlite3_column_text (stmt, 1) ? (const char *)sqlite3_column_text (stmt, 1) : "");
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static RelanceImportBatch *
+big_batch (guint n_invoices)
+{
+  RelanceImportBatch *batch = relance_import_batch_new (RELANCE_IMPORT_FEC, "big.txt");
+  RelanceImportCustomer *customer = relance_import_batch_add_customer (batch);
+
+  customer->code = g_strdup ("411BIG");
+  customer->name = g_strdup ("Grossiste Big");
+  customer->payment_terms = 30;
+  for (guint i = 0; i < n_invoices; i++)
+    {
+      RelanceImportInvoice *invoice = relance_import_batch_add_invoice (batch);
+      RelanceImportPayment *payment = relance_import_batch_add_payment (batch);
+
+      invoice->line = 2 * i + 2;
+      invoice->number = g_strdup_printf ("B%05u", i);
+      invoice->customer_code = g_strdup ("411BIG");
+      invoice->issue_date = day ("2026-09-01") + (int)(i % 60);
+      invoice->due_date = invoice->issue_date + 30;
+      invoice->amount = 10000 + i;
+      invoice->open = -1;
+
+      payment->line = 2 * i + 3;
+      payment->customer_code = g_strdup ("411BIG");
+      payment->reference = g_strdup_printf ("P%05u", i);
+      payment->date = invoice->due_date;
+      payment->amount = invoice->amount;
+      /* Every other invoice is settled. */
+      if (i % 2 == 0)
+        {
+          RelanceImportAllocation *allocation = relance_import_batch_add_allocation (batch);
+
+          allocation->line = payment->line;
+          allocation->invoice_number = g_strdup (invoice->number);
+          allocation->payment_reference = g_strdup (payment->reference);
+          allocation->customer_code = g_strdup ("411BIG");
+          allocation->date = payment->date;
+          allocation->amount = invoice->amount;
+        }
+    }
+
+  return batch;
+}
+
+static void
+test_import_big (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = list_indexes (f);
+  g_autofree char *after_dry_run = NULL;
+  g_autofree char *after_refusal = NULL;
+  g_autofree char *after = NULL;
+  RelanceImportBatch *batch = big_batch (6000);
+  g_auto(RelanceImportSummary) dry = { 0 };
+  g_auto(RelanceImportSummary) refused = { 0 };
+  g_auto(RelanceImportSummary) summary = { 0 };
+  gint64 expected = 0;
+
+  g_assert_nonnull (strstr (before, "invoices_open_customer"));
+
+  apply_ok (f, batch, RELANCE_IMPORT_DRY_RUN, &dry);
+  g_assert_cmpuint (dry.invoices_new, ==, 6000);
+  g_assert_false (dry.written);
+  after_dry_run = list_indexes (f);
+  g_assert_cmpstr (after_dry_run, ==, before);
+  g_assert_cmpint (relance_ledger_find_customer (f->db, "411BIG", NULL), ==, 0);
+
+  /* One bad row: nothing is written, and the indexes are back. */
+  relance_import_batch_add_problem (batch, 9999, "Debit", "not an amount");
+  g_assert_false (relance_import_apply (f->db, batch, RELANCE_IMPORT_APPLY, f->today, &refused, &error));
+  g_assert_error (error, RELANCE_ERROR, RELANCE_ERROR_INVALID);
+  g_clear_error (&error);
+  after_refusal = list_indexes (f);
+  g_assert_cmpstr (after_refusal, ==, before);
+  g_assert_cmpint (relance_ledger_find_customer (f->db, "411BIG", NULL), ==, 0);
+  relance_import_batch_free (batch);
+
+  batch = big_batch (6000);
+  apply_ok (f, batch, RELANCE_IMPORT_APPLY, &summary);
+  relance_import_batch_free (batch);
+  g_assert_true (summary.written);
+  g_assert_cmpuint (summary.invoices_new, ==, 6000);
+  g_assert_cmpuint (summary.payments_new, ==, 6000);
+  g_assert_cmpuint (summary.allocations_new, ==, 3000);
+  after = list_indexes (f);
+  g_assert_cmpstr (after, ==, before);
+
+  /* The open invoices (odd ones) less the payments left on account (odd ones). */
+  for (guint i = 1; i < 6000; i += 2)
+    expected += 10000 + i;
+  g_assert_cmpint (balance_of (f, "411BIG"), ==, expected);
+  {
+    g_autoptr(RelanceListModel) open = relance_list_model_new (f->db, RELANCE_LIST_INVOICES, f->today);
+
+    relance_list_model_set_status (open, RELANCE_LIST_STATUS_PAID);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (open)), ==, 3000);
+  }
+}
+
 /* Factur-X */
 
 static const char facturx_xml[] =
@@ -1054,6 +1177,7 @@ main (int   argc,
   ADD ("/io/backup/restore", test_backup_restore);
   ADD ("/io/backup/restore-newer", test_backup_restore_newer);
   ADD ("/io/database/upgrade-from-1", test_upgrade_from_version_1);
+  ADD ("/io/import/big", test_import_big);
   ADD ("/io/facturx/xml", test_facturx_xml);
   ADD ("/io/facturx/credit-note", test_facturx_credit_note);
   ADD ("/io/facturx/hostile", test_facturx_hostile);
