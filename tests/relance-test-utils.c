@@ -34,6 +34,94 @@ relance_test_remove_tree (const char *path)
     g_remove (path);
 }
 
+/* Runs @program with @args (NULL-terminated), after "--db @db" unless @db
+ * is NULL, its environment that of the test with XDG_DATA_HOME set to
+ * @data_home, so nothing escapes the test's folder. Waits for it to end
+ * and returns its exit status and output; prints them when the test is
+ * verbose. Free with relance_test_run_free(). */
+RelanceTestRun *
+relance_test_run_argv (const char         *program,
+                       const char         *db,
+                       const char         *data_home,
+                       const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "XDG_DATA_HOME", data_home, TRUE);
+  RelanceTestRun *run = g_new0 (RelanceTestRun, 1);
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (char *)program);
+  if (db != NULL)
+    {
+      g_ptr_array_add (argv, (char *)"--db");
+      g_ptr_array_add (argv, (char *)db);
+    }
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *)args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+
+  if (g_spawn_check_wait_status (wait_status, &error))
+    run->status = 0;
+  else if (error->domain == G_SPAWN_EXIT_ERROR)
+    run->status = error->code;
+  else
+    run->status = -1;
+
+  if (g_test_verbose ())
+    g_printerr ("exit %d\n%s%s", run->status, run->out, run->err);
+
+  return run;
+}
+
+/* relance_test_run_argv() with the arguments from @first_arg up to a NULL,
+ * taken from @ap. */
+RelanceTestRun *
+relance_test_run_valist (const char *program,
+                         const char *db,
+                         const char *data_home,
+                         const char *first_arg,
+                         va_list     ap)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *)arg);
+  g_ptr_array_add (args, NULL);
+
+  return relance_test_run_argv (program, db, data_home, (const char * const *)args->pdata);
+}
+
+/* relance_test_run_argv() with the arguments given up to a NULL. */
+RelanceTestRun *
+relance_test_run (const char *program,
+                  const char *db,
+                  const char *data_home,
+                  const char *first_arg,
+                  ...)
+{
+  RelanceTestRun *run;
+  va_list ap;
+
+  va_start (ap, first_arg);
+  run = relance_test_run_valist (program, db, data_home, first_arg, ap);
+  va_end (ap);
+
+  return run;
+}
+
+void
+relance_test_run_free (RelanceTestRun *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+  g_free (run);
+}
+
 /* Runs the main loop until @condition holds; FALSE after ten seconds. */
 gboolean
 relance_test_wait_until (RelanceTestCondition condition,

@@ -15,6 +15,7 @@
 #include "relance-ledger.h"
 #include "relance-list-model.h"
 #include "relance-sample.h"
+#include "relance-worklist.h"
 
 typedef struct
 {
@@ -409,7 +410,7 @@ test_timeline (Fixture       *fixture,
   relance_desk_resolve_dispute (fixture->db, dispute, day ("2026-11-20"), "Credit note sent", "AV-T1", 10000, &error);
   g_assert_no_error (error);
 
-  entries = relance_desk_get_timeline (fixture->db, customer, 0, &error);
+  entries = relance_desk_get_timeline (fixture->db, customer, fixture->today, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (entries->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < entries->len; i++)
@@ -434,7 +435,7 @@ test_timeline (Fixture       *fixture,
   entry = g_ptr_array_index (entries, 4);
   g_assert_cmpstr (entry->summary, ==, "Called the accountant");
 
-  latest = relance_desk_get_timeline (fixture->db, customer, 2, &error);
+  latest = relance_desk_get_timeline (fixture->db, customer, fixture->today, 2, &error);
   g_assert_cmpuint (latest->len, ==, 2);
   g_assert_cmpint (((RelanceTimelineEntry *)latest->pdata[1])->kind, ==, RELANCE_TIMELINE_CREDIT_NOTE);
 }
@@ -456,7 +457,7 @@ test_timeline_sample (Fixture       *fixture,
 
   for (gint64 id = 1; id <= 20; id++)
     {
-      g_autoptr(GPtrArray) entries = relance_desk_get_timeline (fixture->db, id, 0, &error);
+      g_autoptr(GPtrArray) entries = relance_desk_get_timeline (fixture->db, id, fixture->today, 0, &error);
 
       g_assert_no_error (error);
       for (guint i = 0; i < entries->len; i++)
@@ -814,6 +815,59 @@ test_list_filters (Fixture       *fixture,
   g_assert_cmpint (totals.overdue, ==, 46000);
 }
 
+/* An invoice a customer promised on the phone to pay is "promised" until
+ * the promised date plus the grace days pass; then it is overdue again.
+ * The customers list shows the last action. */
+static void
+test_list_promised (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelanceListModel) invoices = NULL;
+  g_autoptr(RelanceListModel) customers = NULL;
+  g_autoptr(RelanceInvoice) first = NULL;
+  g_autoptr(RelanceCustomer) customer = NULL;
+  gint64 a = add_customer (fixture, "411A");
+  gint64 p1 = add_invoice (fixture, "411A", "P1", "2026-09-01", "2026-10-01", 10000, FALSE);
+  gint64 action;
+  RelanceActionFields call = {
+    .customer_id = a, .kind = RELANCE_ACTION_CALL, .date = day ("2026-11-20"),
+    .contact = "Mme Durand", .outcome = RELANCE_OUTCOME_PROMISE, .summary = "Paiement vendredi",
+    .invoice_ids = &p1, .n_invoice_ids = 1,
+    .promise_date = day ("2026-11-27"), .promise_amount = 10000,
+  };
+
+  add_invoice (fixture, "411A", "P2", "2026-09-01", "2026-10-01", 20000, FALSE);
+  action = relance_actions_record (fixture->db, &call, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (action, >, 0);
+
+  invoices = relance_list_model_new (fixture->db, RELANCE_LIST_INVOICES, fixture->today);
+  relance_list_model_set_sort (invoices, "number", FALSE);
+  relance_list_model_set_status (invoices, RELANCE_LIST_STATUS_PROMISED);
+  ASSERT_LISTED (invoices, "P1");
+  relance_list_model_set_status (invoices, RELANCE_LIST_STATUS_OVERDUE);
+  ASSERT_LISTED (invoices, "P2");
+  relance_list_model_set_status (invoices, RELANCE_LIST_STATUS_ANY);
+  first = g_list_model_get_item (G_LIST_MODEL (invoices), 0);
+  g_assert_cmpint (relance_invoice_get_status (first), ==, RELANCE_INVOICE_STATUS_PROMISED);
+  g_clear_object (&first);
+  g_clear_object (&invoices);
+
+  /* The promised 27 November, plus 3 days of grace, has passed on 1 December. */
+  invoices = relance_list_model_new (fixture->db, RELANCE_LIST_INVOICES, day ("2026-12-01"));
+  relance_list_model_set_sort (invoices, "number", FALSE);
+  relance_list_model_set_status (invoices, RELANCE_LIST_STATUS_PROMISED);
+  ASSERT_LISTED (invoices, "");
+  relance_list_model_set_status (invoices, RELANCE_LIST_STATUS_OVERDUE);
+  ASSERT_LISTED (invoices, "P1 P2");
+
+  customers = relance_list_model_new (fixture->db, RELANCE_LIST_CUSTOMERS, fixture->today);
+  customer = g_list_model_get_item (G_LIST_MODEL (customers), 0);
+  g_assert_cmpint (relance_customer_get_last_action_date (customer), ==, day ("2026-11-20"));
+  g_assert_cmpstr (relance_customer_get_last_action_kind (customer), ==, "call");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -834,6 +888,7 @@ main (int   argc,
   ADD ("/desk/delete-customer", test_delete_customer);
   ADD ("/desk/update-invoice", test_update_invoice);
   ADD ("/desk/list-filters", test_list_filters);
+  ADD ("/desk/list-promised", test_list_promised);
 
 #undef ADD
 

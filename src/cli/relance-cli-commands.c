@@ -21,17 +21,7 @@
 #include "relance-sample.h"
 
 /* What one run of a command was given, besides its own options. */
-typedef struct
-{
-  const char       *command;         /* "customer add" */
-  gboolean          lists;           /* takes --format */
-  gboolean          creates_ledger;  /* may start a new ledger file */
-  char             *db_path;         /* --db */
-  char             *date;            /* --date, as typed */
-  char             *format_name;     /* --format, as typed */
-  RelanceCliFormat  format;
-  RelanceDay        today;           /* RELANCE_DAY_NONE: the system clock */
-} Invocation;
+typedef RelanceCliInvocation Invocation;
 
 static void
 invocation_clear (Invocation *inv)
@@ -462,6 +452,7 @@ invoice_status_label (RelanceInvoiceStatus status)
     case RELANCE_INVOICE_STATUS_OPEN: return C_("invoice status", "Open");
     case RELANCE_INVOICE_STATUS_OVERDUE: return C_("invoice status", "Overdue");
     case RELANCE_INVOICE_STATUS_DISPUTED: return C_("invoice status", "Disputed");
+    case RELANCE_INVOICE_STATUS_PROMISED: return C_("invoice status", "Promised");
     default: g_return_val_if_reached ("");
     }
 }
@@ -1118,4 +1109,53 @@ relance_cli_aged_balance (const char   *command,
 
   return write_list (&inv, aged_columns, G_N_ELEMENTS (aged_columns),
                      rows->len + 1, fill_aged_row, &aged);
+}
+
+/* Shared with the other command files (relance-cli-commands.h) */
+
+void
+relance_cli_invocation_clear (RelanceCliInvocation *inv)
+{
+  invocation_clear (inv);
+}
+
+int
+relance_cli_fail (const GError *error)
+{
+  return fail (error);
+}
+
+int
+relance_cli_missing_option (const RelanceCliInvocation *inv,
+                            const char                 *option)
+{
+  return missing_option (inv, option);
+}
+
+gboolean
+relance_cli_parse_command_line (RelanceCliInvocation  *inv,
+                                const char            *summary,
+                                const GOptionEntry    *entries,
+                                char                ***args,
+                                int                   *status)
+{
+  return parse_command_line (inv, summary, entries, args, status);
+}
+
+RelanceContext *
+relance_cli_open_ledger (const RelanceCliInvocation  *inv,
+                         GError                     **error)
+{
+  return open_ledger (inv, error);
+}
+
+int
+relance_cli_write_list (const RelanceCliInvocation  *inv,
+                        const RelanceCliColumn      *columns,
+                        guint                        n_columns,
+                        guint                        n_rows,
+                        RelanceCliFillRow            fill,
+                        gpointer                     user_data)
+{
+  return write_list (inv, columns, n_columns, n_rows, fill, user_data);
 }

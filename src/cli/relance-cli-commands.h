@@ -10,6 +10,9 @@
 
 #include <glib.h>
 
+#include "relance-cli-output.h"
+#include "relance-context.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -24,6 +27,43 @@ typedef enum
  *   but the command words. */
 typedef int (*RelanceCliCommandFunc) (const char   *command,
                                       char       ***args);
+
+/* What one run of a command was given, besides its own options; the
+ * command files fill @command, @lists and @creates_ledger, the parser the
+ * rest. */
+typedef struct
+{
+  const char       *command;         /* "customer add" */
+  gboolean          lists;           /* takes --format */
+  gboolean          creates_ledger;  /* may start a new ledger file */
+  char             *db_path;         /* --db */
+  char             *date;            /* --date, as typed */
+  char             *format_name;     /* --format, as typed */
+  RelanceCliFormat  format;
+  RelanceDay        today;           /* RELANCE_DAY_NONE: the system clock */
+} RelanceCliInvocation;
+
+void      relance_cli_invocation_clear   (RelanceCliInvocation        *inv);
+/* Parses the command's @entries and the global options; @status is the
+ * exit status when it returns %FALSE. */
+gboolean  relance_cli_parse_command_line (RelanceCliInvocation        *inv,
+                                          const char                  *summary,
+                                          const GOptionEntry          *entries,
+                                          char                      ***args,
+                                          int                         *status);
+RelanceContext *relance_cli_open_ledger  (const RelanceCliInvocation  *inv,
+                                          GError                     **error);
+int       relance_cli_write_list         (const RelanceCliInvocation  *inv,
+                                          const RelanceCliColumn      *columns,
+                                          guint                        n_columns,
+                                          guint                        n_rows,
+                                          RelanceCliFillRow            fill,
+                                          gpointer                     user_data);
+int       relance_cli_fail               (const GError                *error);
+int       relance_cli_missing_option     (const RelanceCliInvocation  *inv,
+                                          const char                  *option);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RelanceCliInvocation, relance_cli_invocation_clear)
 
 int relance_cli_usage_error     (const char   *command,
                                  const char   *format,

@@ -1,2 +1,302 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* relance-cli-worklist.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "relance-cli-commands.h"
+#include "relance-cli-output.h"
+#include "relance-cli-worklist.h"
+#include "relance-database.h"
+#include "relance-desk.h"
+#include "relance-error.h"
+#include "relance-ledger.h"
+#include "relance-money.h"
+#include "relance-worklist.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RelanceWorkItem, relance_work_item_free)
+
+enum { WORK_CUSTOMER, WORK_CHANNEL, WORK_STEP, WORK_INVOICES, WORK_AMOUNT, WORK_DAYS, WORK_BLOCKED };
+
+/* The names are what scripts read and are never translated. */
+static const RelanceCliColumn work_columns[] = {
+  { "customer", N_("Customer"), RELANCE_CLI_COLUMN_TEXT },
+  { "channel", N_("Channel"), RELANCE_CLI_COLUMN_TEXT },
+  { "step", N_("Step"), RELANCE_CLI_COLUMN_TEXT },
+  { "invoices", N_("Invoices"), RELANCE_CLI_COLUMN_TEXT },
+  { "amount", N_("Amount"), RELANCE_CLI_COLUMN_AMOUNT },
+  { "oldest_days_overdue", N_("Days overdue"), RELANCE_CLI_COLUMN_NUMBER },
+  { "blocked", N_("Blocked"), RELANCE_CLI_COLUMN_TEXT },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (work_columns) == WORK_BLOCKED + 1);
+
+/* "F-12, F-14" */
+static char *
+join_numbers (GPtrArray *invoices)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < invoices->len; i++)
+    {
+      RelanceWorkInvoice *invoice = g_ptr_array_index (invoices, i);
+
+      if (i > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, invoice->number);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* "F-12 (B Shipping), F-20 (A Billing)" */
+static char *
+join_blocked (GPtrArray *invoices)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < invoices->len; i++)
+    {
+      RelanceWorkInvoice *invoice = g_ptr_array_index (invoices, i);
+
+      if (i > 0)
+        g_string_append (text, ", ");
+      g_string_append_printf (text, "%s (%s %s)", invoice->number, invoice->cause_code, invoice->department);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+fill_work_row (RelanceCliRow *row,
+               guint          position,
+               gpointer       user_data)
+{
+  RelanceWorkItem *item = g_ptr_array_index ((GPtrArray *)user_data, position);
+  g_autofree char *invoices = join_numbers (item->invoices);
+  g_autofree char *blocked = join_blocked (item->blocked);
+  g_autofree char *describe = relance_work_item_describe (item);
+
+  relance_cli_row_set_text (row, WORK_CUSTOMER, item->customer_code);
+  relance_cli_row_set_keyword (row, WORK_CHANNEL, relance_work_group_to_string (item->group),
+                               relance_work_group_get_label (item->group));
+
+  switch (item->reason)
+    {
+    case RELANCE_WORK_REASON_STEP:
+      {
+        g_autofree char *offset = g_strdup_printf (item->step_offset == 0 ? "D" : "D%+d", item->step_offset);
+
+        relance_cli_row_set_keyword (row, WORK_STEP, offset, describe);
+      }
+      break;
+    case RELANCE_WORK_REASON_PROMISE_DUE:
+      relance_cli_row_set_keyword (row, WORK_STEP, "promise", describe);
+      break;
+    case RELANCE_WORK_REASON_PROMISE_BROKEN:
+      relance_cli_row_set_keyword (row, WORK_STEP, "broken_promise", describe);
+      break;
+    case RELANCE_WORK_REASON_DISPUTE:
+    default:
+      relance_cli_row_set_keyword (row, WORK_STEP, "", describe);
+      break;
+    }
+
+  relance_cli_row_set_text (row, WORK_INVOICES, invoices);
+  relance_cli_row_set_amount (row, WORK_AMOUNT, item->amount);
+  relance_cli_row_set_number (row, WORK_DAYS, item->oldest_days_overdue);
+  relance_cli_row_set_text (row, WORK_BLOCKED, blocked);
+}
+
+int
+relance_cli_worklist (const char   *command,
+                      char       ***args)
+{
+  g_auto(RelanceCliInvocation) inv = { command, .lists = TRUE };
+  g_autoptr(RelanceContext) context = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!relance_cli_parse_command_line (&inv, N_("Lists what to do on the day, one line per customer: "
+                                                "calls, e-mails, letters, formal notices, promises to "
+                                                "check, and customers blocked by disputes."),
+                                       NULL, args, &status))
+    return status;
+
+  context = relance_cli_open_ledger (&inv, &error);
+  if (context == NULL)
+    return relance_cli_fail (error);
+
+  items = relance_worklist_compute (relance_context_get_database (context),
+                                    relance_context_get_today (context), NULL, NULL, &error);
+  if (items == NULL)
+    return relance_cli_fail (error);
+
+  return relance_cli_write_list (&inv, work_columns, G_N_ELEMENTS (work_columns),
+                                 items->len, fill_work_row, items);
+}
+
+/* The invoices named on the command line, as ids. */
+static GArray *
+find_invoices (RelanceDatabase     *db,
+               gint64               customer_id,
+               const char * const  *numbers,
+               GError             **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; numbers != NULL && numbers[i] != NULL; i++)
+    {
+      gint64 id = relance_actions_find_invoice (db, customer_id, numbers[i], error);
+
+      if (id == 0)
+        return NULL;
+      g_array_append_val (ids, id);
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/* The id of the dispute cause whose code is @code. */
+static gint64
+find_cause (RelanceDatabase  *db,
+            const char       *code,
+            GError          **error)
+{
+  g_autoptr(GPtrArray) causes = relance_desk_list_causes (db, error);
+
+  if (causes == NULL)
+    return 0;
+
+  for (guint i = 0; i < causes->len; i++)
+    {
+      RelanceDisputeCause *cause = g_ptr_array_index (causes, i);
+
+      if (g_ascii_strcasecmp (cause->code, code) == 0)
+        return cause->id;
+    }
+
+  g_set_error (error, RELANCE_ERROR, RELANCE_ERROR_NOT_FOUND, _("There is no dispute cause “%s”"), code);
+  return 0;
+}
+
+int
+relance_cli_action_add (const char   *command,
+                        char       ***args)
+{
+  g_auto(RelanceCliInvocation) inv = { command };
+  g_autofree char *customer = NULL;
+  g_autofree char *kind_name = NULL;
+  g_autofree char *outcome_name = NULL;
+  g_autofree char *promise_date = NULL;
+  g_autofree char *promise_amount = NULL;
+  g_autofree char *call_back = NULL;
+  g_autofree char *cause = NULL;
+  g_autofree char *contact = NULL;
+  g_autofree char *summary = NULL;
+  g_auto(GStrv) invoices = NULL;
+  const GOptionEntry entries[] = {
+    { "customer", 0, 0, G_OPTION_ARG_STRING, &customer, N_("The customer’s code (required)"), N_("CODE") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_name,
+      N_("call, email, letter, formal_notice, note or visit (required)"), N_("KIND") },
+    { "outcome", 0, 0, G_OPTION_ARG_STRING, &outcome_name,
+      N_("promise, dispute, call_back, wrong_contact, no_answer, sent or paid"), N_("OUTCOME") },
+    { "promise-date", 0, 0, G_OPTION_ARG_STRING, &promise_date,
+      N_("The day the customer promised to pay (with --outcome promise)"), N_("DAY") },
+    { "promise-amount", 0, 0, G_OPTION_ARG_STRING, &promise_amount,
+      N_("The amount promised (with --outcome promise)"), N_("AMOUNT") },
+    { "call-back", 0, 0, G_OPTION_ARG_STRING, &call_back,
+      N_("The day to call again (with --outcome call_back)"), N_("DAY") },
+    { "cause", 0, 0, G_OPTION_ARG_STRING, &cause,
+      N_("The dispute cause’s code (with --outcome dispute, on the first invoice concerned)"), N_("CODE") },
+    { "contact", 0, 0, G_OPTION_ARG_STRING, &contact, N_("Who was reached"), N_("NAME") },
+    { "summary", 0, 0, G_OPTION_ARG_STRING, &summary, N_("What was said or written"), N_("TEXT") },
+    { "invoice", 0, 0, G_OPTION_ARG_STRING_ARRAY, &invoices,
+      N_("An invoice concerned; repeat for several. Without it, those of the customer’s "
+         "item in the worklist"), N_("NUMBER") },
+    { NULL }
+  };
+  g_autoptr(RelanceContext) context = NULL;
+  g_autoptr(RelanceWorkItem) item = NULL;
+  g_autoptr(GArray) invoice_ids = NULL;
+  g_autoptr(GError) error = NULL;
+  RelanceActionFields fields = { 0 };
+  RelanceDatabase *db;
+  gint64 action_id;
+  int status;
+
+  if (!relance_cli_parse_command_line (&inv, N_("Records a call, e-mail, letter, formal notice, note or "
+                                                "visit on the day given by --date (default: today), and "
+                                                "what came of it. The steps of the customer’s item in "
+                                                "the worklist are done when the outcome settles them."),
+                                       entries, args, &status))
+    return status;
+  if (customer == NULL)
+    return relance_cli_missing_option (&inv, "--customer");
+  if (kind_name == NULL)
+    return relance_cli_missing_option (&inv, "--kind");
+  if (!relance_action_kind_from_string (kind_name, &fields.kind))
+    return relance_cli_usage_error (inv.command, _("Unknown kind “%s”: use call, email, letter, "
+                                                   "formal_notice, note or visit"), kind_name);
+  if (outcome_name != NULL &&
+      (!relance_outcome_from_string (outcome_name, &fields.outcome) || *outcome_name == '\0'))
+    return relance_cli_usage_error (inv.command, _("Unknown outcome “%s”: use promise, dispute, call_back, "
+                                                   "wrong_contact, no_answer, sent or paid"), outcome_name);
+  if (fields.outcome == RELANCE_OUTCOME_PROMISE && promise_date == NULL)
+    return relance_cli_missing_option (&inv, "--promise-date");
+  if (fields.outcome == RELANCE_OUTCOME_PROMISE && promise_amount == NULL)
+    return relance_cli_missing_option (&inv, "--promise-amount");
+  if (fields.outcome == RELANCE_OUTCOME_CALL_BACK && call_back == NULL)
+    return relance_cli_missing_option (&inv, "--call-back");
+  if (fields.outcome == RELANCE_OUTCOME_DISPUTE && cause == NULL)
+    return relance_cli_missing_option (&inv, "--cause");
+  if ((promise_date != NULL && !relance_day_parse (promise_date, &fields.promise_date, &error)) ||
+      (promise_amount != NULL && !relance_money_parse (promise_amount, &fields.promise_amount, &error)) ||
+      (call_back != NULL && !relance_day_parse (call_back, &fields.call_back_on, &error)))
+    return relance_cli_fail (error);
+
+  context = relance_cli_open_ledger (&inv, &error);
+  if (context == NULL)
+    return relance_cli_fail (error);
+  db = relance_context_get_database (context);
+
+  fields.customer_id = relance_ledger_find_customer (db, customer, &error);
+  if (fields.customer_id == 0)
+    return relance_cli_fail (error);
+  if (cause != NULL)
+    {
+      fields.dispute_cause_id = find_cause (db, cause, &error);
+      if (fields.dispute_cause_id == 0)
+        return relance_cli_fail (error);
+      fields.dispute_description = summary;
+    }
+  fields.date = relance_context_get_today (context);
+  fields.contact = contact;
+  fields.summary = summary;
+  /* GLib says "Unknown" when the account has no real name. */
+  fields.who = g_str_equal (g_get_real_name (), "Unknown") ? g_get_user_name () : g_get_real_name ();
+
+  if (invoices != NULL)
+    {
+      invoice_ids = find_invoices (db, fields.customer_id, (const char * const *)invoices, &error);
+      if (invoice_ids == NULL)
+        return relance_cli_fail (error);
+      fields.invoice_ids = (const gint64 *)invoice_ids->data;
+      fields.n_invoice_ids = invoice_ids->len;
+    }
+
+  item = relance_worklist_get_item (db, fields.customer_id, fields.date, &error);
+  if (item == NULL && error != NULL)
+    return relance_cli_fail (error);
+
+  action_id = relance_actions_record (db, &fields, item, &error);
+  if (action_id == 0)
+    return relance_cli_fail (error);
+
+  g_print ("%" G_GINT64_FORMAT "\n", action_id);
+  return RELANCE_CLI_EXIT_OK;
+}

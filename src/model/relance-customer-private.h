@@ -6,6 +6,7 @@
 #pragma once
 
 #include "relance-customer.h"
+#include "relance-date.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,8 @@ struct _RelanceCustomer
   gint64 balance;
   gint64 overdue;
   int days_overdue;
+  RelanceDay last_action_date;
+  char *last_action_kind;
   gboolean archived;
 };
 

@@ -23,6 +23,7 @@ relance_customer_finalize (GObject *object)
   g_free (self->email);
   g_free (self->phone);
   g_free (self->segment);
+  g_free (self->last_action_kind);
 
   G_OBJECT_CLASS (relance_customer_parent_class)->finalize (object);
 }
@@ -153,6 +154,24 @@ relance_customer_get_days_overdue (RelanceCustomer *self)
   g_return_val_if_fail (RELANCE_IS_CUSTOMER (self), 0);
 
   return self->days_overdue;
+}
+
+/* the day of the latest call, letter, e-mail, note or visit; 0 if none */
+int
+relance_customer_get_last_action_date (RelanceCustomer *self)
+{
+  g_return_val_if_fail (RELANCE_IS_CUSTOMER (self), 0);
+
+  return self->last_action_date;
+}
+
+/* its kind: "call", "email", "letter", "formal_notice", "note", "visit"; "" if none */
+const char *
+relance_customer_get_last_action_kind (RelanceCustomer *self)
+{
+  g_return_val_if_fail (RELANCE_IS_CUSTOMER (self), NULL);
+
+  return self->last_action_kind;
 }
 
 gboolean

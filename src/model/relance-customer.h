@@ -33,5 +33,7 @@ gint64        relance_customer_get_balance (RelanceCustomer *self);
 gint64        relance_customer_get_overdue (RelanceCustomer *self);
 int           relance_customer_get_days_overdue (RelanceCustomer *self);
 gboolean      relance_customer_get_archived (RelanceCustomer *self);
+int           relance_customer_get_last_action_date (RelanceCustomer *self);
+const char *  relance_customer_get_last_action_kind (RelanceCustomer *self);
 
 G_END_DECLS

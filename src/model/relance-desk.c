@@ -616,19 +616,23 @@ timeline_kind (const char *kind)
 
 /**
  * relance_desk_get_timeline:
+ * @date: the day the promises' status is seen from
  * @limit: at most this many entries, the latest; 0 for all
  *
  * Everything that happened with the customer, newest first: actions
  * (calls, e-mails, letters, formal notices, notes, visits), promises (on
  * the day they were made: the day of their call, or else the promised
  * day), disputes opened, resolved and cancelled, payments, and credit
- * notes. On the same day, the later recorded comes first.
+ * notes. On the same day, the later recorded comes first. A promise's
+ * status ("pending", "kept", "broken") is the one on @date, derived from
+ * the payments as relance_promise_get_status() does.
  *
  * Returns: (transfer full) (element-type RelanceTimelineEntry): the entries
  */
 GPtrArray *
 relance_desk_get_timeline (RelanceDatabase  *db,
                            gint64            customer_id,
+                           RelanceDay        date,
                            guint             limit,
                            GError          **error)
 {
@@ -646,9 +650,21 @@ relance_desk_get_timeline (RelanceDatabase  *db,
     "   JOIN invoices i ON i.id = ai.invoice_id WHERE ai.action_id = a.id), 2 AS rank"
     " FROM actions a WHERE a.customer_id = ?1"
     " UNION ALL"
+    /* The promise's status on ?3: kept when the payments since it was made
+     * (to ?3, or to the promised day plus the grace days if sooner) reach
+     * its amount; broken once the grace days passed; else pending. The
+     * stored status column is not read. */
     " SELECT 'promise', coalesce (a.date, p.promised_date), p.promised_date, p.id, p.amount,"
-    "  coalesce (a.who, ''), coalesce (a.contact, ''), p.status, '', NULL, 3"
-    " FROM promises p LEFT JOIN actions a ON a.id = p.action_id WHERE p.customer_id = ?1"
+    "  coalesce (a.who, ''), coalesce (a.contact, ''),"
+    "  CASE WHEN (SELECT coalesce (sum (y.amount), 0) FROM payments y"
+    "             WHERE y.customer_id = p.customer_id"
+    "             AND y.date BETWEEN coalesce (p.made_on, p.promised_date)"
+    "             AND min (?3, p.promised_date + g.days)) >= p.amount THEN 'kept'"
+    "       WHEN ?3 > p.promised_date + g.days THEN 'broken' ELSE 'pending' END,"
+    "  '', NULL, 3"
+    " FROM promises p LEFT JOIN actions a ON a.id = p.action_id"
+    " JOIN (SELECT coalesce ((SELECT promise_grace_days FROM company WHERE id = 1), 3) AS days) g"
+    " WHERE p.customer_id = ?1"
     " UNION ALL"
     " SELECT 'dispute_opened', d.opened_on, 0, d.id, d.amount, '', '', k.code || ' · ' || k.label,"
     "  d.description, i.number, 1"
@@ -677,6 +693,7 @@ relance_desk_get_timeline (RelanceDatabase  *db,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, customer_id);
   sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64)limit : -1);
+  sqlite3_bind_int (stmt, 3, date);
 
   for (;;)
     {

@@ -180,6 +180,7 @@ RelanceDisputeRow *relance_desk_get_dispute (RelanceDatabase  *db,
                                            GError          **error);
 GPtrArray  *relance_desk_get_timeline     (RelanceDatabase  *db,
                                            gint64            customer_id,
+                                           RelanceDay        date,
                                            guint             limit,
                                            GError          **error);
 GPtrArray  *relance_desk_list_causes      (RelanceDatabase  *db,

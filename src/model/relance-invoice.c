@@ -147,6 +147,7 @@ relance_invoice_status_to_string (RelanceInvoiceStatus status)
     case RELANCE_INVOICE_STATUS_OPEN: return "open";
     case RELANCE_INVOICE_STATUS_OVERDUE: return "overdue";
     case RELANCE_INVOICE_STATUS_DISPUTED: return "disputed";
+    case RELANCE_INVOICE_STATUS_PROMISED: return "promised";
     default: g_return_val_if_reached ("open");
     }
 }

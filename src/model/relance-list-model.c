@@ -94,10 +94,20 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (RelanceListModel, relance_list_model, G_TYPE_OBJE
 #define SIGNED_AMOUNT "(CASE i.kind WHEN 'credit_note' THEN -i.amount ELSE i.amount END)"
 #define SIGNED_OPEN "(CASE i.kind WHEN 'credit_note' THEN i.allocated - i.amount ELSE i.amount - i.allocated END)"
 #define IS_OPEN_INVOICE "(i.kind = 'invoice' AND i.allocated < i.amount)"
+/* An open invoice a customer promised to pay: named in the call of a
+ * promise made by ?1 whose date, plus the ledger's grace days, has not
+ * passed. A promise kept has paid it; a broken one leaves it overdue. */
+#define PROMISED_INVOICE \
+  "EXISTS (SELECT 1 FROM action_invoices ai JOIN promises p ON p.action_id = ai.action_id" \
+  " WHERE ai.invoice_id = i.id AND p.made_on <= ?1" \
+  " AND p.promised_date + (SELECT promise_grace_days FROM company) >= ?1)"
 #define INVOICE_STATUS_ORDER \
-  "(CASE WHEN i.allocated = i.amount THEN 3" \
+  "(CASE WHEN i.allocated = i.amount THEN 4" \
   " WHEN EXISTS (SELECT 1 FROM disputes d WHERE d.invoice_id = i.id AND d.status = 'open') THEN 0" \
-  " WHEN i.kind = 'invoice' AND i.due_date < ?1 THEN 1 ELSE 2 END)"
+  " WHEN " PROMISED_INVOICE " THEN 1" \
+  " WHEN i.kind = 'invoice' AND i.due_date < ?1 THEN 2 ELSE 3 END)"
+
+#define LAST_ACTION_DATE "coalesce ((SELECT max (a.date) FROM actions a WHERE a.customer_id = c.id), 0)"
 
 static const SortKey customer_keys[] = {
   { "code", "c.code", "c.code DESC" },
@@ -107,6 +117,7 @@ static const SortKey customer_keys[] = {
   { "balance", "coalesce (o.balance, 0), c.code", "coalesce (o.balance, 0) DESC, c.code", JOIN_TOTALS },
   { "overdue", "coalesce (o.overdue, 0), c.code", "coalesce (o.overdue, 0) DESC, c.code", JOIN_TOTALS },
   { "days", "coalesce (o.oldest_due, ?1) DESC, c.code", "coalesce (o.oldest_due, ?1), c.code", JOIN_TOTALS },
+  { "last-action", LAST_ACTION_DATE ", c.code", LAST_ACTION_DATE " DESC, c.code" },
   { NULL }
 };
 
@@ -246,7 +257,7 @@ bind_common (RelanceListModel *self,
   "EXISTS (SELECT 1 FROM disputes d WHERE d.invoice_id = i.id AND d.status = 'open')"
 #define OVERDUE_INVOICE "(i.kind = 'invoice' AND i.allocated < i.amount AND i.due_date < ?1)"
 
-/* Mirrors read_invoice(): paid, disputed, overdue, or else open. */
+/* Mirrors read_invoice(): paid, disputed, promised, overdue, or else open. */
 static const char *
 invoice_status_condition (RelanceListStatus status)
 {
@@ -256,10 +267,13 @@ invoice_status_condition (RelanceListStatus status)
       return "i.allocated = i.amount";
     case RELANCE_LIST_STATUS_DISPUTED:
       return "(i.allocated < i.amount AND " OPEN_DISPUTE_OF_INVOICE ")";
+    case RELANCE_LIST_STATUS_PROMISED:
+      return "(i.allocated < i.amount AND NOT " OPEN_DISPUTE_OF_INVOICE " AND " PROMISED_INVOICE ")";
     case RELANCE_LIST_STATUS_OVERDUE:
-      return "(" OVERDUE_INVOICE " AND NOT " OPEN_DISPUTE_OF_INVOICE ")";
+      return "(" OVERDUE_INVOICE " AND NOT " OPEN_DISPUTE_OF_INVOICE " AND NOT " PROMISED_INVOICE ")";
     case RELANCE_LIST_STATUS_OPEN:
-      return "(i.allocated < i.amount AND NOT " OVERDUE_INVOICE " AND NOT " OPEN_DISPUTE_OF_INVOICE ")";
+      return "(i.allocated < i.amount AND NOT " OVERDUE_INVOICE " AND NOT " OPEN_DISPUTE_OF_INVOICE
+             " AND NOT " PROMISED_INVOICE ")";
     default:
       return NULL;
     }
@@ -565,10 +579,14 @@ rows_query (RelanceListModel *self)
       g_string_append_printf (sql,
                               "SELECT c.id, c.code, c.name, c.address, c.postcode, c.city, c.country,"
                               " c.email, c.phone, s.name, c.payment_terms, c.archived,"
-                              " coalesce (o.balance, 0), coalesce (o.overdue, 0), o.oldest_due"
+                              " coalesce (o.balance, 0), coalesce (o.overdue, 0), o.oldest_due,"
+                              " la.date, la.kind"
                               " FROM customers c LEFT JOIN segments s ON s.id = c.segment_id"
                               " LEFT JOIN (" CUSTOMER_TOTALS " AND customer_id IN %s GROUP BY customer_id) o"
-                              " ON o.customer_id = c.id WHERE c.id IN %s",
+                              " ON o.customer_id = c.id"
+                              " LEFT JOIN actions la ON la.id = (SELECT a.id FROM actions a"
+                              "   WHERE a.customer_id = c.id ORDER BY a.date DESC, a.id DESC LIMIT 1)"
+                              " WHERE c.id IN %s",
                               in_list->str, in_list->str);
       break;
 
@@ -577,7 +595,8 @@ rows_query (RelanceListModel *self)
                               "SELECT i.id, i.customer_id, c.code, c.name, i.number, i.kind,"
                               " i.issue_date, i.due_date, i.amount, i.allocated,"
                               " EXISTS (SELECT 1 FROM disputes d WHERE d.invoice_id = i.id"
-                              "         AND d.status = 'open')"
+                              "         AND d.status = 'open'),"
+                              " i.allocated < i.amount AND " PROMISED_INVOICE
                               " FROM invoices i JOIN customers c ON c.id = i.customer_id"
                               " WHERE i.id IN %s",
                               in_list->str);
@@ -626,6 +645,8 @@ read_customer (RelanceListModel *self,
   customer->overdue = sqlite3_column_int64 (stmt, 13);
   if (sqlite3_column_type (stmt, 14) != SQLITE_NULL)
     customer->days_overdue = MAX (0, self->today - sqlite3_column_int (stmt, 14));
+  customer->last_action_date = sqlite3_column_int (stmt, 15);
+  customer->last_action_kind = _relance_column_dup (stmt, 16);
 
   return customer;
 }
@@ -637,6 +658,7 @@ read_invoice (RelanceListModel *self,
   RelanceInvoice *invoice = g_object_new (RELANCE_TYPE_INVOICE, NULL);
   gboolean credit_note;
   gboolean disputed;
+  gboolean promised;
   gint64 amount, allocated;
 
   invoice->id = sqlite3_column_int64 (stmt, 0);
@@ -651,6 +673,7 @@ read_invoice (RelanceListModel *self,
   amount = sqlite3_column_int64 (stmt, 8);
   allocated = sqlite3_column_int64 (stmt, 9);
   disputed = sqlite3_column_int (stmt, 10) != 0;
+  promised = sqlite3_column_int (stmt, 11) != 0;
 
   invoice->amount = credit_note ? -amount : amount;
   invoice->open = credit_note ? allocated - amount : amount - allocated;
@@ -662,6 +685,8 @@ read_invoice (RelanceListModel *self,
     invoice->status = RELANCE_INVOICE_STATUS_PAID;
   else if (disputed)
     invoice->status = RELANCE_INVOICE_STATUS_DISPUTED;
+  else if (promised)
+    invoice->status = RELANCE_INVOICE_STATUS_PROMISED;
   else if (invoice->days_overdue > 0)
     invoice->status = RELANCE_INVOICE_STATUS_OVERDUE;
   else

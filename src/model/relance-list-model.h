@@ -33,6 +33,7 @@ typedef enum
   RELANCE_LIST_STATUS_PAID,       /* invoices */
   RELANCE_LIST_STATUS_RESOLVED,   /* disputes */
   RELANCE_LIST_STATUS_CANCELLED,  /* disputes */
+  RELANCE_LIST_STATUS_PROMISED,   /* invoices: a promise to pay them has not yet passed */
 } RelanceListStatus;
 
 typedef struct

@@ -74,6 +74,7 @@ typedef struct
   int         margin;         /* basis points used above the ECB rate */
   gboolean    eu_customer;    /* the directive's margin was used */
   RelanceDay  rates_known_until; /* 0 if the table covers every day; else the last day a published rate covers */
+  int         rate;           /* basis points in force on the date asked: ECB rate + margin */
 } RelancePenalties;
 
 void        relance_rate_free                (RelanceRate       *rate);
@@ -105,8 +106,18 @@ gboolean    relance_collection_settings_set  (RelanceDatabase   *db,
 
 /* The computation, without a database: the interest owed on @date for an
  * invoice of @amount due on @due_date, settled by @settlements (in any
- * order), at the rates of @ecb_rates (RelanceRate, by valid_from) plus
- * @margin. */
+ * order), at the rates of @ecb_rates (RelanceRate, sorted by valid_from
+ * as relance_rates_list() gives them; may be empty) plus @margin.
+ *
+ * The rule: each day d from @due_date + 1 to @date included bears
+ * interest on the balance of day d, that is @amount less the settlements
+ * dated before d. The day a payment is dated still bears interest on what
+ * it pays, so a payment n days after the due date costs n days, as many as
+ * it is late; a payment on the due date costs nothing. The rate of day d
+ * is the ECB rate of the latest row with valid_from <= d (the first row
+ * for the days before it) plus @margin. The exact sum of balance × rate ×
+ * days is divided once by 365 × 10 000 and rounded half away from zero to
+ * the cent. 0 when @date <= @due_date or nothing is open. */
 gint64      relance_penalties_interest       (gint64             amount,
                                               RelanceDay         due_date,
                                               const RelanceSettlement *settlements,
@@ -115,11 +126,22 @@ gint64      relance_penalties_interest       (gint64             amount,
                                               int                margin,
                                               RelanceDay         date);
 
-/* What a customer owes on @date: every open invoice past due with its
- * interest and indemnity. */
+/* What a customer owes on @date: every invoice past due (due_date < @date)
+ * still open on @date, with its interest and indemnity. "Open on @date" is
+ * the amount less the payments and credit notes allocated to it on @date or
+ * before; later allocations are ignored. Invoices settled in full by @date
+ * are not listed. Unknown customer: RELANCE_ERROR_NOT_FOUND. */
 RelancePenalties *relance_penalties_compute  (RelanceDatabase   *db,
                                               gint64             customer_id,
                                               RelanceDay         date,
                                               GError           **error);
+
+/* Whether @country (ISO 3166 alpha-2) is a member state of the EU other
+ * than France: the directive's margin applies to its customers. */
+gboolean    relance_penalties_is_other_eu_country (const char   *country);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RelanceRate, relance_rate_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RelancePenaltyLine, relance_penalty_line_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RelancePenalties, relance_penalties_free)
 
 G_END_DECLS

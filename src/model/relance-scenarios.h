@@ -79,6 +79,13 @@ typedef struct
 void         relance_scenario_free            (RelanceScenario *scenario);
 void         relance_segment_free             (RelanceSegment  *segment);
 
+/* A percentage as a person types it ("2,15", "12.5 %", "0") in basis
+ * points (215, 1250, 0), without floating point: at most two decimals,
+ * from 0 to 100 %. */
+gboolean     relance_rate_parse               (const char          *text,
+                                               int                 *basis_points,
+                                               GError             **error);
+
 /* Stable names, as stored and as relance-cli prints them. */
 const char  *relance_channel_to_string        (RelanceChannel       channel);
 gboolean     relance_channel_from_string      (const char          *text,
@@ -94,10 +101,14 @@ gboolean     relance_tone_from_string         (const char          *text,
 const char  *relance_channel_get_label        (RelanceChannel       channel);
 const char  *relance_template_kind_get_label  (RelanceTemplateKind  kind);
 const char  *relance_tone_get_label           (RelanceTone          tone);
+char        *relance_scenario_dup_display_name (const char     *key,
+                                               const char          *name);
 /* "D-5", "D+20": the offset as the user reads it */
 char        *relance_step_format_offset       (int                  offset_days);
 
-/* Scenarios */
+/* Scenarios. A new one (relance_scenarios_add() with @copy_from 0)
+ * starts with one step, a first reminder by e-mail at D+1: a scenario
+ * always has at least one step. */
 GPtrArray   *relance_scenarios_list           (RelanceDatabase  *db,
                                                GError          **error);
 RelanceScenario *relance_scenarios_get        (RelanceDatabase  *db,
@@ -116,6 +127,13 @@ gboolean     relance_scenarios_set_default    (RelanceDatabase  *db,
                                                GError          **error);
 gboolean     relance_scenarios_remove         (RelanceDatabase  *db,
                                                gint64            scenario_id,
+                                               GError          **error);
+/* Checks @step as relance_scenarios_add_step() (@step_id 0) or
+ * relance_scenarios_update_step() would, without writing: for a form. */
+gboolean     relance_scenarios_check_step     (RelanceDatabase  *db,
+                                               gint64            scenario_id,
+                                               gint64            step_id,
+                                               const RelanceScenarioStep *step,
                                                GError          **error);
 gint64       relance_scenarios_add_step       (RelanceDatabase  *db,
                                                gint64            scenario_id,
@@ -146,5 +164,8 @@ gboolean     relance_segments_update          (RelanceDatabase  *db,
 gboolean     relance_segments_remove          (RelanceDatabase  *db,
                                                gint64            segment_id,
                                                GError          **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RelanceScenario, relance_scenario_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RelanceSegment, relance_segment_free)
 
 G_END_DECLS

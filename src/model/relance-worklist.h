@@ -23,6 +23,7 @@
 #include <gio/gio.h>
 
 #include "relance-database.h"
+#include "relance-desk.h"
 #include "relance-date.h"
 #include "relance-scenarios.h"
 
@@ -144,6 +145,11 @@ typedef struct
   gint64             dispute_cause_id;
   gint64             dispute_amount;  /* 0: the invoice's open balance */
   const char        *dispute_description;
+  /* RELANCE_OUTCOME_WRONG_CONTACT: the right person, made the collections
+   * contact: contact @right_contact_id corrected, or added when 0; NULL:
+   * no contact changed */
+  const RelanceContactFields *right_contact;
+  gint64             right_contact_id;
   /* The document sent (letters), kept in the history */
   GBytes            *document;
   const char        *document_name;
@@ -200,6 +206,14 @@ gboolean    relance_worklist_postpone      (RelanceDatabase     *db,
 gint64      relance_actions_record         (RelanceDatabase     *db,
                                             const RelanceActionFields *fields,
                                             const RelanceWorkItem *item,
+                                            GError             **error);
+
+/* The id of invoice or credit note @number of @customer_id, for the
+ * invoices of an action typed by number; 0 with @error set when there is
+ * no such invoice or it is another customer's. */
+gint64      relance_actions_find_invoice   (RelanceDatabase     *db,
+                                            gint64               customer_id,
+                                            const char          *number,
                                             GError             **error);
 
 /* Promises */

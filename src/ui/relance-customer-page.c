@@ -16,6 +16,7 @@
 #include "relance-invoice.h"
 #include "relance-ledger-view.h"
 #include "relance-list-model.h"
+#include "relance-penalties.h"
 
 /* The page shows this many of the latest payments and history entries. */
 #define MAX_PAYMENTS 20
@@ -38,6 +39,8 @@ struct _RelanceCustomerPage
   GtkLevelBar       *credit_bar;
   GtkListBox        *contacts_list;
   RelanceLedgerView *invoices_view;
+  AdwPreferencesGroup *penalties_group;
+  GtkListBox        *penalties_list;
   GtkListBox        *disputes_list;
   AdwPreferencesGroup *payments_group;
   GtkListBox        *payments_list;
@@ -265,6 +268,105 @@ show_figures (RelanceCustomerPage          *self,
 
       gtk_label_set_text (self->credit_label, text);
       gtk_level_bar_set_value (self->credit_bar, fraction);
+    }
+}
+
+/* Late-payment penalties */
+
+/* "12.15" with the locale's decimal separator: a rate, not money. */
+static char *
+format_percent (int basis_points)
+{
+  if (basis_points % 100 == 0)
+    return g_strdup_printf ("%d", basis_points / 100);
+
+  return g_strdup_printf ("%.2f", basis_points / 100.0);
+}
+
+static GtkWidget *
+new_amount_row (const char *title,
+                const char *subtitle,
+                gint64      cents,
+                gboolean    emphasis)
+{
+  g_autofree char *amount = relance_format_money (cents);
+  GtkWidget *row = new_row (title, subtitle, NULL);
+  GtkWidget *label = gtk_label_new (amount);
+
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (label, "numeric");
+  if (emphasis)
+    gtk_widget_add_css_class (label, "heading");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+
+  return row;
+}
+
+/* What the customer owes on top of its invoices on the page's day; the
+ * group hides when nothing is late. */
+static void
+show_penalties (RelanceCustomerPage    *self,
+                const RelancePenalties *penalties,
+                RelanceDay              today)
+{
+  g_autofree char *day = relance_format_day (today);
+  g_autofree char *description = NULL;
+  g_autofree char *margin = format_percent (penalties->margin);
+  g_autofree char *rate = format_percent (penalties->rate);
+  g_autofree char *rate_text = NULL;
+  g_autofree char *interest_subtitle = NULL;
+  g_autofree char *each = NULL;
+  g_autofree char *indemnity_subtitle = NULL;
+  g_autofree char *open = relance_format_money (penalties->open);
+  g_autofree char *claimable_subtitle = NULL;
+  guint n_late = penalties->lines->len;
+
+  clear_list (self->penalties_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->penalties_group), n_late > 0);
+  if (n_late == 0)
+    return;
+
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "On %s, for %u invoice past its due date. Interest runs from "
+                                              "the day after the due date on what is still open.",
+                                              "On %s, for %u invoices past their due date. Interest runs from "
+                                              "the day after each due date on what is still open.",
+                                              n_late),
+                                 day, n_late);
+  adw_preferences_group_set_description (self->penalties_group, description);
+
+  /* Translators: "ECB rate + 10 points = 12.15 %": the first %s is the
+   * margin in percentage points, the second the rate it gives. */
+  rate_text = g_strdup_printf (_("ECB rate + %s points = %s %%"), margin, rate);
+  interest_subtitle = join_parts (rate_text,
+                                  penalties->eu_customer ? _("the EU directive’s margin, for a customer in another member state") : "",
+                                  NULL);
+  gtk_list_box_append (self->penalties_list,
+                       new_amount_row (_("Interest to date"), interest_subtitle, penalties->interest, FALSE));
+
+  each = relance_format_money (((RelancePenaltyLine *)g_ptr_array_index (penalties->lines, 0))->indemnity);
+  /* Translators: "3 late invoices × €40.00" */
+  indemnity_subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u late invoice × %s",
+                                                     "%u late invoices × %s", n_late),
+                                        n_late, each);
+  gtk_list_box_append (self->penalties_list,
+                       new_amount_row (_("Recovery indemnities"), indemnity_subtitle, penalties->indemnity, FALSE));
+
+  claimable_subtitle = g_strdup_printf (_("%s still open, plus the interest and indemnities"), open);
+  gtk_list_box_append (self->penalties_list,
+                       new_amount_row (_("Total claimable"), claimable_subtitle, penalties->total, TRUE));
+
+  if (penalties->rates_known_until != RELANCE_DAY_NONE)
+    {
+      g_autofree char *until = relance_format_day (penalties->rates_known_until);
+      g_autofree char *title = g_strdup_printf (_("The rate table stops on %s"), until);
+      GtkWidget *row = new_row (title,
+                                _("The ECB rates after that day are not in the table: the last known one "
+                                  "was used. Add the new rate to get the exact interest."),
+                                "dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (row, "warning");
+      gtk_list_box_append (self->penalties_list, row);
     }
 }
 
@@ -780,6 +882,7 @@ show_customer (RelanceCustomerPage *self)
   g_autoptr(GPtrArray) disputes = NULL;
   g_autoptr(GPtrArray) payments = NULL;
   g_autoptr(GPtrArray) timeline = NULL;
+  g_autoptr(RelancePenalties) penalties = NULL;
   g_autofree char *terms = NULL;
   g_autofree char *place = NULL;
   g_autofree char *identity = NULL;
@@ -805,7 +908,8 @@ show_customer (RelanceCustomerPage *self)
       !relance_desk_get_figures (db, self->customer_id, relance_context_get_today (self->context), &figures, &error) ||
       (disputes = relance_desk_list_disputes (db, self->customer_id, &error)) == NULL ||
       (payments = relance_desk_list_payments (db, self->customer_id, MAX_PAYMENTS, &error)) == NULL ||
-      (timeline = relance_desk_get_timeline (db, self->customer_id, MAX_TIMELINE, &error)) == NULL)
+      (timeline = relance_desk_get_timeline (db, self->customer_id, relance_context_get_today (self->context), MAX_TIMELINE, &error)) == NULL ||
+      (penalties = relance_penalties_compute (db, self->customer_id, relance_context_get_today (self->context), &error)) == NULL)
     {
       toast_error (self, error);
       self->customer_id = 0;
@@ -840,6 +944,7 @@ show_customer (RelanceCustomerPage *self)
                                   details->archived ? "customer.restore" : "customer.delete");
 
   show_figures (self, &figures);
+  show_penalties (self, penalties, relance_context_get_today (self->context));
   show_contacts (self, details, contacts);
   show_disputes (self, disputes);
   show_payments (self, payments);
@@ -1256,6 +1361,8 @@ relance_customer_page_class_init (RelanceCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RelanceCustomerPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, RelanceCustomerPage, identity_label);
   gtk_widget_class_bind_template_child (widget_class, RelanceCustomerPage, figures_box);
+  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerPage, penalties_group);
+  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerPage, penalties_list);
   gtk_widget_class_bind_template_child (widget_class, RelanceCustomerPage, credit_box);
   gtk_widget_class_bind_template_child (widget_class, RelanceCustomerPage, credit_label);
   gtk_widget_class_bind_template_child (widget_class, RelanceCustomerPage, credit_bar);

@@ -197,6 +197,49 @@ bind_customer_days (GtkLabel *label,
   set_days_overdue_cell (label, relance_customer_get_days_overdue (item));
 }
 
+static const char *
+action_kind_label (const char *kind)
+{
+  static const struct {
+    const char *kind;
+    const char *label;
+  } labels[] = {
+    { "call", NC_("action", "Call") },
+    { "email", NC_("action", "E-mail") },
+    { "letter", NC_("action", "Letter") },
+    { "formal_notice", NC_("action", "Formal notice") },
+    { "note", NC_("action", "Note") },
+    { "visit", NC_("action", "Visit") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (kind, labels[i].kind) == 0)
+      return g_dpgettext2 (NULL, "action", labels[i].label);
+
+  return kind;
+}
+
+static void
+bind_customer_last_action (GtkLabel *label,
+                           gpointer  item)
+{
+  g_autofree char *day = NULL;
+  g_autofree char *text = NULL;
+  RelanceDay date = relance_customer_get_last_action_date (item);
+
+  if (date == 0)
+    {
+      set_cell (label, "", NULL);
+      return;
+    }
+
+  day = relance_format_day (date);
+  /* Translators: the last action with a customer: "23/11/2026 · Call" */
+  text = g_strdup_printf (C_("last action", "%s · %s"), day,
+                          action_kind_label (relance_customer_get_last_action_kind (item)));
+  set_cell (label, text, NULL);
+}
+
 /* Invoices */
 
 static void
@@ -268,6 +311,10 @@ bind_invoice_status (GtkLabel *label,
 
     case RELANCE_INVOICE_STATUS_DISPUTED:
       set_cell (label, C_("invoice status", "Disputed"), "warning");
+      break;
+
+    case RELANCE_INVOICE_STATUS_PROMISED:
+      set_cell (label, C_("invoice status", "Promised"), "success");
       break;
 
     default:
@@ -380,6 +427,7 @@ static const ColumnInfo customer_columns[] = {
   { "balance", NC_("column", "Balance"), CELL_NUMERIC, 13, bind_customer_balance },
   { "overdue", NC_("column", "Overdue"), CELL_NUMERIC, 13, bind_customer_overdue },
   { "days", NC_("column", "Days Overdue"), CELL_NUMERIC, 5, bind_customer_days },
+  { "last-action", NC_("column", "Last Action"), CELL_SHORT, 14, bind_customer_last_action },
 };
 
 static const ColumnInfo invoice_columns[] = {
@@ -616,7 +664,7 @@ apply_filters (RelanceLedgerView *self)
       {
         static const RelanceListStatus statuses[] = {
           RELANCE_LIST_STATUS_ANY, RELANCE_LIST_STATUS_OPEN, RELANCE_LIST_STATUS_OVERDUE,
-          RELANCE_LIST_STATUS_DISPUTED, RELANCE_LIST_STATUS_PAID,
+          RELANCE_LIST_STATUS_PROMISED, RELANCE_LIST_STATUS_DISPUTED, RELANCE_LIST_STATUS_PAID,
         };
 
         relance_list_model_set_status (self->model, statuses[MIN (selected, G_N_ELEMENTS (statuses) - 1)]);
@@ -757,8 +805,8 @@ add_filters (RelanceLedgerView *self)
    * the status column: the same English words mean other things elsewhere. */
   static const char * const invoice_statuses[] = {
     NC_("invoice status", "Any status"), NC_("invoice status", "Open, not due"),
-    NC_("invoice status", "Overdue"), NC_("invoice status", "Disputed"),
-    NC_("invoice status", "Paid"), NULL
+    NC_("invoice status", "Overdue"), NC_("invoice status", "Promised"),
+    NC_("invoice status", "Disputed"), NC_("invoice status", "Paid"), NULL
   };
   static const char * const invoice_ages[] = {
     N_("Any age"), N_("Not due yet"), N_("1 to 30 days late"), N_("31 to 60 days late"),

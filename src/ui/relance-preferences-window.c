@@ -11,6 +11,7 @@
 
 #include "relance-application.h"
 #include "relance-causes.h"
+#include "relance-collections-page.h"
 #include "relance-error.h"
 #include "relance-preferences-window.h"
 #include "relance-window.h"
@@ -28,6 +29,7 @@ struct _RelancePreferencesWindow
   AdwPreferencesGroup  *causes_group;
   AdwPreferencesGroup  *customers_group;
   AdwPreferencesGroup  *backups_group;
+  RelanceCollectionsPage *collections_page;
   GtkAdjustment        *terms_adjustment;
   GtkAdjustment        *backups_adjustment;
   GtkWidget            *terms_warning;
@@ -292,7 +294,10 @@ on_terms_changed_cb (RelancePreferencesWindow *self)
 static gboolean
 on_close_request_cb (RelancePreferencesWindow *self)
 {
-  if (self->causes_changed && self->parent != NULL && RELANCE_IS_WINDOW (self->parent) &&
+  gboolean changed = self->causes_changed ||
+                     relance_collections_page_get_changed (self->collections_page);
+
+  if (changed && self->parent != NULL && RELANCE_IS_WINDOW (self->parent) &&
       relance_window_get_context (RELANCE_WINDOW (self->parent)) == self->context)
     {
       g_autoptr(RelanceContext) context = relance_context_new_like (get_db (self), self->context);
@@ -513,11 +518,13 @@ relance_preferences_window_class_init (RelancePreferencesWindowClass *klass)
   object_class->finalize = relance_preferences_window_finalize;
 
   (void)relance_get_resource ();
+  g_type_ensure (RELANCE_TYPE_COLLECTIONS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/relance-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RelancePreferencesWindow, causes_group);
   gtk_widget_class_bind_template_child (widget_class, RelancePreferencesWindow, customers_group);
   gtk_widget_class_bind_template_child (widget_class, RelancePreferencesWindow, backups_group);
+  gtk_widget_class_bind_template_child (widget_class, RelancePreferencesWindow, collections_page);
   gtk_widget_class_bind_template_child (widget_class, RelancePreferencesWindow, terms_adjustment);
   gtk_widget_class_bind_template_child (widget_class, RelancePreferencesWindow, backups_adjustment);
   gtk_widget_class_bind_template_child (widget_class, RelancePreferencesWindow, terms_warning);
@@ -580,6 +587,7 @@ relance_preferences_window_new (GtkWindow      *parent,
     g_object_add_weak_pointer (G_OBJECT (parent), (gpointer *)&self->parent);
   g_set_object (&self->context, context);
   rebuild_causes (self, 0);
+  relance_collections_page_set_context (self->collections_page, context);
 
   return GTK_WIDGET (self);
 }

@@ -1,7 +1,9 @@
 /* relance-preferences-window.h
  *
  * The Preferences: the dispute causes of the open ledger, the payment
- * terms proposed for new customers and how many backups an import keeps.
+ * terms proposed for new customers and how many backups an import keeps;
+ * on the Collections page (relance-collections-page.h), the ledger's
+ * target groups, scenarios, interest rates and collection settings.
  * Every change is saved at once.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

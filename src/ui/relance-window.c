@@ -21,6 +21,7 @@
 #include "relance-ledger-view.h"
 #include "relance-list-model.h"
 #include "relance-restore-dialog.h"
+#include "relance-today-view.h"
 #include "relance-window.h"
 
 struct _RelanceWindow
@@ -34,6 +35,7 @@ struct _RelanceWindow
   GtkLabel             *ledger_label;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
+  RelanceTodayView     *today_view;
   RelanceLedgerView    *customers_view;
   AdwLeaflet           *customers_leaflet;
   RelanceCustomerPage  *customer_page;
@@ -248,6 +250,34 @@ reload_all (RelanceWindow *self)
     }
 
   relance_dashboard_reload (self->dashboard_view);
+  relance_today_view_reload (self->today_view);
+}
+
+/* Something was recorded from the Today view. */
+static void
+on_today_changed_cb (RelanceWindow *self)
+{
+  RelanceLedgerView *views[] = { self->customers_view, self->invoices_view, self->disputes_view };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      RelanceListModel *model = relance_ledger_view_get_model (views[i]);
+
+      if (model != NULL)
+        relance_list_model_reload (model);
+    }
+  relance_dashboard_reload (self->dashboard_view);
+  relance_customer_page_reload (self->customer_page);
+}
+
+/* A customer blocked by disputes: its page, where they are settled. */
+static void
+on_today_show_customer_cb (RelanceWindow *self,
+                           gint64         customer_id)
+{
+  relance_window_set_view (self, "customers");
+  relance_customer_page_set_customer (self->customer_page, customer_id);
+  adw_leaflet_set_visible_child (self->customers_leaflet, GTK_WIDGET (self->customer_page));
 }
 
 static void
@@ -318,9 +348,11 @@ on_customer_added_cb (RelanceWindow         *self,
   RelanceLedgerView *views[] = { self->customers_view, self->invoices_view, self->disputes_view };
   GtkSearchEntry *search = relance_ledger_view_get_search_entry (self->customers_view);
 
-  /* The new customer must not be hidden by an old search. */
+  /* The new customer must not be hidden by an old search. The list has
+   * no rows yet when it was never shown (the window opened on Today). */
   gtk_editable_set_text (GTK_EDITABLE (search), "");
-  relance_list_model_set_search (relance_ledger_view_get_model (self->customers_view), NULL);
+  if (relance_ledger_view_get_model (self->customers_view) != NULL)
+    relance_list_model_set_search (relance_ledger_view_get_model (self->customers_view), NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
@@ -408,7 +440,8 @@ new_action (GtkWidget  *widget,
   if (self->context == NULL)
     return;
 
-  if (g_strcmp0 (relance_window_get_page (self), "ledger") != 0 || g_strcmp0 (view, "customers") == 0)
+  if (g_strcmp0 (relance_window_get_page (self), "ledger") != 0 || g_strcmp0 (view, "customers") == 0 ||
+      g_strcmp0 (view, "today") == 0)
     {
       gtk_widget_activate_action (widget, "win.add-customer", NULL);
       return;
@@ -705,6 +738,7 @@ relance_window_class_init (RelanceWindowClass *klass)
   g_type_ensure (RELANCE_TYPE_LEDGER_VIEW);
   g_type_ensure (RELANCE_TYPE_CUSTOMER_PAGE);
   g_type_ensure (RELANCE_TYPE_DASHBOARD);
+  g_type_ensure (RELANCE_TYPE_TODAY_VIEW);
 
   /* Pulls the resources' object file, and its constructor that registers
    * them, out of the static library into any program using this class. */
@@ -717,6 +751,7 @@ relance_window_class_init (RelanceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RelanceWindow, ledger_label);
   gtk_widget_class_bind_template_child (widget_class, RelanceWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, RelanceWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RelanceWindow, today_view);
   gtk_widget_class_bind_template_child (widget_class, RelanceWindow, customers_view);
   gtk_widget_class_bind_template_child (widget_class, RelanceWindow, customers_leaflet);
   gtk_widget_class_bind_template_child (widget_class, RelanceWindow, customer_page);
@@ -732,6 +767,8 @@ relance_window_class_init (RelanceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RelanceWindow, error_page);
   gtk_widget_class_bind_template_callback (widget_class, on_title_visible_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_show_disputes_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_today_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_today_show_customer_cb);
 
   gtk_widget_class_install_action (widget_class, "win.add-customer", NULL, add_customer_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, relance_import_window_choose_file);
@@ -744,10 +781,11 @@ relance_window_class_init (RelanceWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.view", "s", "customers");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.view", "s", "invoices");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.view", "s", "disputes");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK, "win.view", "s", "dashboard");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.view", "s", "today");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.view", "s", "customers");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.view", "s", "invoices");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK, "win.view", "s", "disputes");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_CONTROL_MASK, "win.view", "s", "dashboard");
 }
 
 static void
@@ -829,6 +867,7 @@ relance_window_set_context (RelanceWindow  *self,
   update_models (self);
   relance_customer_page_set_context (self->customer_page, context);
   relance_dashboard_set_context (self->dashboard_view, context);
+  relance_today_view_set_context (self->today_view, context);
   update_title (self);
   update_page (self);
 
@@ -869,7 +908,8 @@ relance_window_get_page (RelanceWindow *self)
 /**
  * relance_window_get_view:
  *
- * Returns: the list shown: "customers", "invoices" or "disputes"
+ * Returns: the view shown: "today", "customers", "invoices", "disputes"
+ *   or "dashboard"
  */
 const char *
 relance_window_get_view (RelanceWindow *self)
@@ -881,7 +921,7 @@ relance_window_get_view (RelanceWindow *self)
 
 /**
  * relance_window_set_view:
- * @name: "customers", "invoices", "disputes" or "dashboard"
+ * @name: "today", "customers", "invoices", "disputes" or "dashboard"
  */
 void
 relance_window_set_view (RelanceWindow *self,
@@ -889,7 +929,8 @@ relance_window_set_view (RelanceWindow *self,
 {
   g_return_if_fail (RELANCE_IS_WINDOW (self));
 
-  if (find_view (self, name) == NULL && g_strcmp0 (name, "dashboard") != 0)
+  if (find_view (self, name) == NULL && g_strcmp0 (name, "dashboard") != 0 &&
+      g_strcmp0 (name, "today") != 0)
     {
       g_warning ("No view called “%s” in the window", name);
       return;

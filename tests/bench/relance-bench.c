@@ -34,6 +34,7 @@
 #include "relance-stats-charts.h"
 #include "relance-stats.h"
 #include "relance-window.h"
+#include "relance-worklist.h"
 
 #define RUNS 5
 
@@ -277,6 +278,15 @@ bench_filter_overdue_31_60 (RelanceDatabase *db, RelanceDay today)
   g_assert_true (relance_list_model_get_totals (model, &totals));
 }
 
+/* The Today view: every customer's item of the day. */
+static void
+bench_worklist (RelanceDatabase *db, RelanceDay today)
+{
+  g_autoptr(GPtrArray) items = relance_worklist_compute (db, today, NULL, NULL, NULL);
+
+  g_assert_nonnull (items);
+}
+
 /* What the customer page reads when it opens: identity, contacts, figures,
  * disputes, the latest payments and history, the first page of invoices. */
 static void
@@ -286,7 +296,7 @@ bench_customer_page (RelanceDatabase *db, RelanceDay today)
   g_autoptr(GPtrArray) contacts = relance_desk_list_contacts (db, big_customer, NULL);
   g_autoptr(GPtrArray) disputes = relance_desk_list_disputes (db, big_customer, NULL);
   g_autoptr(GPtrArray) payments = relance_desk_list_payments (db, big_customer, 20, NULL);
-  g_autoptr(GPtrArray) timeline = relance_desk_get_timeline (db, big_customer, 100, NULL);
+  g_autoptr(GPtrArray) timeline = relance_desk_get_timeline (db, big_customer, today, 100, NULL);
   g_autoptr(RelanceListModel) invoices = relance_list_model_new (db, RELANCE_LIST_INVOICES, today);
   RelanceCustomerFigures figures;
 
@@ -762,6 +772,7 @@ main (int   argc,
   measure ("overdue invoices only, first page", NULL, bench_overdue, db, today);
   measure ("aged balance today", "< 300 ms", bench_aged_today, db, today);
   measure ("aged balance 180 days ago", "< 300 ms", bench_aged_past, db, today);
+  measure ("worklist today", "< 500 ms", bench_worklist, db, today);
   ensure_big_customer (db, today);
   measure ("open a customer page (500 invoices)", "< 100 ms", bench_customer_page, db, today);
   measure ("invoices: totals bar, all", NULL, bench_invoice_totals, db, today);

@@ -21,41 +21,17 @@ typedef struct
   char *db;
 } Fixture;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_free (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
-
 /* Runs relance-cli --db LEDGER --date 2026-11-23 ARGS... */
-static Run *
+static RelanceTestRun *
 run_cli (Fixture    *f,
          const char *first,
          ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
   g_autofree char *xdg = g_build_filename (f->dir, "xdg", NULL);
-  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "XDG_DATA_HOME", xdg, TRUE);
-  Run *run = g_new0 (Run, 1);
   const char *arg;
-  int wait_status = 0;
   va_list ap;
 
-  g_ptr_array_add (argv, (char *)cli_path);
-  g_ptr_array_add (argv, (char *)"--db");
-  g_ptr_array_add (argv, f->db);
   g_ptr_array_add (argv, (char *)"--date");
   g_ptr_array_add (argv, (char *)"2026-11-23");
   va_start (ap, first);
@@ -64,18 +40,7 @@ run_cli (Fixture    *f,
   va_end (ap);
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  if (g_spawn_check_wait_status (wait_status, &error))
-    run->status = 0;
-  else
-    run->status = error->domain == G_SPAWN_EXIT_ERROR ? error->code : -1;
-
-  if (g_test_verbose ())
-    g_printerr ("exit %d\n%s%s", run->status, run->out, run->err);
-
-  return run;
+  return relance_test_run_argv (cli_path, f->db, xdg, (const char * const *)argv->pdata);
 }
 
 static void
@@ -83,7 +48,7 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(Run) run = NULL;
+  g_autoptr(RelanceTestRun) run = NULL;
 
   f->dir = g_dir_make_tmp ("relance-chart-cli-XXXXXX", &error);
   g_assert_no_error (error);
@@ -121,8 +86,8 @@ static void
 test_stats_disputes_csv (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autoptr(Run) run = run_cli (f, "stats", "disputes", "--format", "csv",
-                                "--from", "2026-01-01", "--to", "2026-11-23", NULL);
+  g_autoptr(RelanceTestRun) run = run_cli (f, "stats", "disputes", "--format", "csv",
+                                           "--from", "2026-01-01", "--to", "2026-11-23", NULL);
   g_auto(GStrv) lines = NULL;
 
   g_assert_cmpint (run->status, ==, 0);
@@ -139,10 +104,10 @@ static void
 test_stats_disputes_formats (Fixture       *f,
                              gconstpointer  data)
 {
-  g_autoptr(Run) json = run_cli (f, "stats", "disputes", "--format", "json", NULL);
-  g_autoptr(Run) table = run_cli (f, "stats", "disputes", NULL);
-  g_autoptr(Run) empty = run_cli (f, "stats", "disputes", "--format", "csv",
-                                  "--from", "2030-01-01", "--to", "2030-01-31", NULL);
+  g_autoptr(RelanceTestRun) json = run_cli (f, "stats", "disputes", "--format", "json", NULL);
+  g_autoptr(RelanceTestRun) table = run_cli (f, "stats", "disputes", NULL);
+  g_autoptr(RelanceTestRun) empty = run_cli (f, "stats", "disputes", "--format", "csv",
+                                             "--from", "2030-01-01", "--to", "2030-01-31", NULL);
 
   g_assert_cmpint (json->status, ==, 0);
   g_assert_true (g_str_has_prefix (json->out, "[\n  {\"cause\": \"A\""));
@@ -168,8 +133,8 @@ test_chart_files (Fixture       *f,
       const char *kind = kinds[i % G_N_ELEMENTS (kinds)];
       g_autofree char *name = g_strdup_printf ("%s.%s", names[i], kind);
       g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_autoptr(Run) run = run_cli (f, "chart", names[i], "--out", path,
-                                    "--width", "640", "--height", "400", NULL);
+      g_autoptr(RelanceTestRun) run = run_cli (f, "chart", names[i], "--out", path,
+                                               "--width", "640", "--height", "400", NULL);
       g_autofree char *contents = NULL;
       gsize length;
 
@@ -206,8 +171,8 @@ test_chart_report (Fixture       *f,
 {
   g_autofree char *pdf = g_build_filename (f->dir, "report.pdf", NULL);
   g_autofree char *png = g_build_filename (f->dir, "report.png", NULL);
-  g_autoptr(Run) run = run_cli (f, "chart", "report", "--out", pdf, NULL);
-  g_autoptr(Run) refused = run_cli (f, "chart", "report", "--out", png, NULL);
+  g_autoptr(RelanceTestRun) run = run_cli (f, "chart", "report", "--out", pdf, NULL);
+  g_autoptr(RelanceTestRun) refused = run_cli (f, "chart", "report", "--out", png, NULL);
   g_autofree char *contents = NULL;
   gsize length;
 
@@ -249,7 +214,7 @@ test_chart_refused (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       const char **a = cases[i].args;
-      g_autoptr(Run) run = run_cli (f, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], NULL);
+      g_autoptr(RelanceTestRun) run = run_cli (f, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], NULL);
 
       g_assert_cmpint (run->status, !=, 0);
       if (strstr (run->err, cases[i].message) == NULL)
@@ -265,7 +230,7 @@ test_no_ledger (Fixture       *f,
                 gconstpointer  data)
 {
   g_autofree char *png = g_build_filename (f->dir, "out.png", NULL);
-  g_autoptr(Run) run = NULL;
+  g_autoptr(RelanceTestRun) run = NULL;
 
   g_free (f->db);
   f->db = g_build_filename (f->dir, "none.db", NULL);

@@ -24,23 +24,6 @@ typedef struct
   char *db;
 } Fixture;
 
-typedef struct
-{
-  int   status;   /* exit status; -1 if it did not exit normally */
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_free (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
-
 /* Helpers */
 
 static void
@@ -65,61 +48,30 @@ fixture_tear_down (Fixture       *f,
 
 /* Runs relance-cli with @argv as given (no --db added). The user's data
  * folder points into the test folder, so nothing escapes it. */
-static Run *
+static RelanceTestRun *
 run_argv (Fixture            *f,
           const char * const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
   g_autofree char *xdg = g_build_filename (f->dir, "xdg", NULL);
-  g_auto(GStrv) envp = g_get_environ ();
-  Run *run = g_new0 (Run, 1);
-  int wait_status = 0;
 
-  envp = g_environ_setenv (envp, "XDG_DATA_HOME", xdg, TRUE);
-
-  g_ptr_array_add (argv, (char *)cli_path);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *)args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-
-  if (g_spawn_check_wait_status (wait_status, &error))
-    run->status = 0;
-  else if (error->domain == G_SPAWN_EXIT_ERROR)
-    run->status = error->code;
-  else
-    run->status = -1;
-
-  if (g_test_verbose ())
-    g_printerr ("exit %d\n%s%s", run->status, run->out, run->err);
-
-  return run;
+  return relance_test_run_argv (cli_path, NULL, xdg, args);
 }
 
 /* Runs relance-cli --db LEDGER ARGS... */
-static Run *
+static RelanceTestRun *
 run_cli (Fixture    *f,
          const char *first,
          ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  const char *arg;
+  g_autofree char *xdg = g_build_filename (f->dir, "xdg", NULL);
+  RelanceTestRun *run;
   va_list ap;
 
-  g_ptr_array_add (args, (char *)"--db");
-  g_ptr_array_add (args, f->db);
-
   va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *)arg);
+  run = relance_test_run_valist (cli_path, f->db, xdg, first, ap);
   va_end (ap);
-  g_ptr_array_add (args, NULL);
 
-  return run_argv (f, (const char * const *)args->pdata);
+  return run;
 }
 
 /* Runs a command that must succeed, and returns its output. */
@@ -128,21 +80,14 @@ cli_ok (Fixture    *f,
         const char *first,
         ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(Run) run = NULL;
-  const char *arg;
+  g_autofree char *xdg = g_build_filename (f->dir, "xdg", NULL);
+  g_autoptr(RelanceTestRun) run = NULL;
   va_list ap;
 
-  g_ptr_array_add (args, (char *)"--db");
-  g_ptr_array_add (args, f->db);
-
   va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *)arg);
+  run = relance_test_run_valist (cli_path, f->db, xdg, first, ap);
   va_end (ap);
-  g_ptr_array_add (args, NULL);
 
-  run = run_argv (f, (const char * const *)args->pdata);
   if (run->status != 0)
     g_error ("relance-cli %s failed with %d: %s", first, run->status, run->err);
   g_assert_cmpstr (run->err, ==, "");
@@ -318,58 +263,58 @@ test_help (Fixture       *f,
   const char *group_only[] = { "dispute", NULL };
   const char *command_help[] = { "invoices", "--help", NULL };
   const char *sub_help[] = { "payment", "add", "-h", NULL };
-  g_autoptr(Run) run = NULL;
+  g_autoptr(RelanceTestRun) run = NULL;
 
   run = run_argv (f, global_help);
   g_assert_cmpint (run->status, ==, 0);
   g_assert_nonnull (strstr (run->out, "customer add"));
   g_assert_nonnull (strstr (run->out, "aged-balance"));
   g_assert_nonnull (strstr (run->out, "--format"));
-  g_clear_pointer (&run, run_free);
+  g_clear_pointer (&run, relance_test_run_free);
 
   run = run_argv (f, nothing);
   g_assert_cmpint (run->status, ==, 2);
   g_assert_true (g_str_has_prefix (run->err, "relance-cli: "));
   g_assert_nonnull (strstr (run->err, "--help"));
-  g_clear_pointer (&run, run_free);
+  g_clear_pointer (&run, relance_test_run_free);
 
   run = run_argv (f, version);
   g_assert_cmpint (run->status, ==, 0);
   g_assert_true (g_str_has_prefix (run->out, "relance-cli "));
-  g_clear_pointer (&run, run_free);
+  g_clear_pointer (&run, relance_test_run_free);
 
   run = run_argv (f, unknown);
   g_assert_cmpint (run->status, ==, 2);
   g_assert_nonnull (strstr (run->err, "frobnicate"));
   g_assert_nonnull (strstr (run->err, "--help"));
-  g_clear_pointer (&run, run_free);
+  g_clear_pointer (&run, relance_test_run_free);
 
   run = run_argv (f, unknown_option);
   g_assert_cmpint (run->status, ==, 2);
   g_assert_nonnull (strstr (run->err, "--colour"));
   g_assert_nonnull (strstr (run->err, "relance-cli invoices --help"));
-  g_clear_pointer (&run, run_free);
+  g_clear_pointer (&run, relance_test_run_free);
 
   run = run_argv (f, option_before);
   g_assert_cmpint (run->status, ==, 2);
   g_assert_nonnull (strstr (run->err, "--overdue"));
-  g_clear_pointer (&run, run_free);
+  g_clear_pointer (&run, relance_test_run_free);
 
   run = run_argv (f, group_only);
   g_assert_cmpint (run->status, ==, 2);
   g_assert_nonnull (strstr (run->err, "open, resolve"));
-  g_clear_pointer (&run, run_free);
+  g_clear_pointer (&run, relance_test_run_free);
 
   run = run_argv (f, command_help);
   g_assert_cmpint (run->status, ==, 0);
   g_assert_nonnull (strstr (run->out, "--overdue"));
   g_assert_nonnull (strstr (run->out, "--format"));
-  g_clear_pointer (&run, run_free);
+  g_clear_pointer (&run, relance_test_run_free);
 
   run = run_argv (f, sub_help);
   g_assert_cmpint (run->status, ==, 0);
   g_assert_nonnull (strstr (run->out, "--invoice"));
-  g_clear_pointer (&run, run_free);
+  g_clear_pointer (&run, relance_test_run_free);
 
   /* None of that created a ledger. */
   g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
@@ -455,7 +400,7 @@ test_options_anywhere (Fixture       *f,
   /* --db after the command works too. */
   {
     const char *args[] = { "invoices", "--format", "csv", "--date", TODAY, "--db", f->db, NULL };
-    g_autoptr(Run) run = run_argv (f, args);
+    g_autoptr(RelanceTestRun) run = run_argv (f, args);
 
     g_assert_cmpint (run->status, ==, 0);
     g_assert_cmpstr (run->out, ==, before);
@@ -469,18 +414,18 @@ test_default_db (Fixture       *f,
   const char *add[] = { "customer", "add", "--code", "X1", "--name", "Default", NULL };
   const char *list[] = { "customers", "--format", "csv", NULL };
   g_autofree char *path = g_build_filename (f->dir, "xdg", "relance", "relance.db", NULL);
-  g_autoptr(Run) run = NULL;
+  g_autoptr(RelanceTestRun) run = NULL;
 
   run = run_argv (f, list);
   g_assert_cmpint (run->status, ==, 1);
   g_assert_nonnull (strstr (run->err, path));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_clear_pointer (&run, run_free);
+  g_clear_pointer (&run, relance_test_run_free);
 
   run = run_argv (f, add);
   g_assert_cmpint (run->status, ==, 0);
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_clear_pointer (&run, run_free);
+  g_clear_pointer (&run, relance_test_run_free);
 
   run = run_argv (f, list);
   g_assert_cmpint (run->status, ==, 0);
@@ -567,7 +512,7 @@ test_bad_input (Fixture       *f,
   const BadInput *bad = data;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autoptr(Run) run = NULL;
+  g_autoptr(RelanceTestRun) run = NULL;
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
 
   make_ledger (f);
@@ -597,7 +542,7 @@ test_mistyped_ledger (Fixture       *f,
   g_autofree char *other = g_build_filename (f->dir, "ledgr.db", NULL);
   const char *args[] = { "--db", other, "invoice", "add", "--customer", "C1", "--number", "F9",
                          "--issued", "2026-11-01", "--due", "2026-12-01", "--amount", "10", NULL };
-  g_autoptr(Run) run = NULL;
+  g_autoptr(RelanceTestRun) run = NULL;
 
   make_ledger (f);
 
@@ -722,7 +667,7 @@ make_demo (Fixture    *f,
            const char *seed)
 {
   const char *args[] = { "--db", db, "demo", "--date", TODAY, "--seed", seed, NULL };
-  g_autoptr(Run) run = run_argv (f, args);
+  g_autoptr(RelanceTestRun) run = run_argv (f, args);
 
   g_assert_cmpint (run->status, ==, 0);
   g_assert_cmpstr (run->err, ==, "");
@@ -735,7 +680,7 @@ list_csv (Fixture    *f,
           const char *command)
 {
   const char *args[] = { "--db", db, "--date", TODAY, command, "--format", "csv", NULL };
-  g_autoptr(Run) run = run_argv (f, args);
+  g_autoptr(RelanceTestRun) run = run_argv (f, args);
 
   g_assert_cmpint (run->status, ==, 0);
   g_assert_cmpstr (run->err, ==, "");
@@ -756,7 +701,7 @@ test_demo (Fixture       *f,
   g_autofree char *customers = NULL;
   g_autofree char *after = NULL;
   const char *again[] = { "--db", db_a, "demo", "--date", TODAY, NULL };
-  g_autoptr(Run) run = NULL;
+  g_autoptr(RelanceTestRun) run = NULL;
   g_autoptr(GPtrArray) rows = NULL;
 
   make_demo (f, db_a, "1");
@@ -799,11 +744,11 @@ test_long_listing (Fixture       *f,
   const char *json[] = { "--db", f->db, "--date", TODAY, "invoices", "--format", "json", NULL };
   g_autofree char *csv = NULL;
   g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(Run) run = NULL;
+  g_autoptr(RelanceTestRun) run = NULL;
 
   run = run_argv (f, demo);
   g_assert_cmpint (run->status, ==, 0);
-  g_clear_pointer (&run, run_free);
+  g_clear_pointer (&run, relance_test_run_free);
 
   csv = list_csv (f, f->db, "invoices");
   rows = parse_csv (csv);
@@ -815,7 +760,7 @@ test_long_listing (Fixture       *f,
   run = run_argv (f, table);
   g_assert_cmpint (run->status, ==, 0);
   g_assert_cmpuint (count_lines (run->out), ==, rows->len + 1);
-  g_clear_pointer (&run, run_free);
+  g_clear_pointer (&run, relance_test_run_free);
 
   run = run_argv (f, json);
   g_assert_cmpint (run->status, ==, 0);
@@ -897,7 +842,7 @@ test_json_listing (Fixture       *f,
   csv = list_csv (f, f->db, "invoices");
   {
     const char *args[] = { "--db", f->db, "--date", TODAY, "invoices", "--format", "json", NULL };
-    g_autoptr(Run) run = run_argv (f, args);
+    g_autoptr(RelanceTestRun) run = run_argv (f, args);
 
     g_assert_cmpint (run->status, ==, 0);
     json = g_steal_pointer (&run->out);
@@ -937,7 +882,7 @@ test_newer_version (Fixture       *f,
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(Run) run = NULL;
+  g_autoptr(RelanceTestRun) run = NULL;
   int wait_status = 0;
 
   if (sqlite3 == NULL)
@@ -965,12 +910,12 @@ test_newer_version (Fixture       *f,
   g_assert_cmpstr (run->out, ==, "");
   g_assert_true (g_str_has_prefix (run->err, "relance-cli: "));
   g_assert_nonnull (strstr (run->err, "newer version"));
-  g_clear_pointer (&run, run_free);
+  g_clear_pointer (&run, relance_test_run_free);
 
   run = run_cli (f, "customer", "add", "--code", "C1", "--name", "One", NULL);
   g_assert_cmpint (run->status, ==, 1);
   g_assert_nonnull (strstr (run->err, "newer version"));
-  g_clear_pointer (&run, run_free);
+  g_clear_pointer (&run, relance_test_run_free);
 
   run = run_cli (f, "demo", "--date", TODAY, NULL);
   g_assert_cmpint (run->status, ==, 1);

@@ -482,6 +482,74 @@ test_desk_filters (Fixture       *fixture,
   }
 }
 
+/* The customer's page says what a late customer owes on top of its
+ * invoices, and says nothing for a customer with nothing late. Today is
+ * 2026-11-23: 1 000,00 due 2026-08-31 is 84 days late, all of them at
+ * 2.15 + 10 = 12.15 % (the shipped table's last rate, of 2026-01-01):
+ * 100 000 × 1215 × 84 / 3 650 000 = 2 796.16… -> €27.96 of interest; one
+ * indemnity of €40.00; €1,067.96 in all. The table stops on 2026-06-30,
+ * which the page says. */
+static void
+test_desk_penalties (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RelanceCustomerFields alpha = { .code = "411ALPHA", .name = "Alpha en retard", .payment_terms = -1 };
+  RelanceCustomerFields bravo = { .code = "411BRAVO", .name = "Bravo à l’heure", .payment_terms = -1 };
+  RelanceInvoiceFields late = {
+    .customer_code = "411ALPHA", .number = "F1", .amount = 100000,
+    .issue_date = relance_day_from_dmy (1, 8, 2026), .due_date = relance_day_from_dmy (31, 8, 2026),
+  };
+  RelanceInvoiceFields not_due = {
+    .customer_code = "411BRAVO", .number = "F2", .amount = 50000,
+    .issue_date = relance_day_from_dmy (1, 11, 2026), .due_date = relance_day_from_dmy (1, 12, 2026),
+  };
+  const char * const shown[] = {
+    "Late-Payment Penalties", "Interest to date", "€27.96", "ECB rate + 10 points = 12.15 %",
+    "Recovery indemnities", "1 late invoice × €40.00", "Total claimable", "€1,067.96",
+    "€1,000.00 still open", "The rate table stops on 2026-06-30",
+  };
+  GtkSingleSelection *selection;
+  RelanceListModel *customers;
+  GtkWidget *page;
+
+  REQUIRE_DISPLAY ();
+
+  g_assert_cmpint (relance_ledger_add_customer (fixture->db, &alpha, &error), >, 0);
+  g_assert_cmpint (relance_ledger_add_customer (fixture->db, &bravo, &error), >, 0);
+  g_assert_cmpint (relance_ledger_add_invoice (fixture->db, &late, &error), >, 0);
+  g_assert_cmpint (relance_ledger_add_invoice (fixture->db, &not_due, &error), >, 0);
+  g_assert_no_error (error);
+  show_window (fixture);
+
+  customers = window_model (fixture, "customers");
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (relance_window_get_column_view (fixture->window, "customers")));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (customers)), ==, 2);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(RelanceCustomer) customer = g_list_model_get_item (G_LIST_MODEL (customers), i);
+      gboolean is_late = g_str_equal (relance_customer_get_code (customer), "411ALPHA");
+
+      gtk_single_selection_set_selected (selection, i);
+      relance_test_spin (50);
+      page = relance_test_find_widget (GTK_WIDGET (fixture->window), is_customer_page, NULL);
+      g_assert_cmpint (relance_customer_page_get_customer (RELANCE_CUSTOMER_PAGE (page)), ==,
+                       relance_customer_get_id (customer));
+
+      for (guint j = 0; j < G_N_ELEMENTS (shown); j++)
+        {
+          GtkWidget *label = relance_test_find_widget (page, relance_test_is_visible_label_containing,
+                                                       (gpointer)shown[j]);
+
+          if (is_late && label == NULL)
+            g_error ("“%s” is not on the page of a late customer", shown[j]);
+          if (!is_late && label != NULL)
+            g_error ("“%s” is on the page of a customer with nothing late", shown[j]);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -508,6 +576,7 @@ main (int   argc,
   ADD ("/desk-window/afternoon", test_desk_afternoon);
   ADD ("/desk-window/delete-undo", test_desk_delete_undo);
   ADD ("/desk-window/filters", test_desk_filters);
+  ADD ("/desk-window/penalties", test_desk_penalties);
 
 #undef ADD
 

@@ -22,23 +22,6 @@ typedef struct
   char *db;
 } Fixture;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_free (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -66,22 +49,15 @@ sample (const char *name)
 }
 
 /* Runs relance-cli --db LEDGER --date 2026-11-23 ARGS... */
-static Run *
+static RelanceTestRun *
 run (Fixture    *f,
      const char *first,
      ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
   g_autofree char *xdg = g_build_filename (f->dir, "xdg", NULL);
-  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "XDG_DATA_HOME", xdg, TRUE);
-  Run *result = g_new0 (Run, 1);
-  int wait_status = 0;
   va_list args;
 
-  g_ptr_array_add (argv, (char *)cli_path);
-  g_ptr_array_add (argv, (char *)"--db");
-  g_ptr_array_add (argv, f->db);
   g_ptr_array_add (argv, (char *)"--date");
   g_ptr_array_add (argv, (char *)"2026-11-23");
   va_start (args, first);
@@ -90,23 +66,13 @@ run (Fixture    *f,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &result->out, &result->err, &wait_status, &error);
-  g_assert_no_error (error);
-  if (g_spawn_check_wait_status (wait_status, &error))
-    result->status = 0;
-  else
-    result->status = error->domain == G_SPAWN_EXIT_ERROR ? error->code : -1;
-
-  if (g_test_verbose ())
-    g_printerr ("exit %d\n%s%s", result->status, result->out, result->err);
-  return result;
+  return relance_test_run_argv (cli_path, f->db, xdg, (const char * const *)argv->pdata);
 }
 
 static char *
 invoices_csv (Fixture *f)
 {
-  g_autoptr(Run) r = run (f, "invoices", "--format", "csv", NULL);
+  g_autoptr(RelanceTestRun) r = run (f, "invoices", "--format", "csv", NULL);
 
   g_assert_cmpint (r->status, ==, 0);
   return g_strdup (r->out);
@@ -131,9 +97,9 @@ test_import_csv_twice (Fixture       *f,
   g_autofree char *backups = g_build_filename (f->dir, "xdg", "relance", "backups", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autoptr(Run) dry = run (f, "import", "csv", file, "--dry-run", NULL);
-  g_autoptr(Run) first = NULL;
-  g_autoptr(Run) second = NULL;
+  g_autoptr(RelanceTestRun) dry = run (f, "import", "csv", file, "--dry-run", NULL);
+  g_autoptr(RelanceTestRun) first = NULL;
+  g_autoptr(RelanceTestRun) second = NULL;
 
   g_assert_cmpint (dry->status, ==, 0);
   g_assert_nonnull (strstr (dry->out, "encoding WINDOWS-1252, separator “;”"));
@@ -163,11 +129,11 @@ test_import_bad_rows (Fixture       *f,
 {
   g_autofree char *file = sample ("bad-rows.csv");
   g_autofree char *good = sample ("invoices-utf8-bom.csv");
-  g_autoptr(Run) setup = run (f, "import", "csv", good, NULL);
+  g_autoptr(RelanceTestRun) setup = run (f, "import", "csv", good, NULL);
   g_autofree char *before = invoices_csv (f);
-  g_autoptr(Run) stop = run (f, "import", "csv", file, NULL);
+  g_autoptr(RelanceTestRun) stop = run (f, "import", "csv", file, NULL);
   g_autofree char *after = invoices_csv (f);
-  g_autoptr(Run) skip = NULL;
+  g_autoptr(RelanceTestRun) skip = NULL;
 
   g_assert_cmpint (setup->status, ==, 0);
   g_assert_cmpint (stop->status, ==, 1);
@@ -189,11 +155,11 @@ test_import_fec_and_export (Fixture       *f,
   g_autofree char *out = g_build_filename (f->dir, "open.csv", NULL);
   g_autofree char *aged = g_build_filename (f->dir, "aged.csv", NULL);
   g_autofree char *text = NULL;
-  g_autoptr(Run) import = run (f, "import", "fec", file, NULL);
-  g_autoptr(Run) bad = run (f, "import", "fec", wrong, NULL);
-  g_autoptr(Run) export = run (f, "export", "open-items", "--out", out, "--french-decimals", NULL);
-  g_autoptr(Run) export_aged = run (f, "export", "aged-balance", "--out", aged, NULL);
-  g_autoptr(Run) no_out = run (f, "export", "open-items", NULL);
+  g_autoptr(RelanceTestRun) import = run (f, "import", "fec", file, NULL);
+  g_autoptr(RelanceTestRun) bad = run (f, "import", "fec", wrong, NULL);
+  g_autoptr(RelanceTestRun) export = run (f, "export", "open-items", "--out", out, "--french-decimals", NULL);
+  g_autoptr(RelanceTestRun) export_aged = run (f, "export", "aged-balance", "--out", aged, NULL);
+  g_autoptr(RelanceTestRun) no_out = run (f, "export", "open-items", NULL);
 
   g_assert_cmpint (import->status, ==, 0);
   g_assert_nonnull (strstr (import->out, "Allocations: 4 new\n"));
@@ -213,12 +179,12 @@ test_backup_restore (Fixture       *f,
   g_autofree char *file = sample ("invoices-utf8-bom.csv");
   g_autofree char *copy = g_build_filename (f->dir, "copy.db", NULL);
   g_autofree char *junk = g_build_filename (f->dir, "junk.db", NULL);
-  g_autoptr(Run) import = run (f, "import", "csv", file, "--no-backup", NULL);
+  g_autoptr(RelanceTestRun) import = run (f, "import", "csv", file, "--no-backup", NULL);
   g_autofree char *before = invoices_csv (f);
-  g_autoptr(Run) backup = run (f, "backup", "--out", copy, NULL);
-  g_autoptr(Run) more = NULL;
-  g_autoptr(Run) refused = NULL;
-  g_autoptr(Run) restore = NULL;
+  g_autoptr(RelanceTestRun) backup = run (f, "backup", "--out", copy, NULL);
+  g_autoptr(RelanceTestRun) more = NULL;
+  g_autoptr(RelanceTestRun) refused = NULL;
+  g_autoptr(RelanceTestRun) restore = NULL;
   g_autofree char *after = NULL;
 
   g_assert_cmpint (import->status, ==, 0);
@@ -245,7 +211,7 @@ test_import_facturx_without_xml (Fixture       *f,
                                  gconstpointer  data)
 {
   g_autofree char *pdf = g_build_filename (f->dir, "scan.pdf", NULL);
-  g_autoptr(Run) r = NULL;
+  g_autoptr(RelanceTestRun) r = NULL;
   static const char minimal_pdf[] =
     "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
     "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
@@ -269,9 +235,9 @@ test_case_file (Fixture       *f,
   g_autofree char *readme = NULL;
   g_autofree char *statement = NULL;
   g_autofree char *history = NULL;
-  g_autoptr(Run) demo = run (f, "demo", NULL);
-  g_autoptr(Run) unknown = run (f, "case-file", "--customer", "NOBODY", "--out", out, NULL);
-  g_autoptr(Run) r = run (f, "case-file", "--customer", "C00001", "--out", out, NULL);
+  g_autoptr(RelanceTestRun) demo = run (f, "demo", NULL);
+  g_autoptr(RelanceTestRun) unknown = run (f, "case-file", "--customer", "NOBODY", "--out", out, NULL);
+  g_autoptr(RelanceTestRun) r = run (f, "case-file", "--customer", "C00001", "--out", out, NULL);
 
   g_assert_cmpint (demo->status, ==, 0);
   g_assert_cmpint (unknown->status, ==, 1);

@@ -1,6 +1,9 @@
 /* test-preferences.c: the Preferences in the real window: a dispute cause
  * renamed shows in the Disputes list, bad input is refused as it is typed,
- * a used cause stays, and a New Customer gets the default terms.
+ * a used cause stays, and a New Customer gets the default terms. On the
+ * Collections page: a scenario step changed through its dialog, a rate
+ * added to the ECB table, the collection settings saved as they change,
+ * and a target group added, given a scenario and removed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +16,7 @@
 
 #include "relance-application.h"
 #include "relance-causes.h"
+#include "relance-collections-page.h"
 #include "relance-context.h"
 #include "relance-customer-dialog.h"
 #include "relance-database.h"
@@ -20,7 +24,9 @@
 #include "relance-dispute.h"
 #include "relance-ledger.h"
 #include "relance-list-model.h"
+#include "relance-penalties.h"
 #include "relance-preferences-window.h"
+#include "relance-scenarios.h"
 #include "relance-window.h"
 #include "relance-test-utils.h"
 
@@ -56,6 +62,34 @@ is_spin_button (GtkWidget *widget,
                 gpointer   data)
 {
   return GTK_IS_SPIN_BUTTON (widget);
+}
+
+static gboolean
+is_row_starting_with (GtkWidget *widget,
+                      gpointer   prefix)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), prefix);
+}
+
+static gboolean
+is_combo_row_with_title (GtkWidget *widget,
+                         gpointer   title)
+{
+  g_autofree char *text = NULL;
+
+  if (!ADW_IS_COMBO_ROW (widget))
+    return FALSE;
+
+  text = relance_test_without_underscores (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+  return g_str_equal (text, title);
+}
+
+static gboolean
+is_any_button (GtkWidget *widget,
+               gpointer   data)
+{
+  return GTK_IS_BUTTON (widget);
 }
 
 static gboolean
@@ -375,8 +409,414 @@ test_preferences_no_ledger (Fixture       *fixture,
   g_assert_null (relance_test_find_widget (prefs, is_expander_starting_with, (gpointer)"A — "));
   g_assert_false (gtk_widget_is_sensitive (find (prefs, is_button_for_action, "preferences.add-cause")));
 
+  /* The Collections page says why it is empty. */
+  g_assert_true (gtk_widget_is_visible (find (prefs, is_group_with_title, "No Ledger Is Open")));
+  g_assert_false (gtk_widget_is_visible (find (prefs, is_group_with_title, "Scenarios")));
+  g_assert_null (relance_test_find_widget (prefs, is_expander_starting_with, (gpointer)"Standard"));
+
   gtk_window_destroy (GTK_WINDOW (prefs));
   relance_test_spin (20);
+}
+
+/* The preferences of the fixture's ledger, on the Collections page. */
+static GtkWidget *
+open_collections (Fixture *fixture)
+{
+  GtkWidget *prefs = relance_preferences_window_new (NULL, fixture->context);
+
+  gtk_window_set_default_size (GTK_WINDOW (prefs), 640, 760);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "collections");
+  gtk_window_present (GTK_WINDOW (prefs));
+  g_assert_true (relance_test_wait_until (relance_test_is_mapped, prefs));
+  relance_test_spin (50);
+
+  return prefs;
+}
+
+static void
+close_collections (GtkWidget *prefs)
+{
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  relance_test_spin (50);
+}
+
+static RelanceScenario *
+scenario_with_key (Fixture    *fixture,
+                   const char *key)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) scenarios = relance_scenarios_list (fixture->db, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < scenarios->len; i++)
+    if (g_strcmp0 (((RelanceScenario *)g_ptr_array_index (scenarios, i))->key, key) == 0)
+      return g_ptr_array_steal_index (scenarios, i);
+
+  g_assert_not_reached ();
+}
+
+/* The offsets of a scenario's steps, as "-3,3,15,25,40". */
+static char *
+step_offsets (Fixture    *fixture,
+              const char *key)
+{
+  g_autoptr(RelanceScenario) scenario = scenario_with_key (fixture, key);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < scenario->steps->len; i++)
+    g_string_append_printf (text, "%s%d", i > 0 ? "," : "",
+                            ((RelanceScenarioStep *)g_ptr_array_index (scenario->steps, i))->offset_days);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+test_collections_step (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *prefs;
+  GtkWidget *standard;
+  GtkWidget *dialog;
+  GtkWidget *message;
+  GtkSpinButton *day;
+  AdwComboRow *channel;
+  AdwComboRow *kind;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(RelanceScenario) scenario = NULL;
+  const RelanceScenarioStep *step;
+
+  REQUIRE_DISPLAY ();
+
+  prefs = open_collections (fixture);
+  standard = find (prefs, is_expander_starting_with, "Standard");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (standard)), ==, "5 steps · the default scenario");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (standard), TRUE);
+  relance_test_spin (50);
+
+  /* The D+15 letter, opened from its row. */
+  g_signal_emit_by_name (find (find (standard, is_row_starting_with, "D+15 · Letter · Reminder after a call"),
+                               is_any_button, NULL), "clicked");
+  dialog = relance_test_wait_for_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  day = GTK_SPIN_BUTTON (find (dialog, is_spin_button, NULL));
+  channel = ADW_COMBO_ROW (find (dialog, is_combo_row_with_title, "Channel"));
+  kind = ADW_COMBO_ROW (find (dialog, is_combo_row_with_title, "Message"));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (day), ==, 15);
+  g_assert_cmpuint (adw_combo_row_get_selected (channel), ==, RELANCE_CHANNEL_LETTER);
+  g_assert_cmpuint (adw_combo_row_get_selected (kind), ==, RELANCE_TEMPLATE_AFTER_CALL);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+
+  /* The day of another step: said at once, and Save waits. */
+  gtk_spin_button_set_value (day, 25);
+  relance_test_spin (20);
+  message = find (dialog, relance_test_is_visible_label_containing, "This scenario already has a step at D+25");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+
+  /* A phone step is a call: the message follows the channel. */
+  adw_combo_row_set_selected (channel, RELANCE_CHANNEL_PHONE);
+  relance_test_spin (20);
+  g_assert_cmpuint (adw_combo_row_get_selected (kind), ==, RELANCE_TEMPLATE_CALL);
+  adw_combo_row_set_selected (channel, RELANCE_CHANNEL_EMAIL);
+  relance_test_spin (20);
+  g_assert_nonnull (relance_test_find_widget (dialog, relance_test_is_visible_label_containing,
+                                              (gpointer)"A reminder call is made by phone"));
+  adw_combo_row_set_selected (kind, RELANCE_TEMPLATE_SECOND_REMINDER);
+
+  gtk_spin_button_set_value (day, 18);
+  relance_test_spin (20);
+  g_assert_false (gtk_widget_is_visible (message));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+
+  before = step_offsets (fixture, "standard");
+  g_assert_cmpstr (before, ==, "-3,3,15,25,40");
+  g_signal_emit_by_name (find (dialog, relance_test_is_button_with_label, "Save"), "clicked");
+  g_assert_true (relance_test_wait_until (relance_test_no_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
+
+  /* Saved, and shown in its new place. */
+  after = step_offsets (fixture, "standard");
+  g_assert_cmpstr (after, ==, "-3,3,18,25,40");
+  scenario = scenario_with_key (fixture, "standard");
+  step = g_ptr_array_index (scenario->steps, 2);
+  g_assert_cmpint (step->channel, ==, RELANCE_CHANNEL_EMAIL);
+  g_assert_cmpint (step->template_kind, ==, RELANCE_TEMPLATE_SECOND_REMINDER);
+  standard = find (prefs, is_expander_starting_with, "Standard");
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (standard)));
+  g_assert_nonnull (relance_test_find_widget (standard, is_row_starting_with, (gpointer)"D+18 · E-mail · Second reminder"));
+  g_assert_null (relance_test_find_widget (standard, is_row_starting_with, (gpointer)"D+15"));
+
+  close_collections (prefs);
+}
+
+static void
+test_collections_rate (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rates = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *prefs;
+  GtkWidget *ecb;
+  GtkWidget *label;
+  const RelanceRate *last;
+  guint n_rates;
+
+  REQUIRE_DISPLAY ();
+
+  rates = relance_rates_list (fixture->db, RELANCE_RATE_ECB, &error);
+  g_assert_no_error (error);
+  n_rates = rates->len;
+  g_clear_pointer (&rates, g_ptr_array_unref);
+
+  prefs = open_collections (fixture);
+  ecb = find (prefs, is_expander_starting_with, "ECB Rate");
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (ecb)), "2.15"));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (ecb), TRUE);
+  relance_test_spin (50);
+
+  /* Refused with its reason; nothing added. */
+  type_in (ecb, "New Rate In Force From (Date)", "01/01/2027");
+  type_in (ecb, "New Rate (%)", "2,4,0");
+  g_signal_emit_by_name (find (ecb, relance_test_is_button_with_label, "Add Rate"), "clicked");
+  relance_test_spin (20);
+  label = find (ecb, relance_test_is_visible_label_containing, "is not a percentage");
+  g_assert_true (gtk_widget_has_css_class (find (ecb, relance_test_is_entry_row_with_title, "New Rate (%)"), "error"));
+  rates = relance_rates_list (fixture->db, RELANCE_RATE_ECB, &error);
+  g_assert_cmpuint (rates->len, ==, n_rates);
+  g_clear_pointer (&rates, g_ptr_array_unref);
+
+  /* A French decimal comma. */
+  type_in (ecb, "New Rate (%)", "2,40 %");
+  g_signal_emit_by_name (find (ecb, relance_test_is_button_with_label, "Add Rate"), "clicked");
+  relance_test_spin (20);
+  g_assert_false (gtk_widget_is_visible (label));
+  rates = relance_rates_list (fixture->db, RELANCE_RATE_ECB, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rates->len, ==, n_rates + 1);
+  last = g_ptr_array_index (rates, rates->len - 1);
+  g_assert_cmpint (last->valid_from, ==, relance_day_from_dmy (1, 1, 2027));
+  g_assert_cmpint (last->rate, ==, 240);
+
+  /* Newest first, right under the form. */
+  g_assert_nonnull (relance_test_find_widget (ecb, is_row_starting_with, (gpointer)"From 2027-01-01 · 2.40"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (ecb, relance_test_is_entry_row_with_title, "New Rate (%)"))), ==, "");
+
+  close_collections (prefs);
+}
+
+static void
+test_collections_settings (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  RelanceCollectionSettings settings;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *prefs;
+  GtkWidget *group;
+  GtkSpinButton *grace;
+
+  REQUIRE_DISPLAY ();
+
+  prefs = open_collections (fixture);
+
+  group = find (prefs, is_group_with_title, "Promises");
+  grace = GTK_SPIN_BUTTON (find (group, is_spin_button, NULL));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (grace), ==, 3);
+  gtk_spin_button_set_value (grace, 5);
+  relance_test_spin (20);
+
+  /* Points typed with a decimal comma. */
+  group = find (prefs, is_row_starting_with, "Points Above the ECB Rate, Other EU Customers");
+  gtk_editable_set_text (GTK_EDITABLE (find (group, is_spin_button, NULL)), "9,5");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (find (group, is_spin_button, NULL)));
+  relance_test_spin (20);
+
+  group = find (prefs, is_row_starting_with, "Recovery Indemnity");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (group, is_spin_button, NULL)), 45);
+  relance_test_spin (20);
+
+  g_assert_true (relance_collection_settings_get (fixture->db, &settings, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (settings.promise_grace_days, ==, 5);
+  g_assert_cmpint (settings.eu_interest_margin, ==, 950);
+  g_assert_cmpint (settings.indemnity, ==, 4500);
+  g_assert_cmpint (settings.interest_margin, ==, 1000);
+
+  close_collections (prefs);
+
+  /* Shown again as saved. */
+  prefs = open_collections (fixture);
+  group = find (prefs, is_group_with_title, "Promises");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (find (group, is_spin_button, NULL))), ==, 5);
+  close_collections (prefs);
+}
+
+static void
+test_collections_segments (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) segments = NULL;
+  g_autoptr(RelanceScenario) firm = scenario_with_key (fixture, "firm");
+  g_autoptr(GError) error = NULL;
+  RelanceSegment *segment;
+  GtkWidget *prefs;
+  GtkWidget *row;
+
+  REQUIRE_DISPLAY ();
+
+  prefs = open_collections (fixture);
+
+  /* Added with a name to change, the standard tone and the default scenario. */
+  g_signal_emit_by_name (find (prefs, is_button_for_action, "collections.add-segment"), "clicked");
+  relance_test_spin (50);
+  row = find (prefs, is_expander_starting_with, "New target group");
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==,
+                   "0 customers · tone: Standard · scenario: Standard");
+
+  /* Renamed as typed; a clash is refused under the field. */
+  type_in (row, "Name", "Public sector");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Public sector");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find (row, is_combo_row_with_title, "Tone of the Letters")), RELANCE_TONE_FIRM);
+  relance_test_spin (20);
+
+  segments = relance_segments_list (fixture->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (segments->len, ==, 1);
+  segment = g_ptr_array_index (segments, 0);
+  g_assert_cmpstr (segment->name, ==, "Public sector");
+  g_assert_cmpint (segment->tone, ==, RELANCE_TONE_FIRM);
+  g_assert_cmpint (segment->scenario_id, ==, 0);
+  g_clear_pointer (&segments, g_ptr_array_unref);
+
+  /* Given the firm scenario: the scenario says it is used, and stays. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find (row, is_combo_row_with_title, "Scenario")), 3);
+  relance_test_spin (20);
+  segments = relance_segments_list (fixture->db, &error);
+  g_assert_cmpint (((RelanceSegment *)g_ptr_array_index (segments, 0))->scenario_id, ==, firm->id);
+  g_clear_pointer (&segments, g_ptr_array_unref);
+  row = find (prefs, is_expander_starting_with, "Firm");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, "4 steps · used by 1 target group");
+  g_assert_false (gtk_widget_is_sensitive (find (row, relance_test_is_button_with_label, "Remove")));
+
+  /* Without customers it goes at once, and Undo brings it back. */
+  row = find (prefs, is_expander_starting_with, "Public sector");
+  g_signal_emit_by_name (find (row, relance_test_is_button_with_label, "Remove"), "clicked");
+  relance_test_spin (50);
+  segments = relance_segments_list (fixture->db, &error);
+  g_assert_cmpuint (segments->len, ==, 0);
+  g_clear_pointer (&segments, g_ptr_array_unref);
+  g_assert_null (relance_test_find_widget (prefs, is_expander_starting_with, (gpointer)"Public sector"));
+  row = find (prefs, is_expander_starting_with, "Firm");
+  g_assert_true (gtk_widget_is_sensitive (find (row, relance_test_is_button_with_label, "Remove")));
+
+  close_collections (prefs);
+}
+
+static gint64
+default_scenario_id (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) scenarios = relance_scenarios_list (fixture->db, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < scenarios->len; i++)
+    if (((RelanceScenario *)g_ptr_array_index (scenarios, i))->is_default)
+      return ((RelanceScenario *)g_ptr_array_index (scenarios, i))->id;
+
+  g_assert_not_reached ();
+}
+
+/* Clicks @label in the message dialog on screen, and waits for it to go. */
+static void
+answer_dialog (const char *label)
+{
+  GtkWidget *dialog = relance_test_wait_for_dialog (ADW_TYPE_MESSAGE_DIALOG);
+
+  g_signal_emit_by_name (find (dialog, relance_test_is_button_with_label, label), "clicked");
+  g_assert_true (relance_test_wait_until (relance_test_no_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
+  relance_test_spin (20);
+}
+
+static void
+test_collections_scenarios (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelanceScenario) standard = scenario_with_key (fixture, "standard");
+  g_autoptr(RelanceScenario) copy = NULL;
+  g_autoptr(GPtrArray) scenarios = NULL;
+  g_autofree char *offsets = NULL;
+  GtkWidget *prefs;
+  GtkWidget *row;
+  gint64 copy_id;
+
+  REQUIRE_DISPLAY ();
+
+  prefs = open_collections (fixture);
+
+  /* A copy of the default scenario, open to be renamed. */
+  g_signal_emit_by_name (find (prefs, is_button_for_action, "collections.add-scenario"), "clicked");
+  relance_test_spin (50);
+  row = find (prefs, is_expander_starting_with, "Copy of Standard");
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  type_in (row, "Name", "Standard");
+  g_assert_nonnull (relance_test_find_widget (row, relance_test_is_visible_label_containing,
+                                              (gpointer)"Another scenario is already called “Standard”"));
+  type_in (row, "Name", "Public sector");
+  g_assert_null (relance_test_find_widget (row, relance_test_is_visible_label_containing, (gpointer)"Another scenario"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Public sector");
+
+  scenarios = relance_scenarios_list (fixture->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (scenarios->len, ==, 4);
+  copy = g_ptr_array_steal_index (scenarios, 3);
+  copy_id = copy->id;
+  g_assert_cmpstr (copy->name, ==, "Public sector");
+  g_assert_cmpuint (copy->steps->len, ==, standard->steps->len);
+
+  /* A step added from its dialog, a week after the last one. */
+  g_signal_emit_by_name (find (row, relance_test_is_button_with_label, "Add Step"), "clicked");
+  answer_dialog ("Add");
+  g_clear_pointer (&copy, relance_scenario_free);
+  copy = relance_scenarios_get (fixture->db, copy_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (copy->steps->len, ==, 6);
+  g_assert_cmpint (((RelanceScenarioStep *)g_ptr_array_index (copy->steps, 5))->offset_days, ==, 47);
+
+  /* And one removed from its own. */
+  row = find (prefs, is_expander_starting_with, "Public sector");
+  g_signal_emit_by_name (find (find (row, is_row_starting_with, "D-3 · "), is_any_button, NULL), "clicked");
+  answer_dialog ("Remove");
+  g_clear_pointer (&copy, relance_scenario_free);
+  copy = relance_scenarios_get (fixture->db, copy_id, &error);
+  g_assert_cmpuint (copy->steps->len, ==, 5);
+  g_assert_cmpint (((RelanceScenarioStep *)g_ptr_array_index (copy->steps, 0))->offset_days, ==, 3);
+
+  /* Made the default: the standard one can go now, once confirmed. */
+  row = find (prefs, is_expander_starting_with, "Public sector");
+  g_signal_emit_by_name (find (row, relance_test_is_button_with_label, "Make Default"), "clicked");
+  relance_test_spin (50);
+  g_assert_cmpint (default_scenario_id (fixture), ==, copy_id);
+  row = find (prefs, is_expander_starting_with, "Public sector");
+  g_assert_false (gtk_widget_is_sensitive (find (row, relance_test_is_button_with_label, "Make Default")));
+  g_assert_false (gtk_widget_is_sensitive (find (row, relance_test_is_button_with_label, "Remove")));
+
+  row = find (prefs, is_expander_starting_with, "Standard");
+  g_signal_emit_by_name (find (row, relance_test_is_button_with_label, "Remove"), "clicked");
+  answer_dialog ("Cancel");
+  g_clear_pointer (&scenarios, g_ptr_array_unref);
+  scenarios = relance_scenarios_list (fixture->db, &error);
+  g_assert_cmpuint (scenarios->len, ==, 4);
+
+  row = find (prefs, is_expander_starting_with, "Standard");
+  g_signal_emit_by_name (find (row, relance_test_is_button_with_label, "Remove"), "clicked");
+  answer_dialog ("Remove");
+  g_clear_pointer (&scenarios, g_ptr_array_unref);
+  scenarios = relance_scenarios_list (fixture->db, &error);
+  g_assert_cmpuint (scenarios->len, ==, 3);
+  g_assert_null (relance_test_find_widget (prefs, is_expander_starting_with, (gpointer)"Standard"));
+  offsets = step_offsets (fixture, "firm");
+  g_assert_cmpstr (offsets, ==, "1,7,15,30");
+
+  close_collections (prefs);
 }
 
 int
@@ -405,6 +845,11 @@ main (int   argc,
   ADD ("/preferences/causes", test_preferences_causes);
   ADD ("/preferences/terms", test_preferences_terms);
   ADD ("/preferences/no-ledger", test_preferences_no_ledger);
+  ADD ("/preferences/collections/step", test_collections_step);
+  ADD ("/preferences/collections/rate", test_collections_rate);
+  ADD ("/preferences/collections/settings", test_collections_settings);
+  ADD ("/preferences/collections/segments", test_collections_segments);
+  ADD ("/preferences/collections/scenarios", test_collections_scenarios);
 
 #undef ADD
 
