@@ -866,6 +866,36 @@ test_list_promised (Fixture       *fixture,
   customer = g_list_model_get_item (G_LIST_MODEL (customers), 0);
   g_assert_cmpint (relance_customer_get_last_action_date (customer), ==, day ("2026-11-20"));
   g_assert_cmpstr (relance_customer_get_last_action_kind (customer), ==, "call");
+  /* Next: the promised payment, until a sooner call back is planned. */
+  g_assert_cmpint (relance_customer_get_next_action_date (customer), ==, day ("2026-11-27"));
+  g_assert_cmpstr (relance_customer_get_next_action_kind (customer), ==, "promise");
+  g_clear_object (&customer);
+
+  g_assert_true (relance_worklist_postpone (fixture->db, a, fixture->today, day ("2026-11-25"),
+                                            "Rappeler la comptable", &error));
+  g_assert_no_error (error);
+  relance_list_model_reload (customers);
+  customer = g_list_model_get_item (G_LIST_MODEL (customers), 0);
+  g_assert_cmpint (relance_customer_get_next_action_date (customer), ==, day ("2026-11-25"));
+  g_assert_cmpstr (relance_customer_get_next_action_kind (customer), ==, "postponed");
+  g_assert_cmpstr (relance_customer_get_next_action_note (customer), ==, "Rappeler la comptable");
+  g_clear_object (&customer);
+
+  /* Customers sort by what is planned next, then by their last action. */
+  add_customer (fixture, "411B");
+  relance_list_model_set_sort (customers, "next-action", FALSE);
+  ASSERT_LISTED (customers, "411A 411B");
+  relance_list_model_set_sort (customers, "next-action", TRUE);
+  ASSERT_LISTED (customers, "411B 411A");
+  relance_list_model_set_sort (customers, "last-action", TRUE);
+  ASSERT_LISTED (customers, "411A 411B");
+  g_clear_object (&customers);
+
+  /* Seen from 28 November, nothing is planned any more. */
+  customers = relance_list_model_new (fixture->db, RELANCE_LIST_CUSTOMERS, day ("2026-11-28"));
+  customer = g_list_model_get_item (G_LIST_MODEL (customers), 0);
+  g_assert_cmpint (relance_customer_get_next_action_date (customer), ==, 0);
+  g_assert_cmpstr (relance_customer_get_next_action_kind (customer), ==, "");
 }
 
 int

@@ -30,6 +30,9 @@ struct _RelanceCustomer
   int days_overdue;
   RelanceDay last_action_date;
   char *last_action_kind;
+  RelanceDay next_action_date;
+  char *next_action_kind;
+  char *next_action_note;
   gboolean archived;
 };
 

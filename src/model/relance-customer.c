@@ -24,6 +24,8 @@ relance_customer_finalize (GObject *object)
   g_free (self->phone);
   g_free (self->segment);
   g_free (self->last_action_kind);
+  g_free (self->next_action_kind);
+  g_free (self->next_action_note);
 
   G_OBJECT_CLASS (relance_customer_parent_class)->finalize (object);
 }
@@ -172,6 +174,35 @@ relance_customer_get_last_action_kind (RelanceCustomer *self)
   g_return_val_if_fail (RELANCE_IS_CUSTOMER (self), NULL);
 
   return self->last_action_kind;
+}
+
+/* the day of what was planned next: a call back or a postponement, or the
+ * day a payment was promised for; 0 if nothing is planned */
+int
+relance_customer_get_next_action_date (RelanceCustomer *self)
+{
+  g_return_val_if_fail (RELANCE_IS_CUSTOMER (self), 0);
+
+  return self->next_action_date;
+}
+
+/* "postponed" (the worklist leaves the customer alone until then) or
+ * "promise" (a payment is promised for that day); "" if nothing is planned */
+const char *
+relance_customer_get_next_action_kind (RelanceCustomer *self)
+{
+  g_return_val_if_fail (RELANCE_IS_CUSTOMER (self), NULL);
+
+  return self->next_action_kind;
+}
+
+/* why the customer was postponed ("Call back", "No answer"…); may be "" */
+const char *
+relance_customer_get_next_action_note (RelanceCustomer *self)
+{
+  g_return_val_if_fail (RELANCE_IS_CUSTOMER (self), NULL);
+
+  return self->next_action_note;
 }
 
 gboolean

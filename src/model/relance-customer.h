@@ -35,5 +35,8 @@ int           relance_customer_get_days_overdue (RelanceCustomer *self);
 gboolean      relance_customer_get_archived (RelanceCustomer *self);
 int           relance_customer_get_last_action_date (RelanceCustomer *self);
 const char *  relance_customer_get_last_action_kind (RelanceCustomer *self);
+int           relance_customer_get_next_action_date (RelanceCustomer *self);
+const char *  relance_customer_get_next_action_kind (RelanceCustomer *self);
+const char *  relance_customer_get_next_action_note (RelanceCustomer *self);
 
 G_END_DECLS

@@ -108,6 +108,11 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (RelanceListModel, relance_list_model, G_TYPE_OBJE
   " WHEN i.kind = 'invoice' AND i.due_date < ?1 THEN 2 ELSE 3 END)"
 
 #define LAST_ACTION_DATE "coalesce ((SELECT max (a.date) FROM actions a WHERE a.customer_id = c.id), 0)"
+/* Nothing planned sorts last. */
+#define NEXT_ACTION_DATE \
+  "coalesce (min (coalesce ((SELECT pp.until FROM postponements pp WHERE pp.customer_id = c.id AND pp.until > ?1), 9999999)," \
+  " coalesce ((SELECT min (p.promised_date) FROM promises p WHERE p.customer_id = c.id" \
+  "   AND p.made_on <= ?1 AND p.promised_date >= ?1), 9999999)), 9999999)"
 
 static const SortKey customer_keys[] = {
   { "code", "c.code", "c.code DESC" },
@@ -118,6 +123,7 @@ static const SortKey customer_keys[] = {
   { "overdue", "coalesce (o.overdue, 0), c.code", "coalesce (o.overdue, 0) DESC, c.code", JOIN_TOTALS },
   { "days", "coalesce (o.oldest_due, ?1) DESC, c.code", "coalesce (o.oldest_due, ?1), c.code", JOIN_TOTALS },
   { "last-action", LAST_ACTION_DATE ", c.code", LAST_ACTION_DATE " DESC, c.code" },
+  { "next-action", NEXT_ACTION_DATE ", c.code", NEXT_ACTION_DATE " DESC, c.code" },
   { NULL }
 };
 
@@ -580,12 +586,16 @@ rows_query (RelanceListModel *self)
                               "SELECT c.id, c.code, c.name, c.address, c.postcode, c.city, c.country,"
                               " c.email, c.phone, s.name, c.payment_terms, c.archived,"
                               " coalesce (o.balance, 0), coalesce (o.overdue, 0), o.oldest_due,"
-                              " la.date, la.kind"
+                              " la.date, la.kind, pp.until, pp.reason,"
+                              /* A payment promised for today or later. */
+                              " (SELECT min (p.promised_date) FROM promises p WHERE p.customer_id = c.id"
+                              "   AND p.made_on <= ?1 AND p.promised_date >= ?1)"
                               " FROM customers c LEFT JOIN segments s ON s.id = c.segment_id"
                               " LEFT JOIN (" CUSTOMER_TOTALS " AND customer_id IN %s GROUP BY customer_id) o"
                               " ON o.customer_id = c.id"
                               " LEFT JOIN actions la ON la.id = (SELECT a.id FROM actions a"
                               "   WHERE a.customer_id = c.id ORDER BY a.date DESC, a.id DESC LIMIT 1)"
+                              " LEFT JOIN postponements pp ON pp.customer_id = c.id AND pp.until > ?1"
                               " WHERE c.id IN %s",
                               in_list->str, in_list->str);
       break;
@@ -647,6 +657,29 @@ read_customer (RelanceListModel *self,
     customer->days_overdue = MAX (0, self->today - sqlite3_column_int (stmt, 14));
   customer->last_action_date = sqlite3_column_int (stmt, 15);
   customer->last_action_kind = _relance_column_dup (stmt, 16);
+  /* What was planned next: the sooner of a postponement and a promise. */
+  {
+    RelanceDay until = sqlite3_column_int (stmt, 17);
+    RelanceDay promised = sqlite3_column_int (stmt, 19);
+
+    if (until != 0 && (promised == 0 || until <= promised))
+      {
+        customer->next_action_date = until;
+        customer->next_action_kind = g_strdup ("postponed");
+        customer->next_action_note = _relance_column_dup (stmt, 18);
+      }
+    else if (promised != 0)
+      {
+        customer->next_action_date = promised;
+        customer->next_action_kind = g_strdup ("promise");
+        customer->next_action_note = g_strdup ("");
+      }
+    else
+      {
+        customer->next_action_kind = g_strdup ("");
+        customer->next_action_note = g_strdup ("");
+      }
+  }
 
   return customer;
 }

@@ -240,6 +240,35 @@ bind_customer_last_action (GtkLabel *label,
   set_cell (label, text, NULL);
 }
 
+static void
+bind_customer_next_action (GtkLabel *label,
+                           gpointer  item)
+{
+  g_autofree char *day = NULL;
+  g_autofree char *text = NULL;
+  RelanceDay date = relance_customer_get_next_action_date (item);
+  const char *kind = relance_customer_get_next_action_kind (item);
+  const char *note = relance_customer_get_next_action_note (item);
+  const char *what;
+
+  if (date == 0)
+    {
+      set_cell (label, "", NULL);
+      return;
+    }
+
+  day = relance_format_day (date);
+  if (g_strcmp0 (kind, "promise") == 0)
+    what = C_("next action", "Promised payment");
+  else if (note != NULL && *note != '\0')
+    what = note;
+  else
+    what = C_("next action", "Postponed");
+  /* Translators: what is planned next with a customer: "30/11/2026 · Call back" */
+  text = g_strdup_printf (C_("next action", "%s · %s"), day, what);
+  set_cell (label, text, NULL);
+}
+
 /* Invoices */
 
 static void
@@ -428,6 +457,7 @@ static const ColumnInfo customer_columns[] = {
   { "overdue", NC_("column", "Overdue"), CELL_NUMERIC, 13, bind_customer_overdue },
   { "days", NC_("column", "Days Overdue"), CELL_NUMERIC, 5, bind_customer_days },
   { "last-action", NC_("column", "Last Action"), CELL_SHORT, 14, bind_customer_last_action },
+  { "next-action", NC_("column", "Next Action"), CELL_SHORT, 14, bind_customer_next_action },
 };
 
 static const ColumnInfo invoice_columns[] = {

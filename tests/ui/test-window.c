@@ -182,7 +182,7 @@ test_window_lists (Fixture       *fixture,
                    gconstpointer  data)
 {
   static const char * const customer_titles[] = {
-    "Code", "Name", "City", "Balance", "Overdue", "Days Overdue", "Last Action", NULL
+    "Code", "Name", "City", "Balance", "Overdue", "Days Overdue", "Last Action", "Next Action", NULL
   };
   static const char * const invoice_titles[] = {
     "Number", "Customer", "Issued", "Due", "Amount", "Open", "Days Overdue", "Status", NULL
