@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "relance-cli-commands.h"
+#include "relance-cli-company.h"
 #include "relance-cli-io.h"
 #include "relance-cli-penalties.h"
 #include "relance-cli-stats.h"
@@ -30,6 +31,8 @@ typedef struct
 
 static const Command commands[] = {
   { NULL, "demo", relance_cli_demo, N_("Create the sample company in an empty ledger") },
+  { "company", "set", relance_cli_company_set, N_("Set your company’s identity for letters") },
+  { "company", "show", relance_cli_company_show, N_("Show your company’s identity") },
   { "customer", "add", relance_cli_customer_add, N_("Add a customer") },
   { NULL, "customers", relance_cli_customers, N_("List the customers and their balance") },
   { "invoice", "add", relance_cli_invoice_add, N_("Add an invoice or a credit note") },
@@ -229,6 +232,11 @@ main (int    argc,
         return relance_cli_usage_error (NULL, _("Unknown command “%s”"), arg);
       words[group != NULL ? 1 : 0] = i;
     }
+
+  /* A group with a "show" command runs it when given no command
+   * ("relance-cli company"). */
+  if (command == NULL && group != NULL && !help)
+    command = find_command (group, "show");
 
   if (command == NULL && group != NULL)
     {

@@ -180,6 +180,9 @@ compare_days (gconstpointer a,
   return *(const RelanceDay *)a - *(const RelanceDay *)b;
 }
 
+/* Made-up identifiers that pass relance_company_check(): a SIREN with a
+ * right Luhn digit and its French VAT key, and the IBAN banks print as
+ * their example. */
 static gboolean
 insert_company (Generator  *gen,
                 GError    **error)
@@ -187,8 +190,8 @@ insert_company (Generator  *gen,
   return _relance_database_exec (gen->db,
     "UPDATE company SET name = 'Atelier Martin & Fils (société d’exemple)',"
     " address = '12 rue des Granges', postcode = '25000', city = 'Besançon',"
-    " siren = '000000000', vat_number = 'FR00000000000',"
-    " iban = 'FR76 0000 0000 0000 0000 0000 000', bic = 'EXAMPLEXXX',"
+    " siren = '123456782', vat_number = 'FR11123456782',"
+    " iban = 'FR7630006000011234567890189', bic = 'AGRIFRPPXXX',"
     " phone = '03 81 00 00 00', email = 'compta@exemple.invalid',"
     " signatory_name = 'Claire Martin', signatory_title = 'Gérante', place = 'Besançon'"
     " WHERE id = 1", error);

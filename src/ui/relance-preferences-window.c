@@ -12,6 +12,7 @@
 #include "relance-application.h"
 #include "relance-causes.h"
 #include "relance-collections-page.h"
+#include "relance-company-page.h"
 #include "relance-error.h"
 #include "relance-preferences-window.h"
 #include "relance-window.h"
@@ -30,6 +31,7 @@ struct _RelancePreferencesWindow
   AdwPreferencesGroup  *customers_group;
   AdwPreferencesGroup  *backups_group;
   RelanceCollectionsPage *collections_page;
+  RelanceCompanyPage   *company_page;
   GtkAdjustment        *terms_adjustment;
   GtkAdjustment        *backups_adjustment;
   GtkWidget            *terms_warning;
@@ -519,12 +521,14 @@ relance_preferences_window_class_init (RelancePreferencesWindowClass *klass)
 
   (void)relance_get_resource ();
   g_type_ensure (RELANCE_TYPE_COLLECTIONS_PAGE);
+  g_type_ensure (RELANCE_TYPE_COMPANY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/relance-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RelancePreferencesWindow, causes_group);
   gtk_widget_class_bind_template_child (widget_class, RelancePreferencesWindow, customers_group);
   gtk_widget_class_bind_template_child (widget_class, RelancePreferencesWindow, backups_group);
   gtk_widget_class_bind_template_child (widget_class, RelancePreferencesWindow, collections_page);
+  gtk_widget_class_bind_template_child (widget_class, RelancePreferencesWindow, company_page);
   gtk_widget_class_bind_template_child (widget_class, RelancePreferencesWindow, terms_adjustment);
   gtk_widget_class_bind_template_child (widget_class, RelancePreferencesWindow, backups_adjustment);
   gtk_widget_class_bind_template_child (widget_class, RelancePreferencesWindow, terms_warning);
@@ -588,6 +592,7 @@ relance_preferences_window_new (GtkWindow      *parent,
   g_set_object (&self->context, context);
   rebuild_causes (self, 0);
   relance_collections_page_set_context (self->collections_page, context);
+  relance_company_page_set_context (self->company_page, context);
 
   return GTK_WIDGET (self);
 }
