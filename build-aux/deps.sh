@@ -6,7 +6,7 @@ RELANCE_DEB_PACKAGES=(
   libgtk-4-dev libadwaita-1-dev libpoppler-glib-dev libcairo2-dev
   libsqlite3-dev libxml2-dev meson ninja-build gettext itstool yelp-tools
   desktop-file-utils appstream xvfb xauth imagemagick poppler-utils sqlite3
-  locales
+  locales librsvg2-dev
 )
 
 # relance_install_deps: install the packages of RELANCE_DEB_PACKAGES that

@@ -865,6 +865,62 @@ test_action_refusals (Fixture       *fixture,
   g_assert_cmpuint (count_rows (fixture, "SELECT count(*) FROM postponements"), ==, 0);
 }
 
+/* A batch of letters is recorded whole or not at all. */
+static void
+test_record_many (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 first = add_customer (fixture, "ONE", NULL);
+  gint64 second = add_customer (fixture, "TWO", NULL);
+  g_autoptr(RelanceWorkItem) first_item = NULL;
+  g_autoptr(RelanceWorkItem) second_item = NULL;
+  const RelanceWorkItem *items[2];
+  RelanceActionFields fields[2] = { { 0 } };
+  gint64 ids[2] = { 0, 0 };
+  gint64 foreign;
+
+  add_invoice (fixture, "ONE", "F-1", 20, 10000);
+  foreign = add_invoice (fixture, "TWO", "F-2", 20, 20000);
+  first_item = item_of (fixture, first, fixture->today);
+  second_item = item_of (fixture, second, fixture->today);
+  g_assert_nonnull (first_item);
+  g_assert_nonnull (second_item);
+  items[0] = first_item;
+  items[1] = second_item;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      fields[i].customer_id = i == 0 ? first : second;
+      fields[i].kind = RELANCE_ACTION_LETTER;
+      fields[i].date = fixture->today;
+      fields[i].outcome = RELANCE_OUTCOME_SENT;
+      fields[i].summary = "Relance";
+    }
+
+  /* The second is about another customer's invoice: neither is written. */
+  fields[1].customer_id = first;
+  fields[1].invoice_ids = &foreign;
+  fields[1].n_invoice_ids = 1;
+  g_assert_false (relance_actions_record_many (fixture->db, fields, NULL, 2, ids, &error));
+  g_assert_error (error, RELANCE_ERROR, RELANCE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_actions (fixture), ==, 0);
+  g_assert_cmpuint (count_rows (fixture, "SELECT count(*) FROM step_states"), ==, 0);
+
+  /* Both right: both written, and their steps are done. */
+  fields[1].customer_id = second;
+  fields[1].invoice_ids = NULL;
+  fields[1].n_invoice_ids = 0;
+  g_assert_true (relance_actions_record_many (fixture->db, fields, items, 2, ids, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ids[0], >, 0);
+  g_assert_cmpint (ids[1], >, ids[0]);
+  g_assert_cmpuint (count_actions (fixture), ==, 2);
+  g_assert_null (item_of (fixture, first, fixture->today));
+  g_assert_null (item_of (fixture, second, fixture->today));
+}
+
 static void
 test_cancel (Fixture       *fixture,
              gconstpointer  data)
@@ -1000,6 +1056,7 @@ main (int    argc,
   ADD ("/worklist/segment-scenario", test_segment_scenario);
   ADD ("/worklist/actions", test_actions);
   ADD ("/worklist/action-refusals", test_action_refusals);
+  ADD ("/worklist/record-many", test_record_many);
   ADD ("/worklist/cancel", test_cancel);
   ADD ("/worklist/wrong-contact", test_wrong_contact);
   g_test_add_func ("/worklist/names", test_names);

@@ -17,6 +17,7 @@
 #include "relance-cli-commands.h"
 #include "relance-cli-company.h"
 #include "relance-cli-io.h"
+#include "relance-cli-letters.h"
 #include "relance-cli-penalties.h"
 #include "relance-cli-stats.h"
 #include "relance-cli-worklist.h"
@@ -44,6 +45,11 @@ static const Command commands[] = {
   { NULL, "aged-balance", relance_cli_aged_balance, N_("What each customer owes, by age") },
   { NULL, "worklist", relance_cli_worklist, N_("What to do today: calls, e-mails, letters, promises to check") },
   { "action", "add", relance_cli_action_add, N_("Record a call, letter, e-mail or note") },
+  { NULL, "letter", relance_cli_letter, N_("Write a customer’s reminder letter as a PDF file") },
+  { NULL, "letters", relance_cli_letters, N_("Write the day’s letters and formal notices as PDF files") },
+  { "template", "list", relance_cli_template_list, N_("List the letter templates") },
+  { "template", "show", relance_cli_template_show, N_("Print a letter template") },
+  { "template", "check", relance_cli_template_check, N_("Check a template file edited in a text editor") },
   { NULL, "penalties", relance_cli_penalties, N_("Late-payment interest and indemnities a customer owes") },
   { "import", "csv", relance_cli_import_csv, N_("Import invoices from CSV files") },
   { "import", "fec", relance_cli_import_fec, N_("Import customer accounts from FEC files") },
@@ -119,7 +125,7 @@ print_commands (const char *group)
         continue;
 
       title = command_title (&commands[i]);
-      g_print ("  %-18s%s\n", title, _(commands[i].summary));
+      g_print ("  %-22s%s\n", title, _(commands[i].summary));
     }
 }
 
@@ -233,8 +239,10 @@ main (int    argc,
       words[group != NULL ? 1 : 0] = i;
     }
 
-  /* A group with a "show" command runs it when given no command
-   * ("relance-cli company"). */
+  /* A group given no command lists what it holds ("relance-cli
+   * template"), or shows it when it is one thing ("relance-cli company"). */
+  if (command == NULL && group != NULL && !help)
+    command = find_command (group, "list");
   if (command == NULL && group != NULL && !help)
     command = find_command (group, "show");
 

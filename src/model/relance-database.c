@@ -12,6 +12,7 @@
 #include "relance-database-private.h"
 #include "relance-error.h"
 #include "relance-schema-private.h"
+#include "relance-templates-private.h"
 #include "relance-text.h"
 
 struct _RelanceDatabase
@@ -114,6 +115,7 @@ migrate (RelanceDatabase  *self,
 
       if (!_relance_database_exec (self, _relance_schema_get_migration (version), error) ||
           (version == 1 && !seed_dispute_causes (self, error)) ||
+          (version == 4 && !_relance_templates_seed (self, error)) ||
           !_relance_database_exec (self, pragma, error) ||
           !_relance_database_exec (self, "COMMIT", error))
         {

@@ -1284,11 +1284,12 @@ relance_import_problem_to_string (const RelanceImportProblem *problem)
         g_string_append (out, ", ");
       g_string_append_printf (out, _("column “%s”"), problem->column);
     }
-  if (out->len > 0)
-    g_string_append (out, ": ");
-  g_string_append (out, problem->reason);
+  if (out->len == 0)
+    return g_strdup (problem->reason);
 
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  /* TRANSLATORS: where a problem is ("data.csv, line 12, column “Due”")
+   * and what it is */
+  return g_strdup_printf (_("%s: %s"), out->str, problem->reason);
 }
 
 void

@@ -376,11 +376,34 @@ static const char migration_3[] =
   "ALTER TABLE company ADD COLUMN promise_grace_days INTEGER NOT NULL DEFAULT 3"
   "  CHECK (promise_grace_days BETWEEN 0 AND 60);";
 
+/* Letter templates: a subject and a body with merge fields, per kind of
+ * message, channel, language and tone. The shipped ones carry the key of
+ * their text in relance-templates-shipped.c (written in just after this
+ * migration, in its transaction, and put back by a reset); "modified"
+ * tells a shipped one edited since. */
+static const char migration_4[] =
+  "CREATE TABLE templates ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE CHECK (name <> ''),"
+  "  kind TEXT NOT NULL CHECK (kind IN ('preventive', 'first_reminder',"
+  "    'second_reminder', 'after_call', 'broken_promise', 'formal_notice')),"
+  "  channel TEXT NOT NULL CHECK (channel IN ('letter', 'registered_letter', 'email')),"
+  "  language TEXT NOT NULL CHECK (language IN ('fr', 'en')),"
+  "  tone TEXT NOT NULL DEFAULT 'standard'"
+  "    CHECK (tone IN ('courteous', 'standard', 'firm')),"
+  "  subject TEXT NOT NULL CHECK (subject <> ''),"
+  "  body TEXT NOT NULL CHECK (body <> ''),"
+  "  shipped_key TEXT UNIQUE,"
+  "  modified INTEGER NOT NULL DEFAULT 0 CHECK (modified IN (0, 1)),"
+  "  CHECK (shipped_key IS NOT NULL OR modified = 0));"
+  "CREATE INDEX templates_kind ON templates (kind, language, tone);";
+
 static const char * const migrations[] = {
   NULL,
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RELANCE_SCHEMA_VERSION + 1);

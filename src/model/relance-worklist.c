@@ -1680,6 +1680,67 @@ relance_actions_record (RelanceDatabase            *db,
 }
 
 /**
+ * relance_actions_record_many:
+ * @fields: (array length=n_actions): the actions
+ * @items: (array length=n_actions) (nullable): the worklist item each
+ *   answers, or %NULL; the array itself may be %NULL
+ * @action_ids: (out caller-allocates) (array length=n_actions) (optional):
+ *   where to put the new actions' ids
+ *
+ * relance_actions_record() for several actions (a batch of letters), in
+ * one transaction: all are written, or none.
+ *
+ * Returns: %TRUE, or %FALSE with @error set and nothing written
+ */
+gboolean
+relance_actions_record_many (RelanceDatabase                   *db,
+                             const RelanceActionFields         *fields,
+                             const RelanceWorkItem     * const *items,
+                             guint                              n_actions,
+                             gint64                            *action_ids,
+                             GError                           **error)
+{
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (fields != NULL || n_actions == 0, FALSE);
+  for (guint i = 0; i < n_actions; i++)
+    {
+      g_return_val_if_fail ((guint)fields[i].kind < G_N_ELEMENTS (action_kind_names), FALSE);
+      g_return_val_if_fail ((guint)fields[i].outcome < G_N_ELEMENTS (outcome_names), FALSE);
+      g_return_val_if_fail (items == NULL || items[i] == NULL ||
+                            items[i]->customer_id == fields[i].customer_id, FALSE);
+      g_return_val_if_fail (fields[i].invoice_ids != NULL || fields[i].n_invoice_ids == 0, FALSE);
+    }
+
+  if (!_relance_database_begin (db, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_actions; i++)
+    {
+      const RelanceWorkItem *item = items != NULL ? items[i] : NULL;
+      g_autoptr(GArray) invoice_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      gint64 action_id;
+
+      if (!check_action (db, &fields[i], item, invoice_ids, error) ||
+          (action_id = insert_action (db, &fields[i], invoice_ids, error)) == 0 ||
+          !apply_outcome (db, &fields[i], item, invoice_ids, action_id, error))
+        {
+          _relance_database_rollback (db);
+          return FALSE;
+        }
+      if (action_ids != NULL)
+        action_ids[i] = action_id;
+    }
+
+  if (!_relance_database_commit (db, error))
+    {
+      _relance_database_rollback (db);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
  * relance_actions_find_invoice:
  *
  * Returns: the invoice's id, or 0 with @error set

@@ -208,6 +208,16 @@ gint64      relance_actions_record         (RelanceDatabase     *db,
                                             const RelanceWorkItem *item,
                                             GError             **error);
 
+/* Several actions (a batch of letters) in one transaction: all or none.
+ * @items may be NULL, or hold NULL for an action that answers no item;
+ * @action_ids (may be NULL) receives the new ids. */
+gboolean    relance_actions_record_many    (RelanceDatabase     *db,
+                                            const RelanceActionFields *fields,
+                                            const RelanceWorkItem * const *items,
+                                            guint                n_actions,
+                                            gint64              *action_ids,
+                                            GError             **error);
+
 /* The id of invoice or credit note @number of @customer_id, for the
  * invoices of an action typed by number; 0 with @error set when there is
  * no such invoice or it is another customer's. */

@@ -15,6 +15,8 @@
 #include "relance-format.h"
 #include "relance-invoice.h"
 #include "relance-ledger-view.h"
+#include "relance-letter-data.h"
+#include "relance-letter-window.h"
 #include "relance-list-model.h"
 #include "relance-penalties.h"
 
@@ -839,6 +841,52 @@ timeline_title (RelanceTimelineEntry *entry)
     }
 }
 
+/* A letter kept in the history, shown again to print or save it. */
+static void
+on_show_letter_cb (GtkButton           *button,
+                   RelanceCustomerPage *self)
+{
+  gint64 action_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "action-id"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->context == NULL)
+    return;
+
+  pdf = relance_letter_get_document (get_db (self), action_id, &name, &error);
+  if (pdf == NULL)
+    {
+      if (error != NULL)
+        toast_error (self, error);
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (relance_letter_window_new_for_document (get_parent_window (self), pdf, name)));
+}
+
+/* Letters sent with their PDF kept get a Show button. */
+static void
+add_letter_button (RelanceCustomerPage  *self,
+                   GtkWidget            *row,
+                   RelanceTimelineEntry *entry)
+{
+  g_autoptr(GBytes) pdf = NULL;
+  GtkWidget *button;
+
+  if (entry->kind != RELANCE_TIMELINE_LETTER && entry->kind != RELANCE_TIMELINE_FORMAL_NOTICE)
+    return;
+
+  pdf = relance_letter_get_document (get_db (self), entry->id, NULL, NULL);
+  if (pdf == NULL)
+    return;
+
+  button = new_suffix_button (NULL, _("_Show"), _("Show the Letter Sent"));
+  g_object_set_data (G_OBJECT (button), "action-id", GSIZE_TO_POINTER ((gsize)entry->id));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_show_letter_cb), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+}
+
 static void
 show_timeline (RelanceCustomerPage *self,
                GPtrArray           *entries)
@@ -854,6 +902,7 @@ show_timeline (RelanceCustomerPage *self,
       g_autofree char *concerns = NULL;
       g_autofree char *subtitle = NULL;
       const char *summary = entry->kind == RELANCE_TIMELINE_CREDIT_NOTE ? "" : entry->summary;
+      GtkWidget *row;
 
       if (entry->who[0] != '\0' && entry->contact[0] != '\0')
         people = g_strdup_printf (_("%s with %s"), entry->who, entry->contact);
@@ -867,7 +916,9 @@ show_timeline (RelanceCustomerPage *self,
         concerns = g_strdup_printf (_("Invoices: %s"), entry->invoices);
 
       subtitle = join_parts (date, people, summary, concerns ? concerns : "", NULL);
-      gtk_list_box_append (self->timeline_list, new_row (title, subtitle, timeline_icon (entry->kind)));
+      row = new_row (title, subtitle, timeline_icon (entry->kind));
+      add_letter_button (self, row, entry);
+      gtk_list_box_append (self->timeline_list, row);
     }
 }
 
@@ -896,6 +947,7 @@ show_customer (RelanceCustomerPage *self)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.new-invoice", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.record-payment", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.add-note", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.write-letter", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.delete", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.edit", FALSE);
       return;
@@ -920,6 +972,7 @@ show_customer (RelanceCustomerPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.new-invoice", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.record-payment", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.add-note", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.write-letter", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.delete", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.edit", TRUE);
 
@@ -1215,6 +1268,39 @@ add_note_action (GtkWidget  *widget,
 }
 
 static void
+on_letter_saved_cb (RelanceCustomerPage *self,
+                    const char          *message)
+{
+  emit_changed (self);
+  toast (self, adw_toast_new (message));
+}
+
+static void
+write_letter_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  RelanceCustomerPage *self = RELANCE_CUSTOMER_PAGE (widget);
+  RelanceWorkItem *item;
+  GtkWidget *window;
+
+  if (self->context == NULL || self->customer_id == 0)
+    return;
+
+  /* When today's step for this customer is a letter, this is that letter:
+   * about its invoices, and the step is done once it is sent. */
+  item = relance_worklist_get_item (relance_context_get_database (self->context), self->customer_id,
+                                    relance_context_get_today (self->context), NULL);
+  if (item != NULL && item->group != RELANCE_WORK_LETTER && item->group != RELANCE_WORK_FORMAL_NOTICE)
+    g_clear_pointer (&item, relance_work_item_free);
+
+  window = relance_letter_window_new (get_parent_window (self), self->context, self->customer_id, item);
+  g_clear_pointer (&item, relance_work_item_free);
+  g_signal_connect_object (window, "saved", G_CALLBACK (on_letter_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 on_undo_delete_customer_cb (AdwToast            *t,
                             RelanceCustomerPage *self)
 {
@@ -1382,6 +1468,7 @@ relance_customer_page_class_init (RelanceCustomerPageClass *klass)
   gtk_widget_class_install_action (widget_class, "customer.record-payment", NULL, record_payment_action);
   gtk_widget_class_install_action (widget_class, "customer.add-contact", NULL, add_contact_action);
   gtk_widget_class_install_action (widget_class, "customer.add-note", NULL, add_note_action);
+  gtk_widget_class_install_action (widget_class, "customer.write-letter", NULL, write_letter_action);
   gtk_widget_class_install_action (widget_class, "customer.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "customer.restore", NULL, restore_action);
 

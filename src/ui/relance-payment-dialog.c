@@ -13,8 +13,8 @@
 #include "relance-format.h"
 #include "relance-money.h"
 
-/* The oldest open invoices get a row each; a payment for more is spread
- * over them first, and the user can settle the others later. */
+/* The oldest open invoices get a row each; any other one gets its row when
+ * the user types its number. */
 #define MAX_ROWS 60
 
 static const char * const methods[] = { "transfer", "cheque", "card", "cash", "direct_debit" };
@@ -31,7 +31,10 @@ struct _RelancePaymentDialog
   GtkLabel       *payment_message;
   GtkLabel       *allocation_message;
   GPtrArray      *rows;           /* GtkWidget, one per item */
-  GPtrArray      *items;          /* RelanceAllocation */
+  GPtrArray      *items;          /* RelanceAllocation, one per row */
+  GPtrArray      *others;         /* RelanceAllocation: open, without a row yet */
+  AdwPreferencesGroup *invoices_group;
+  GtkWidget      *find_row;
 
   RelanceContext *context;
   gint64          customer_id;
@@ -220,6 +223,70 @@ on_allocation_changed_cb (RelancePaymentDialog *self)
   validate (self);
 }
 
+static GtkWidget *
+add_invoice_row (RelancePaymentDialog *self,
+                 RelanceAllocation    *item)
+{
+  g_autofree char *due = relance_format_day (item->due_date);
+  g_autofree char *open = relance_format_money (item->open);
+  g_autofree char *row_title = g_strdup_printf (_("%s, due %s, %s open"), item->number, due, open);
+  GtkWidget *row = relance_form_add_entry (self->invoices_group, row_title,
+                                           G_CALLBACK (on_allocation_changed_cb), self);
+
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
+  g_ptr_array_add (self->rows, row);
+
+  return row;
+}
+
+/* The number typed in the last row: that open invoice gets a row of its
+ * own, with the focus, ready for an amount. */
+static void
+on_find_apply_cb (RelancePaymentDialog *self)
+{
+  g_autofree char *typed = relance_form_dup_text (self->find_row);
+  g_autofree char *wanted = g_utf8_casefold (g_strstrip (typed), -1);
+  GtkWidget *row;
+
+  if (*wanted == '\0')
+    return;
+
+  for (guint i = 0; i < self->others->len; i++)
+    {
+      RelanceAllocation *item = g_ptr_array_index (self->others, i);
+      g_autofree char *number = g_utf8_casefold (item->number, -1);
+
+      if (!g_str_equal (number, wanted))
+        continue;
+
+      g_ptr_array_add (self->items, g_ptr_array_steal_index (self->others, i));
+      row = add_invoice_row (self, item);
+      relance_form_set_text (self->find_row, "");
+      relance_form_set_row_error (self->find_row, FALSE);
+      gtk_widget_set_visible (self->find_row, self->others->len > 0);
+      gtk_widget_grab_focus (row);
+      validate (self);
+      return;
+    }
+
+  relance_form_set_row_error (self->find_row, TRUE);
+  {
+    g_autofree char *message = NULL;
+
+    for (guint i = 0; i < self->items->len; i++)
+      {
+        RelanceAllocation *item = g_ptr_array_index (self->items, i);
+        g_autofree char *number = g_utf8_casefold (item->number, -1);
+
+        if (g_str_equal (number, wanted))
+          message = g_strdup_printf (_("%s is already in the list above"), item->number);
+      }
+    if (message == NULL)
+      message = g_strdup_printf (_("This customer has no open invoice numbered “%s”"), typed);
+    relance_form_set_message (self->allocation_message, message, "error");
+  }
+}
+
 static void
 on_field_changed_cb (RelancePaymentDialog *self)
 {
@@ -271,6 +338,7 @@ relance_payment_dialog_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->others, g_ptr_array_unref);
 
   G_OBJECT_CLASS (relance_payment_dialog_parent_class)->dispose (object);
 }
@@ -382,8 +450,9 @@ relance_payment_dialog_new (GtkWindow      *parent,
       relance_form_show_error (&self->form, error->message);
       self->items = g_ptr_array_new_with_free_func ((GDestroyNotify)relance_allocation_free);
     }
-  if (self->items->len > MAX_ROWS)
-    g_ptr_array_set_size (self->items, MAX_ROWS);
+  self->others = g_ptr_array_new_with_free_func ((GDestroyNotify)relance_allocation_free);
+  while (self->items->len > MAX_ROWS)
+    g_ptr_array_add (self->others, g_ptr_array_steal_index (self->items, MAX_ROWS));
 
   /* What is allocated and what is left, above the invoices, in sight. */
   self->allocation_message = relance_form_add_message (&self->form);
@@ -393,16 +462,27 @@ relance_payment_dialog_new (GtkWindow      *parent,
                                   ? _("No invoice is open: the whole amount stays on the customer’s account.")
                                   : _("The oldest invoices are settled first. Change any amount; leave it "
                                       "empty to settle nothing on that invoice."));
+  self->invoices_group = group;
   for (guint i = 0; i < self->items->len; i++)
-    {
-      RelanceAllocation *item = g_ptr_array_index (self->items, i);
-      g_autofree char *due = relance_format_day (item->due_date);
-      g_autofree char *open = relance_format_money (item->open);
-      g_autofree char *row_title = g_strdup_printf (_("%s, due %s, %s open"), item->number, due, open);
-      GtkWidget *row = relance_form_add_entry (group, row_title, G_CALLBACK (on_allocation_changed_cb), self);
+    add_invoice_row (self, g_ptr_array_index (self->items, i));
 
-      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
-      g_ptr_array_add (self->rows, row);
+  /* A customer with many open invoices: the others are found by number. */
+  if (self->others->len > 0)
+    {
+      g_autofree char *others_description =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u more open invoice is not listed above: type its number to settle it too.",
+                                      "%u more open invoices are not listed above: type the number of one to settle it too.",
+                                      self->others->len),
+                         self->others->len);
+      AdwPreferencesGroup *find_group = relance_form_add_group (&self->form, NULL, others_description);
+
+      self->find_row = adw_entry_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->find_row), _("Another invoice’s number"));
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self->find_row), TRUE);
+      g_signal_connect_swapped (self->find_row, "apply", G_CALLBACK (on_find_apply_cb), self);
+      g_signal_connect_swapped (self->find_row, "entry-activated", G_CALLBACK (on_find_apply_cb), self);
+      adw_preferences_group_add (find_group, self->find_row);
     }
 
   if (credit_note_id != 0)

@@ -15,6 +15,7 @@
 #include "relance-company-page.h"
 #include "relance-error.h"
 #include "relance-preferences-window.h"
+#include "relance-templates-page.h"
 #include "relance-window.h"
 
 /* The legal cap on payment terms between companies (DOMAIN.md). */
@@ -32,6 +33,7 @@ struct _RelancePreferencesWindow
   AdwPreferencesGroup  *backups_group;
   RelanceCollectionsPage *collections_page;
   RelanceCompanyPage   *company_page;
+  RelanceTemplatesPage *templates_page;
   GtkAdjustment        *terms_adjustment;
   GtkAdjustment        *backups_adjustment;
   GtkWidget            *terms_warning;
@@ -522,6 +524,7 @@ relance_preferences_window_class_init (RelancePreferencesWindowClass *klass)
   (void)relance_get_resource ();
   g_type_ensure (RELANCE_TYPE_COLLECTIONS_PAGE);
   g_type_ensure (RELANCE_TYPE_COMPANY_PAGE);
+  g_type_ensure (RELANCE_TYPE_TEMPLATES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/relance-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RelancePreferencesWindow, causes_group);
@@ -529,6 +532,7 @@ relance_preferences_window_class_init (RelancePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RelancePreferencesWindow, backups_group);
   gtk_widget_class_bind_template_child (widget_class, RelancePreferencesWindow, collections_page);
   gtk_widget_class_bind_template_child (widget_class, RelancePreferencesWindow, company_page);
+  gtk_widget_class_bind_template_child (widget_class, RelancePreferencesWindow, templates_page);
   gtk_widget_class_bind_template_child (widget_class, RelancePreferencesWindow, terms_adjustment);
   gtk_widget_class_bind_template_child (widget_class, RelancePreferencesWindow, backups_adjustment);
   gtk_widget_class_bind_template_child (widget_class, RelancePreferencesWindow, terms_warning);
@@ -593,6 +597,7 @@ relance_preferences_window_new (GtkWindow      *parent,
   rebuild_causes (self, 0);
   relance_collections_page_set_context (self->collections_page, context);
   relance_company_page_set_context (self->company_page, context);
+  relance_templates_page_set_context (self->templates_page, context);
 
   return GTK_WIDGET (self);
 }

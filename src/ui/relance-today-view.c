@@ -10,6 +10,8 @@
 
 #include "relance-call-sheet.h"
 #include "relance-format.h"
+#include "relance-letter-window.h"
+#include "relance-letters-batch.h"
 #include "relance-today-view.h"
 #include "relance-window.h"
 #include "relance-work-dialog.h"
@@ -41,6 +43,7 @@ struct _RelanceTodayView
   GtkPopover       *date_popover;
   GtkCalendar      *calendar;
   GtkButton        *back_button;
+  GtkWidget        *print_letters_button;
   GtkLabel         *summary_label;
   GtkFlowBox       *group_box;
   GtkStack         *stack;
@@ -310,6 +313,14 @@ update_actions (RelanceTodayView *self)
                                  steps && relance_work_row_get_item (row)->reason == RELANCE_WORK_REASON_STEP);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.postpone", has_row);
   gtk_button_set_label (self->do_button, do_label (self->group));
+
+  /* The day's letters and formal notices at once, from their groups. */
+  gtk_widget_set_visible (self->print_letters_button,
+                          self->has_worklist &&
+                          (self->group == RELANCE_WORK_LETTER || self->group == RELANCE_WORK_FORMAL_NOTICE) &&
+                          self->summary.counts[RELANCE_WORK_LETTER] + self->summary.counts[RELANCE_WORK_FORMAL_NOTICE] > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.print-letters",
+                                 self->has_worklist && !self->loading && self->context != NULL);
 
   if (row != NULL)
     {
@@ -847,9 +858,15 @@ do_action (GtkWidget  *widget,
       open_call_sheet (self, row);
       return;
 
-    case RELANCE_WORK_EMAIL:
     case RELANCE_WORK_LETTER:
     case RELANCE_WORK_FORMAL_NOTICE:
+      /* The letter itself, to print or mark as sent. */
+      dialog = relance_letter_window_new (get_parent_window (self), self->context, item->customer_id, item);
+      g_signal_connect_object (dialog, "saved", G_CALLBACK (on_saved_cb), self, G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+
+    case RELANCE_WORK_EMAIL:
       dialog = relance_work_dialog_new_send (get_parent_window (self), self->context, row, get_date (self));
       g_signal_connect_object (dialog, "saved", G_CALLBACK (on_saved_cb), self, G_CONNECT_SWAPPED);
       gtk_window_present (GTK_WINDOW (dialog));
@@ -902,6 +919,31 @@ postpone_action (GtkWidget  *widget,
     return;
 
   open_postpone (self, row);
+}
+
+static void
+on_letters_finished_cb (RelanceTodayView *self,
+                        gboolean          written)
+{
+  /* The dialog told the window what was written. */
+  if (written)
+    after_action (self, NULL);
+}
+
+static void
+print_letters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  RelanceTodayView *self = RELANCE_TODAY_VIEW (widget);
+  GtkWidget *dialog;
+
+  if (self->context == NULL)
+    return;
+
+  dialog = relance_letters_batch_dialog_new (get_parent_window (self), self->context, get_date (self));
+  g_signal_connect_object (dialog, "finished", G_CALLBACK (on_letters_finished_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1048,6 +1090,7 @@ relance_today_view_class_init (RelanceTodayViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RelanceTodayView, date_popover);
   gtk_widget_class_bind_template_child (widget_class, RelanceTodayView, calendar);
   gtk_widget_class_bind_template_child (widget_class, RelanceTodayView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, RelanceTodayView, print_letters_button);
   gtk_widget_class_bind_template_child (widget_class, RelanceTodayView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, RelanceTodayView, group_box);
   gtk_widget_class_bind_template_child (widget_class, RelanceTodayView, stack);
@@ -1065,6 +1108,7 @@ relance_today_view_class_init (RelanceTodayViewClass *klass)
   gtk_widget_class_install_action (widget_class, "today.skip", NULL, skip_action);
   gtk_widget_class_install_action (widget_class, "today.postpone", NULL, postpone_action);
   gtk_widget_class_install_action (widget_class, "today.back-to-today", NULL, back_to_today_action);
+  gtk_widget_class_install_action (widget_class, "today.print-letters", NULL, print_letters_action);
   gtk_widget_class_install_action (widget_class, "today.reload", NULL, reload_action);
 }
 

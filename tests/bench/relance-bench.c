@@ -4,6 +4,7 @@
  * waits for take on it. It prints figures; it is not a test.
  *
  *   relance-bench [--customers N] [--invoices N] [--ledger FILE]
+ *                 [--letters-only | --letters-html DIR]
  *   relance-bench --window FILE
  *
  * The second form runs the real application on FILE, shows the invoices
@@ -16,6 +17,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
@@ -28,11 +30,14 @@
 #include "relance-import.h"
 #include "relance-invoice.h"
 #include "relance-ledger.h"
+#include "relance-letter.h"
 #include "relance-list-model.h"
+#include "relance-merge.h"
 #include "relance-money.h"
 #include "relance-sample.h"
 #include "relance-stats-charts.h"
 #include "relance-stats.h"
+#include "relance-templates.h"
 #include "relance-window.h"
 #include "relance-worklist.h"
 
@@ -394,6 +399,310 @@ measure_charts (RelanceDatabase *db,
   g_array_unref (chart_data.receivables);
 }
 
+/* Letters: the first BENCH_LETTERS customers with something open get a
+ * first reminder (every third claims interest and the indemnity), laid out
+ * into one PDF for the printer, and into one PDF each in memory as "Send
+ * the letters" and the history keep them. Each step runs once: together
+ * they take seconds. */
+#define BENCH_LETTERS 1000
+
+static GPtrArray *
+make_bench_letters (RelanceDatabase *db,
+                    RelanceDay       today)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) aged = NULL;
+  g_autoptr(GPtrArray) data = g_ptr_array_new_with_free_func ((GDestroyNotify)relance_letter_data_free);
+  g_autoptr(GHashTable) templates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           (GDestroyNotify)relance_template_free);
+  GPtrArray *letters = g_ptr_array_new_with_free_func ((GDestroyNotify)relance_letter_free);
+  double start = now_ms ();
+  char *what;
+
+  aged = relance_ledger_aged_balance (db, today, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < aged->len && data->len < BENCH_LETTERS; i++)
+    {
+      RelanceAgedRow *row = g_ptr_array_index (aged, i);
+      RelanceLetterData *letter_data;
+
+      if (row->total <= 0)
+        continue;
+      letter_data = relance_letter_data_get (db, row->customer_id, today, NULL, 0, data->len % 3 == 0, &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (data, letter_data);
+    }
+  what = g_strdup_printf ("letters: read the data of %u letters", data->len);
+  record (g_intern_string (what), now_ms () - start, now_ms () - start, NULL);
+  g_free (what);
+
+  start = now_ms ();
+  for (guint i = 0; i < data->len; i++)
+    {
+      RelanceLetterData *letter_data = g_ptr_array_index (data, i);
+      RelanceTemplate *template = g_hash_table_lookup (templates, letter_data->language);
+
+      if (template == NULL)
+        {
+          template = relance_templates_find (db, RELANCE_TEMPLATE_FIRST_REMINDER, letter_data->language,
+                                             RELANCE_TONE_STANDARD, &error);
+          g_assert_no_error (error);
+          g_hash_table_insert (templates, g_strdup (letter_data->language), template);
+        }
+      g_ptr_array_add (letters, relance_letter_new (template, letter_data, &error));
+      g_assert_no_error (error);
+    }
+  what = g_strdup_printf ("letters: merge %u templates", letters->len);
+  record (g_intern_string (what), now_ms () - start, now_ms () - start, NULL);
+  g_free (what);
+
+  return letters;
+}
+
+static void
+bench_letters (RelanceDatabase *db,
+               RelanceDay       today)
+{
+  g_autoptr(GPtrArray) letters = make_bench_letters (db, today);
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  RelanceLetterWriter *writer;
+  g_autofree char *one_pdf = NULL;
+  g_autofree char *many_pdfs = NULL;
+  gsize total_size = 0;
+  guint n_pages = 0;
+  double start;
+
+  g_assert_cmpuint (letters->len, >, 0);
+
+  start = now_ms ();
+  writer = relance_letter_writer_new (stream);
+  for (guint i = 0; i < letters->len; i++)
+    {
+      guint pages = relance_letter_writer_add (writer, g_ptr_array_index (letters, i), TRUE, &error);
+
+      g_assert_no_error (error);
+      n_pages += pages + (n_pages % 2);
+    }
+  relance_letter_writer_finish (writer, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (stream, NULL, NULL);
+  one_pdf = g_strdup_printf ("letters: lay out and write one PDF of %u (%u pages, %.1f MB)", letters->len, n_pages,
+                             g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)) / 1e6);
+  record (g_intern_string (one_pdf), now_ms () - start, now_ms () - start, NULL);
+
+  start = now_ms ();
+  for (guint i = 0; i < letters->len; i++)
+    {
+      g_autoptr(GBytes) pdf = relance_letter_to_pdf (g_ptr_array_index (letters, i), &error);
+
+      g_assert_no_error (error);
+      total_size += g_bytes_get_size (pdf);
+    }
+  many_pdfs = g_strdup_printf ("letters: lay out and write %u PDFs in memory (%.1f MB)", letters->len,
+                               total_size / 1e6);
+  record (g_intern_string (many_pdfs), now_ms () - start, now_ms () - start, NULL);
+}
+
+static void
+append_html_text (GString    *html,
+                  const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  g_auto(GStrv) lines = g_strsplit (escaped, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (html, "<br>");
+      g_string_append (html, lines[i]);
+    }
+}
+
+static void
+append_html_cell (GString    *html,
+                  const char *tag,
+                  const char *text)
+{
+  g_string_append_printf (html, "<%s>", tag);
+  append_html_text (html, text);
+  g_string_append_printf (html, "</%s>", tag);
+}
+
+/* The table of invoices with its totals, as the letter lays it out. */
+static void
+append_html_table (GString                 *html,
+                   const RelanceLetterData *data)
+{
+  const char *language = data->language;
+
+  g_string_append (html, "<table><tr><th>N°</th><th>Date</th><th>Échéance</th><th>Montant</th>"
+                         "<th>Reste dû</th><th>Jours de retard</th></tr>\n");
+  for (guint i = 0; i < data->invoices->len; i++)
+    {
+      RelanceLetterInvoice *invoice = g_ptr_array_index (data->invoices, i);
+      g_autofree char *issued = relance_merge_format_date (invoice->issue_date, language);
+      g_autofree char *due = relance_merge_format_date (invoice->due_date, language);
+      g_autofree char *amount = relance_merge_format_amount (invoice->amount, language);
+      g_autofree char *open = relance_merge_format_amount (invoice->open, language);
+      g_autofree char *days = g_strdup_printf ("%d", invoice->days_overdue);
+
+      g_string_append (html, "<tr>");
+      append_html_cell (html, "td", invoice->number);
+      append_html_cell (html, "td", issued);
+      append_html_cell (html, "td", due);
+      append_html_cell (html, "td", amount);
+      append_html_cell (html, "td", open);
+      append_html_cell (html, "td", days);
+      g_string_append (html, "</tr>\n");
+    }
+  {
+    g_autofree char *total = relance_merge_format_amount (data->total_open, language);
+
+    g_string_append (html, "<tr><th colspan=\"4\">Total</th>");
+    append_html_cell (html, "th", total);
+    g_string_append (html, "<th></th></tr>\n");
+  }
+  if (data->claims_penalties)
+    {
+      g_autofree char *interest = relance_merge_format_amount (data->interest, language);
+      g_autofree char *indemnity = relance_merge_format_amount (data->indemnity, language);
+      g_autofree char *claimed = relance_merge_format_amount (data->total_claimed, language);
+
+      g_string_append (html, "<tr><td colspan=\"4\">Intérêts de retard</td>");
+      append_html_cell (html, "td", interest);
+      g_string_append (html, "<td></td></tr>\n<tr><td colspan=\"4\">Indemnité forfaitaire pour frais "
+                             "de recouvrement</td>");
+      append_html_cell (html, "td", indemnity);
+      g_string_append (html, "<td></td></tr>\n<tr><th colspan=\"4\">Total réclamé</th>");
+      append_html_cell (html, "th", claimed);
+      g_string_append (html, "<th></th></tr>\n");
+    }
+  g_string_append (html, "</table>\n");
+}
+
+/* The same letter as an HTML page for LibreOffice: letterhead, address,
+ * place and date, subject, the merged body with its table, signature and
+ * legal line (build-aux/bench-libreoffice). */
+static char *
+letter_to_html (RelanceLetter *letter)
+{
+  const RelanceLetterData *data = relance_letter_get_data (letter);
+  const RelanceTemplate *template = relance_letter_get_template (letter);
+  const RelanceCompany *company = data->company;
+  g_autoptr(GString) html = g_string_new (NULL);
+  g_autofree char *body = relance_merge_apply (template->body, data, NULL);
+  g_autofree char *date = relance_merge_format_date (data->date, data->language);
+  g_auto(GStrv) paragraphs = NULL;
+
+  g_string_append_printf (html, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
+                                "<title>", data->language);
+  append_html_text (html, relance_letter_get_subject (letter));
+  g_string_append (html, "</title><style>\n"
+                         "@page { size: 21cm 29.7cm; margin: 2cm }\n"
+                         "body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt }\n"
+                         ".head { font-size: 9pt } .to { margin-left: 8cm; margin-top: 1.5cm }\n"
+                         "table { border-collapse: collapse; width: 100% }\n"
+                         "td, th { border-bottom: 1px solid #999; padding: 2px; font-size: 9pt }\n"
+                         ".foot { font-size: 7pt; color: #555; margin-top: 1cm }\n"
+                         "</style></head><body>\n<p class=\"head\"><b>");
+  append_html_text (html, company->name);
+  g_string_append (html, "</b><br>");
+  append_html_text (html, company->address);
+  g_string_append (html, "<br>");
+  append_html_text (html, company->postcode);
+  g_string_append (html, " ");
+  append_html_text (html, company->city);
+  g_string_append (html, "<br>");
+  append_html_text (html, company->phone);
+  g_string_append (html, " — ");
+  append_html_text (html, company->email);
+  g_string_append (html, "</p>\n<p class=\"to\">");
+  append_html_text (html, data->customer_name);
+  g_string_append (html, "<br>");
+  append_html_text (html, data->address);
+  g_string_append (html, "<br>");
+  append_html_text (html, data->postcode);
+  g_string_append (html, " ");
+  append_html_text (html, data->city);
+  g_string_append (html, "</p>\n<p style=\"text-align: right\">");
+  append_html_text (html, company->place);
+  g_string_append (html, ", le ");
+  append_html_text (html, date);
+  g_string_append (html, "</p>\n<p><b>Objet : ");
+  append_html_text (html, relance_letter_get_subject (letter));
+  g_string_append (html, "</b></p>\n");
+
+  paragraphs = g_strsplit (body, "\n\n", -1);
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (paragraphs[i]));
+
+      if (stripped[0] == '\0')
+        continue;
+      if (g_str_has_prefix (stripped, "{{") && strstr (stripped, "invoices.table") != NULL)
+        {
+          append_html_table (html, data);
+          continue;
+        }
+      g_string_append (html, "<p>");
+      append_html_text (html, stripped);
+      g_string_append (html, "</p>\n");
+    }
+
+  g_string_append (html, "<p style=\"margin-left: 9cm\">");
+  append_html_text (html, company->signatory_name);
+  g_string_append (html, "<br>");
+  append_html_text (html, company->signatory_title);
+  g_string_append (html, "</p>\n<p class=\"foot\">");
+  append_html_text (html, company->name);
+  g_string_append (html, " — SIREN ");
+  append_html_text (html, company->siren);
+  g_string_append (html, " — TVA ");
+  append_html_text (html, company->vat_number);
+  g_string_append (html, "</p>\n</body></html>\n");
+
+  return g_string_free (g_steal_pointer (&html), FALSE);
+}
+
+/* Writes the bench's letters as HTML files into @dir, for the comparison
+ * with LibreOffice. */
+static int
+write_letters_html (RelanceDatabase *db,
+                    RelanceDay       today,
+                    const char      *dir)
+{
+  g_autoptr(GPtrArray) letters = make_bench_letters (db, today);
+  g_autoptr(GError) error = NULL;
+
+  if (g_mkdir_with_parents (dir, 0777) != 0)
+    {
+      g_printerr ("relance-bench: cannot create %s: %s\n", dir, g_strerror (errno));
+      return 1;
+    }
+
+  for (guint i = 0; i < letters->len; i++)
+    {
+      RelanceLetter *letter = g_ptr_array_index (letters, i);
+      g_autofree char *name = relance_letter_get_file_name (letter);
+      g_autofree char *html = letter_to_html (letter);
+      g_autofree char *path = NULL;
+
+      /* "Relance-C0042-2026-11-23.pdf" -> ".html" */
+      if (g_str_has_suffix (name, ".pdf"))
+        name[strlen (name) - 4] = '\0';
+      path = g_strdup_printf ("%s/%s.html", dir, name);
+      if (!g_file_set_contents (path, html, -1, &error))
+        {
+          g_printerr ("relance-bench: %s\n", error->message);
+          return 1;
+        }
+    }
+
+  g_printerr ("  %u HTML letters written in %s\n", letters->len, dir);
+  return 0;
+}
+
 static void
 print_table (void)
 {
@@ -687,6 +996,8 @@ main (int   argc,
   int n_invoices = 1000000;
   int fec_lines = 1000000;
   gboolean fec_only = FALSE;
+  gboolean letters_only = FALSE;
+  g_autofree char *letters_html = NULL;
   RelanceDay today = relance_day_from_dmy (23, 11, 2026);
   double start;
   GOptionEntry entries[] = {
@@ -696,6 +1007,9 @@ main (int   argc,
     { "window", 0, 0, G_OPTION_ARG_FILENAME, &window_ledger, "Show the invoices of FILE and print the peak memory", "FILE" },
     { "fec-lines", 0, 0, G_OPTION_ARG_INT, &fec_lines, "Lines of the FEC to import (0: none)", "N" },
     { "fec-only", 0, 0, G_OPTION_ARG_NONE, &fec_only, "Only time the FEC import", NULL },
+    { "letters-only", 0, 0, G_OPTION_ARG_NONE, &letters_only, "Only time the 1,000 letters", NULL },
+    { "letters-html", 0, 0, G_OPTION_ARG_FILENAME, &letters_html,
+      "Write the 1,000 letters as HTML files into DIR (for build-aux/bench-libreoffice)", "DIR" },
     { NULL }
   };
 
@@ -760,6 +1074,15 @@ main (int   argc,
     }
   record ("open the database", now_ms () - start, now_ms () - start, NULL);
 
+  if (letters_html != NULL)
+    return write_letters_html (db, today, letters_html);
+  if (letters_only)
+    {
+      bench_letters (db, today);
+      print_table ();
+      return 0;
+    }
+
   measure ("customers: first page", "< 50 ms", bench_customers, db, today);
   measure ("invoices: first page", "< 50 ms", bench_invoices, db, today);
   measure ("disputes: first page", "< 50 ms", bench_disputes, db, today);
@@ -782,6 +1105,7 @@ main (int   argc,
   measure ("stats: receivables and DSO, 12 months", NULL, bench_stats_receivables, db, today);
   measure ("stats: aged balance by segment", NULL, bench_stats_aged, db, today);
   measure_charts (db, today);
+  bench_letters (db, today);
   bench_fec_import (fec_lines);
 
   g_clear_object (&db);

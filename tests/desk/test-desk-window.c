@@ -550,6 +550,77 @@ test_desk_penalties (Fixture       *fixture,
     }
 }
 
+/* A customer with more open invoices than the payment dialog lists: the
+ * others are found by their number and settled like the rest. */
+static void
+test_desk_payment_many (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) payments = NULL;
+  RelanceCustomerFields customer = { .code = "411MANY", .name = "Grossiste aux 70 factures", .payment_terms = -1 };
+  RelancePaymentRow *payment;
+  GtkWidget *dialog;
+  GtkWidget *find;
+  gint64 customer_id;
+
+  REQUIRE_DISPLAY ();
+
+  customer_id = relance_ledger_add_customer (fixture->db, &customer, &error);
+  g_assert_no_error (error);
+  for (guint i = 1; i <= 70; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("M%03u", i);
+      RelanceInvoiceFields invoice = {
+        .customer_code = "411MANY", .number = number, .amount = 10000,
+        .issue_date = relance_day_from_dmy (1, 1, 2026) + i,
+        .due_date = relance_day_from_dmy (1, 2, 2026) + i,
+      };
+
+      g_assert_cmpint (relance_ledger_add_invoice (fixture->db, &invoice, &error), >, 0);
+      g_assert_no_error (error);
+    }
+
+  dialog = relance_payment_dialog_new (NULL, fixture->context, customer_id, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  relance_test_spin (50);
+
+  /* The 60 oldest are listed; M070 is not, until its number is typed. */
+  g_assert_nonnull (relance_test_find_widget (dialog, relance_test_is_entry_row_with_title,
+                                              (gpointer)"M060, due 2026-04-02, €100.00 open"));
+  g_assert_null (relance_test_find_widget (dialog, relance_test_is_entry_row_with_title,
+                                           (gpointer)"M070, due 2026-04-12, €100.00 open"));
+  g_assert_nonnull (relance_test_find_widget (dialog, relance_test_is_visible_label_containing,
+                                              (gpointer)"10 more open invoices are not listed above"));
+  type_in (dialog, "Amount received", "150");
+  find = row (dialog, "Another invoice’s number");
+
+  /* A number that is not one of this customer's open invoices is refused. */
+  gtk_editable_set_text (GTK_EDITABLE (find), "M999");
+  g_signal_emit_by_name (find, "apply");
+  relance_test_spin (10);
+  g_assert_true (gtk_widget_has_css_class (find, "error"));
+  g_assert_nonnull (relance_test_find_widget (dialog, relance_test_is_visible_label_containing,
+                                              (gpointer)"no open invoice numbered “M999”"));
+
+  /* Typed in lower case, M070 gets its row; the proposal is changed to
+   * settle 50.00 on it. */
+  gtk_editable_set_text (GTK_EDITABLE (find), "m070");
+  g_signal_emit_by_name (find, "apply");
+  relance_test_spin (10);
+  g_assert_false (gtk_widget_has_css_class (find, "error"));
+  type_in (dialog, "M070, due 2026-04-12, €100.00 open", "50");
+  type_in (dialog, "M002, due 2026-02-03, €100.00 open", "");
+  click_and_wait_closed (dialog, "Record", RELANCE_TYPE_PAYMENT_DIALOG);
+
+  payments = relance_desk_list_payments (fixture->db, customer_id, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (payments->len, ==, 1);
+  payment = g_ptr_array_index (payments, 0);
+  g_assert_cmpint (payment->amount, ==, 15000);
+  g_assert_cmpstr (payment->invoices, ==, "M001, M070");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -577,6 +648,7 @@ main (int   argc,
   ADD ("/desk-window/delete-undo", test_desk_delete_undo);
   ADD ("/desk-window/filters", test_desk_filters);
   ADD ("/desk-window/penalties", test_desk_penalties);
+  ADD ("/desk-window/payment-many", test_desk_payment_many);
 
 #undef ADD
 

@@ -1,0 +1,650 @@
+/* relance-letter-data.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "relance-checks-private.h"
+#include "relance-database-private.h"
+#include "relance-error.h"
+#include "relance-letter-data.h"
+#include "relance-penalties.h"
+#include "relance-worklist.h"
+
+/* An invoice or credit note of the ledger, as the letter of @date sees it:
+ * what is still open that day (allocations dated after it do not count),
+ * signed (a credit note negative), and whether a dispute is open on it
+ * that day. ?1: the customer (or NULL), ?2: the date, ?3: one invoice (or
+ * NULL). */
+#define INVOICE_SELECT \
+  "SELECT i.id, i.number, i.issue_date, i.due_date, i.amount, i.kind = 'credit_note'," \
+  "  i.amount - coalesce (CASE i.kind" \
+  "    WHEN 'credit_note' THEN (SELECT sum (a.amount) FROM allocations a" \
+  "                             WHERE a.credit_note_id = i.id AND a.date <= ?2)" \
+  "    ELSE (SELECT sum (a.amount) FROM allocations a" \
+  "          WHERE a.invoice_id = i.id AND a.date <= ?2) END, 0) AS open," \
+  "  EXISTS (SELECT 1 FROM disputes d WHERE d.invoice_id = i.id AND d.opened_on <= ?2" \
+  "          AND (d.resolved_on IS NULL OR d.resolved_on > ?2)) AS disputed," \
+  "  i.customer_id" \
+  " FROM invoices i"
+
+static gboolean
+customer_not_found (GError **error)
+{
+  g_set_error_literal (error, RELANCE_ERROR, RELANCE_ERROR_NOT_FOUND,
+                       _("This customer no longer exists"));
+  return FALSE;
+}
+
+static void
+replace_string (char       **field,
+                const char  *value)
+{
+  g_free (*field);
+  *field = g_strdup (value != NULL ? value : "");
+}
+
+static void
+replace_column (char         **field,
+                sqlite3_stmt  *stmt,
+                int            column)
+{
+  g_free (*field);
+  *field = _relance_column_dup (stmt, column);
+}
+
+static gboolean
+read_customer (RelanceDatabase    *db,
+               RelanceLetterData  *data,
+               GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row;
+
+  stmt = _relance_database_prepare (db,
+                                    "SELECT code, name, address, postcode, city, country, language"
+                                    " FROM customers WHERE id = ?1",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, data->customer_id);
+  if (!_relance_database_step (db, stmt, &has_row, error))
+    return FALSE;
+  if (!has_row)
+    return customer_not_found (error);
+
+  replace_column (&data->customer_code, stmt, 0);
+  replace_column (&data->customer_name, stmt, 1);
+  replace_column (&data->address, stmt, 2);
+  replace_column (&data->postcode, stmt, 3);
+  replace_column (&data->city, stmt, 4);
+  replace_column (&data->country, stmt, 5);
+  replace_column (&data->language, stmt, 6);
+  if (data->language[0] == '\0')
+    replace_string (&data->language, "fr");
+
+  return TRUE;
+}
+
+/* The collections contact, the first one marked if several are. */
+static gboolean
+read_contact (RelanceDatabase    *db,
+              RelanceLetterData  *data,
+              GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row;
+
+  stmt = _relance_database_prepare (db,
+                                    "SELECT name, email, phone FROM contacts"
+                                    " WHERE customer_id = ?1 AND is_collections = 1"
+                                    " ORDER BY id LIMIT 1",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, data->customer_id);
+  if (!_relance_database_step (db, stmt, &has_row, error))
+    return FALSE;
+
+  if (has_row)
+    {
+      replace_column (&data->contact_name, stmt, 0);
+      replace_column (&data->contact_email, stmt, 1);
+      replace_column (&data->contact_phone, stmt, 2);
+    }
+
+  return TRUE;
+}
+
+static RelanceLetterInvoice *
+read_invoice (sqlite3_stmt *stmt,
+              RelanceDay    date)
+{
+  RelanceLetterInvoice *invoice = g_new0 (RelanceLetterInvoice, 1);
+
+  invoice->invoice_id = sqlite3_column_int64 (stmt, 0);
+  invoice->number = _relance_column_dup (stmt, 1);
+  invoice->issue_date = sqlite3_column_int (stmt, 2);
+  invoice->due_date = sqlite3_column_int (stmt, 3);
+  invoice->credit_note = sqlite3_column_int (stmt, 5) != 0;
+  invoice->amount = sqlite3_column_int64 (stmt, 4);
+  invoice->open = sqlite3_column_int64 (stmt, 6);
+  if (invoice->credit_note)
+    {
+      invoice->amount = -invoice->amount;
+      invoice->open = -invoice->open;
+    }
+  invoice->disputed = sqlite3_column_int (stmt, 7) != 0;
+  invoice->days_overdue = (int)(date - invoice->due_date);
+
+  return invoice;
+}
+
+/* Every invoice and credit note of the customer still open on the date
+ * (issued by then), but those under an open dispute: a letter never claims
+ * what is disputed. */
+static gboolean
+read_open_invoices (RelanceDatabase    *db,
+                    RelanceLetterData  *data,
+                    GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = _relance_database_prepare (db,
+                                    "SELECT * FROM (" INVOICE_SELECT
+                                    " WHERE i.customer_id = ?1 AND i.issue_date <= ?2)"
+                                    " WHERE open > 0 AND NOT disputed",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, data->customer_id);
+  sqlite3_bind_int (stmt, 2, data->date);
+
+  for (;;)
+    {
+      gboolean has_row;
+
+      if (!_relance_database_step (db, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        return TRUE;
+
+      g_ptr_array_add (data->invoices, read_invoice (stmt, data->date));
+    }
+}
+
+/* The invoices asked for, each checked to be the customer's. */
+static gboolean
+read_given_invoices (RelanceDatabase    *db,
+                     RelanceLetterData  *data,
+                     const gint64       *invoice_ids,
+                     guint               n_invoice_ids,
+                     GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  stmt = _relance_database_prepare (db, INVOICE_SELECT " WHERE i.id = ?3", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 2, data->date);
+
+  for (guint i = 0; i < n_invoice_ids; i++)
+    {
+      gboolean has_row;
+
+      if (g_hash_table_contains (seen, &invoice_ids[i]))
+        continue;
+      g_hash_table_add (seen, (gpointer)&invoice_ids[i]);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 3, invoice_ids[i]);
+      if (!_relance_database_step (db, stmt, &has_row, error))
+        return FALSE;
+
+      if (!has_row)
+        {
+          g_set_error_literal (error, RELANCE_ERROR, RELANCE_ERROR_NOT_FOUND,
+                               _("An invoice of this letter no longer exists"));
+          return FALSE;
+        }
+      if (sqlite3_column_int64 (stmt, 8) != data->customer_id)
+        {
+          g_set_error (error, RELANCE_ERROR, RELANCE_ERROR_NOT_FOUND,
+                       _("Invoice %s is not one of %s’s: a letter only lists the invoices of its customer"),
+                       (const char *)sqlite3_column_text (stmt, 1), data->customer_name);
+          return FALSE;
+        }
+
+      g_ptr_array_add (data->invoices, read_invoice (stmt, data->date));
+    }
+
+  return TRUE;
+}
+
+static int
+compare_invoices (gconstpointer a,
+                  gconstpointer b)
+{
+  const RelanceLetterInvoice *x = *(const RelanceLetterInvoice * const *)a;
+  const RelanceLetterInvoice *y = *(const RelanceLetterInvoice * const *)b;
+  int order;
+
+  if (x->due_date != y->due_date)
+    return x->due_date < y->due_date ? -1 : 1;
+  if ((order = g_strcmp0 (x->number, y->number)) != 0)
+    return order;
+
+  return x->invoice_id < y->invoice_id ? -1 : x->invoice_id > y->invoice_id;
+}
+
+static void
+add_up_invoices (RelanceLetterData *data)
+{
+  RelanceDay oldest_open = RELANCE_DAY_NONE;
+  RelanceDay oldest = RELANCE_DAY_NONE;
+
+  for (guint i = 0; i < data->invoices->len; i++)
+    {
+      RelanceLetterInvoice *invoice = g_ptr_array_index (data->invoices, i);
+
+      data->total_open += invoice->open;
+      if (invoice->credit_note)
+        continue;
+
+      if (oldest == RELANCE_DAY_NONE || invoice->due_date < oldest)
+        oldest = invoice->due_date;
+      if (invoice->open <= 0)
+        continue;
+
+      if (oldest_open == RELANCE_DAY_NONE || invoice->due_date < oldest_open)
+        oldest_open = invoice->due_date;
+      if (invoice->days_overdue > 0)
+        {
+          data->total_overdue += invoice->open;
+          data->max_days_overdue = MAX (data->max_days_overdue, invoice->days_overdue);
+        }
+    }
+
+  /* The oldest of what is owed; of what was listed when nothing is. */
+  data->oldest_due_date = oldest_open != RELANCE_DAY_NONE ? oldest_open : oldest;
+}
+
+static gboolean
+read_last_call (RelanceDatabase    *db,
+                RelanceLetterData  *data,
+                GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row;
+
+  stmt = _relance_database_prepare (db,
+                                    "SELECT date, who, contact, summary FROM actions"
+                                    " WHERE customer_id = ?1 AND kind = 'call' AND date <= ?2"
+                                    " ORDER BY date DESC, id DESC LIMIT 1",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, data->customer_id);
+  sqlite3_bind_int (stmt, 2, data->date);
+  if (!_relance_database_step (db, stmt, &has_row, error))
+    return FALSE;
+
+  if (has_row)
+    {
+      data->last_call_date = sqlite3_column_int (stmt, 0);
+      replace_column (&data->last_call_who, stmt, 1);
+      replace_column (&data->last_call_contact, stmt, 2);
+      replace_column (&data->last_call_summary, stmt, 3);
+    }
+
+  return TRUE;
+}
+
+/* The latest promise made by the letter's date, and its status that day. */
+static gboolean
+read_promise (RelanceDatabase    *db,
+              RelanceLetterData  *data,
+              GError            **error)
+{
+  static const char * const status_names[] = {
+    [RELANCE_PROMISE_PENDING] = "pending",
+    [RELANCE_PROMISE_KEPT] = "kept",
+    [RELANCE_PROMISE_BROKEN] = "broken",
+  };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GError *status_error = NULL;
+  RelancePromiseStatus status;
+  gboolean has_row;
+  gint64 promise_id;
+
+  stmt = _relance_database_prepare (db,
+                                    "SELECT id, promised_date, amount, coalesce (made_on, promised_date) AS made"
+                                    " FROM promises WHERE customer_id = ?1 AND coalesce (made_on, promised_date) <= ?2"
+                                    " ORDER BY made DESC, id DESC LIMIT 1",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, data->customer_id);
+  sqlite3_bind_int (stmt, 2, data->date);
+  if (!_relance_database_step (db, stmt, &has_row, error))
+    return FALSE;
+  if (!has_row)
+    return TRUE;
+
+  promise_id = sqlite3_column_int64 (stmt, 0);
+  data->promise_date = sqlite3_column_int (stmt, 1);
+  data->promise_amount = sqlite3_column_int64 (stmt, 2);
+  data->promise_made_on = sqlite3_column_int (stmt, 3);
+
+  status = relance_promise_get_status (db, promise_id, data->date, &status_error);
+  if (status_error != NULL)
+    {
+      g_propagate_error (error, status_error);
+      return FALSE;
+    }
+  replace_string (&data->promise_status, status_names[status]);
+
+  return TRUE;
+}
+
+/* The interest and indemnity of each invoice of the letter, as
+ * relance_penalties_compute() reckons them for the customer on the date. */
+static gboolean
+read_penalties (RelanceDatabase    *db,
+                RelanceLetterData  *data,
+                GError            **error)
+{
+  g_autoptr(RelancePenalties) penalties = NULL;
+  g_autoptr(GHashTable) lines = NULL;
+
+  penalties = relance_penalties_compute (db, data->customer_id, data->date, error);
+  if (penalties == NULL)
+    return FALSE;
+
+  lines = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < penalties->lines->len; i++)
+    {
+      RelancePenaltyLine *line = g_ptr_array_index (penalties->lines, i);
+
+      g_hash_table_insert (lines, &line->invoice_id, line);
+    }
+
+  for (guint i = 0; i < data->invoices->len; i++)
+    {
+      RelanceLetterInvoice *invoice = g_ptr_array_index (data->invoices, i);
+      RelancePenaltyLine *line = g_hash_table_lookup (lines, &invoice->invoice_id);
+
+      if (line == NULL)
+        continue;
+
+      invoice->interest = line->interest;
+      invoice->indemnity = line->indemnity;
+      data->interest += line->interest;
+      data->indemnity += line->indemnity;
+    }
+
+  data->interest_rate = penalties->rate;
+  return TRUE;
+}
+
+static RelanceLetterInvoice *
+letter_invoice_copy (const RelanceLetterInvoice *invoice)
+{
+  RelanceLetterInvoice *copy = g_new0 (RelanceLetterInvoice, 1);
+
+  *copy = *invoice;
+  copy->number = g_strdup (invoice->number);
+
+  return copy;
+}
+
+/* Public API */
+
+RelanceLetterData *
+relance_letter_data_new (void)
+{
+  RelanceLetterData *data = g_new0 (RelanceLetterData, 1);
+
+  data->company = relance_company_new ();
+  data->customer_code = g_strdup ("");
+  data->customer_name = g_strdup ("");
+  data->address = g_strdup ("");
+  data->postcode = g_strdup ("");
+  data->city = g_strdup ("");
+  data->country = g_strdup ("");
+  data->language = g_strdup ("fr");
+  data->contact_name = g_strdup ("");
+  data->contact_email = g_strdup ("");
+  data->contact_phone = g_strdup ("");
+  data->invoices = g_ptr_array_new_with_free_func ((GDestroyNotify) relance_letter_invoice_free);
+  data->last_call_who = g_strdup ("");
+  data->last_call_contact = g_strdup ("");
+  data->last_call_summary = g_strdup ("");
+  data->promise_status = g_strdup ("");
+
+  return data;
+}
+
+void
+relance_letter_invoice_free (RelanceLetterInvoice *invoice)
+{
+  if (invoice == NULL)
+    return;
+
+  g_free (invoice->number);
+  g_free (invoice);
+}
+
+RelanceLetterData *
+relance_letter_data_copy (const RelanceLetterData *data)
+{
+  RelanceLetterData *copy;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  copy = g_new0 (RelanceLetterData, 1);
+  *copy = *data;
+  copy->company = data->company != NULL ? relance_company_copy (data->company) : relance_company_new ();
+  copy->customer_code = g_strdup (data->customer_code);
+  copy->customer_name = g_strdup (data->customer_name);
+  copy->address = g_strdup (data->address);
+  copy->postcode = g_strdup (data->postcode);
+  copy->city = g_strdup (data->city);
+  copy->country = g_strdup (data->country);
+  copy->language = g_strdup (data->language);
+  copy->contact_name = g_strdup (data->contact_name);
+  copy->contact_email = g_strdup (data->contact_email);
+  copy->contact_phone = g_strdup (data->contact_phone);
+  copy->invoices = g_ptr_array_new_with_free_func ((GDestroyNotify) relance_letter_invoice_free);
+  for (guint i = 0; data->invoices != NULL && i < data->invoices->len; i++)
+    g_ptr_array_add (copy->invoices, letter_invoice_copy (g_ptr_array_index (data->invoices, i)));
+  copy->last_call_who = g_strdup (data->last_call_who);
+  copy->last_call_contact = g_strdup (data->last_call_contact);
+  copy->last_call_summary = g_strdup (data->last_call_summary);
+  copy->promise_status = g_strdup (data->promise_status);
+
+  return copy;
+}
+
+void
+relance_letter_data_free (RelanceLetterData *data)
+{
+  if (data == NULL)
+    return;
+
+  relance_company_free (data->company);
+  g_free (data->customer_code);
+  g_free (data->customer_name);
+  g_free (data->address);
+  g_free (data->postcode);
+  g_free (data->city);
+  g_free (data->country);
+  g_free (data->language);
+  g_free (data->contact_name);
+  g_free (data->contact_email);
+  g_free (data->contact_phone);
+  g_clear_pointer (&data->invoices, g_ptr_array_unref);
+  g_free (data->last_call_who);
+  g_free (data->last_call_contact);
+  g_free (data->last_call_summary);
+  g_free (data->promise_status);
+  g_free (data);
+}
+
+/**
+ * relance_letter_data_get:
+ * @customer_id: the recipient
+ * @date: the letter's date
+ * @invoice_ids: (array length=n_invoice_ids) (nullable): the invoices and
+ *   credit notes the letter is about; %NULL for every one still open on
+ *   @date and not under an open dispute
+ * @claims_penalties: whether the letter claims interest and indemnities
+ *
+ * Reads everything a letter says, from one snapshot of the ledger. Amounts
+ * are those of @date: payments and credit notes allocated after it do not
+ * count, nor calls and promises after it.
+ *
+ * Returns: (transfer full): the data, or %NULL with @error set
+ */
+RelanceLetterData *
+relance_letter_data_get (RelanceDatabase  *db,
+                         gint64            customer_id,
+                         RelanceDay        date,
+                         const gint64     *invoice_ids,
+                         guint             n_invoice_ids,
+                         gboolean          claims_penalties,
+                         GError          **error)
+{
+  g_autoptr(RelanceLetterData) data = NULL;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (invoice_ids != NULL || n_invoice_ids == 0, NULL);
+
+  if (!relance_day_is_valid (date))
+    {
+      _relance_invalid (error, _("The letter’s date is not a valid date"));
+      return NULL;
+    }
+
+  data = relance_letter_data_new ();
+  data->date = date;
+  data->customer_id = customer_id;
+  data->claims_penalties = claims_penalties;
+  data->deadline = date + RELANCE_LETTER_DEADLINE_DAYS;
+
+  /* One snapshot of the ledger for every read. */
+  if (!_relance_database_begin (db, error))
+    return NULL;
+
+  if (!read_customer (db, data, error))
+    goto failed;
+
+  relance_company_free (data->company);
+  data->company = relance_company_get (db, error);
+  if (data->company == NULL)
+    goto failed;
+
+  if (!read_contact (db, data, error) ||
+      !(invoice_ids != NULL
+        ? read_given_invoices (db, data, invoice_ids, n_invoice_ids, error)
+        : read_open_invoices (db, data, error)))
+    goto failed;
+
+  g_ptr_array_sort (data->invoices, compare_invoices);
+  add_up_invoices (data);
+
+  if (!read_last_call (db, data, error) ||
+      !read_promise (db, data, error) ||
+      (claims_penalties && !read_penalties (db, data, error)))
+    goto failed;
+
+  data->total_claimed = data->total_open + data->interest + data->indemnity;
+
+  if (!_relance_database_commit (db, error))
+    return NULL;
+
+  return g_steal_pointer (&data);
+
+failed:
+  _relance_database_rollback (db);
+  return NULL;
+}
+
+/**
+ * relance_letter_get_document:
+ * @action_id: an action of the history
+ * @name: (out) (optional): the document's file name
+ *
+ * Returns: (transfer full) (nullable): the document kept with the action,
+ *   %NULL with no error when it has none, %NULL with @error set when the
+ *   action does not exist
+ */
+GBytes *
+relance_letter_get_document (RelanceDatabase  *db,
+                             gint64            action_id,
+                             char            **name,
+                             GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), NULL);
+
+  if (name != NULL)
+    *name = NULL;
+
+  stmt = _relance_database_prepare (db, "SELECT document, document_name FROM actions WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, action_id);
+  if (!_relance_database_step (db, stmt, &has_row, error))
+    return NULL;
+
+  if (!has_row)
+    {
+      g_set_error_literal (error, RELANCE_ERROR, RELANCE_ERROR_NOT_FOUND,
+                           _("This entry of the history no longer exists"));
+      return NULL;
+    }
+
+  if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+    return NULL;
+
+  if (name != NULL)
+    *name = _relance_column_dup (stmt, 1);
+
+  return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+}
+
+/**
+ * relance_letter_data_fit_kind:
+ * @data: the letter's data
+ * @kind: the kind of letter a scenario step asks for
+ *
+ * A letter after a call quotes the call, and one after a broken promise
+ * quotes the promise: without them (no call since the invoices fell due,
+ * no promise) such a letter would quote nothing, and a second reminder is
+ * written instead.
+ *
+ * Returns: the kind of letter to write
+ */
+RelanceTemplateKind
+relance_letter_data_fit_kind (const RelanceLetterData *data,
+                              RelanceTemplateKind      kind)
+{
+  g_return_val_if_fail (data != NULL, kind);
+
+  if (kind == RELANCE_TEMPLATE_AFTER_CALL &&
+      (data->last_call_date == 0 ||
+       (data->oldest_due_date != 0 && data->last_call_date < data->oldest_due_date)))
+    return RELANCE_TEMPLATE_SECOND_REMINDER;
+  if (kind == RELANCE_TEMPLATE_BROKEN_PROMISE && data->promise_date == 0)
+    return RELANCE_TEMPLATE_SECOND_REMINDER;
+
+  return kind;
+}
