@@ -46,6 +46,7 @@ static const RelanceLetterWords french = {
   .thousands_sep = "\xe2\x80\xaf",   /* U+202F narrow no-break space */
   .currency_first = FALSE,
   .percent = "%s\xc2\xa0%",          /* U+00A0 no-break space */
+  .label_sep = "\xc2\xa0: ",
 };
 
 static const RelanceLetterWords english = {
@@ -85,6 +86,7 @@ static const RelanceLetterWords english = {
   .thousands_sep = ",",
   .currency_first = TRUE,
   .percent = "%s%",
+  .label_sep = ": ",
 };
 
 /* The countries a French firm's customers are most often in, as the last

@@ -53,6 +53,7 @@ typedef struct
   const char *thousands_sep;       /* U+202F in French */
   gboolean    currency_first;      /* "€1.00" */
   const char *percent;             /* "%s %" (no-break space in French) */
+  const char *label_sep;           /* between a label and its value: " : " in French */
 } RelanceLetterWords;
 
 /* The words of @language ("fr", "en"; anything else: French). */

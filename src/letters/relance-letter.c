@@ -1590,6 +1590,105 @@ relance_letter_get_missing (RelanceLetter *letter)
   return g_steal_pointer (&missing);
 }
 
+/* One line of the plain-text table: "- FA-12 (avoir), échéance 29/10/2026 : 1 274,06 €" */
+static void
+append_text_invoice (GString                    *out,
+                     const RelanceLetterWords   *words,
+                     const RelanceLetterInvoice *invoice)
+{
+  g_autofree char *due = table_date (invoice->due_date, words);
+  g_autofree char *open = relance_merge_format_amount (invoice->open, words->language);
+  g_autofree char *due_label = g_utf8_strdown (words->col_due, -1);
+
+  g_string_append_printf (out, "- %s", or_empty (invoice->number));
+  if (invoice->credit_note)
+    g_string_append_printf (out, " (%s)", words->credit_note);
+  if (invoice->disputed)
+    g_string_append_printf (out, " (%s)", words->disputed);
+  g_string_append_printf (out, ", %s %s%s%s", due_label, due, words->label_sep, open);
+}
+
+static void
+append_text_total (GString                  *out,
+                   const RelanceLetterWords *words,
+                   const char               *label,
+                   gint64                    amount)
+{
+  g_autofree char *value = relance_merge_format_amount (amount, words->language);
+
+  g_string_append_printf (out, "\n%s%s%s", label, words->label_sep, value);
+}
+
+/**
+ * relance_letter_get_text:
+ *
+ * Returns: (transfer full): the letter as plain text, for an e-mail
+ */
+char *
+relance_letter_get_text (RelanceLetter *letter)
+{
+  const RelanceLetterData *data;
+  const RelanceLetterWords *words;
+  const RelanceCompany *company;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (letter != NULL, NULL);
+
+  data = letter->data;
+  words = relance_letter_words_get (data->language);
+  company = data->company;
+
+  for (guint i = 0; i < letter->segments->len; i++)
+    {
+      Segment *segment = g_ptr_array_index (letter->segments, i);
+
+      if (out->len > 0)
+        g_string_append (out, "\n\n");
+
+      if (segment->text != NULL)
+        {
+          g_string_append (out, segment->text);
+          continue;
+        }
+
+      /* invoices.table, the only block field */
+      for (guint j = 0; data->invoices != NULL && j < data->invoices->len; j++)
+        {
+          if (j > 0)
+            g_string_append_c (out, '\n');
+          append_text_invoice (out, words, g_ptr_array_index (data->invoices, j));
+        }
+      append_text_total (out, words, words->total, data->total_open);
+      if (data->claims_penalties)
+        {
+          g_autofree char *rate = relance_merge_get_value (data, "penalties.rate");
+          g_autofree char *interest = relance_letter_words_fill (words->interest, rate);
+
+          append_text_total (out, words, interest, data->interest);
+          append_text_total (out, words, words->indemnity, data->indemnity);
+          append_text_total (out, words, words->total_claimed, data->total_claimed);
+        }
+    }
+
+  /* The signature */
+  if (company != NULL)
+    {
+      const char *lines[] = { company->signatory_name, company->signatory_title, company->name };
+      gboolean first = TRUE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+        {
+          if (is_blank (lines[i]))
+            continue;
+          g_string_append (out, first ? "\n\n" : "\n");
+          g_string_append (out, lines[i]);
+          first = FALSE;
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /**
  * relance_letter_get_file_name:
  * @letter: a letter

@@ -62,6 +62,10 @@ const char * const *relance_letter_get_empty_fields (RelanceLetter  *letter);
  * user's language ("The company’s SIREN", "The customer’s address"...);
  * NULL when nothing. */
 GStrv          relance_letter_get_missing  (RelanceLetter           *letter);
+/* The letter as plain text, for an e-mail: the merged body with the
+ * invoices table as one line per invoice and its totals (and penalties
+ * when claimed), then the signatory and the company. */
+char          *relance_letter_get_text     (RelanceLetter           *letter);
 /* A file name for it: "Relance-C0042-2026-12-03.pdf" (code made safe). */
 char          *relance_letter_get_file_name (RelanceLetter          *letter);
 

@@ -823,3 +823,50 @@ failed:
   _relance_database_rollback (db);
   return FALSE;
 }
+
+/**
+ * relance_templates_find_for_customer:
+ * @kind: the kind of letter
+ * @customer_id: the recipient
+ * @language: (nullable): the letter's language ("fr", "en")
+ *
+ * relance_templates_find() with the tone of the customer's target group
+ * (standard when the customer has none).
+ *
+ * Returns: (transfer full): the template, or %NULL with @error set
+ */
+RelanceTemplate *
+relance_templates_find_for_customer (RelanceDatabase      *db,
+                                     RelanceTemplateKind   kind,
+                                     gint64                customer_id,
+                                     const char           *language,
+                                     GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  RelanceTone tone = RELANCE_TONE_STANDARD;
+  gboolean has_row;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), NULL);
+
+  stmt = _relance_database_prepare (db,
+                                    "SELECT s.tone FROM customers c"
+                                    " LEFT JOIN segments s ON s.id = c.segment_id"
+                                    " WHERE c.id = ?1",
+                                    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  if (!_relance_database_step (db, stmt, &has_row, error))
+    return NULL;
+  if (!has_row)
+    {
+      g_set_error_literal (error, RELANCE_ERROR, RELANCE_ERROR_NOT_FOUND,
+                           _("This customer no longer exists"));
+      return NULL;
+    }
+  if (sqlite3_column_type (stmt, 0) != SQLITE_NULL &&
+      !relance_tone_from_string ((const char *)sqlite3_column_text (stmt, 0), &tone))
+    tone = RELANCE_TONE_STANDARD;
+
+  return relance_templates_find (db, kind, language, tone, error);
+}

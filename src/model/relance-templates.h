@@ -64,6 +64,12 @@ RelanceTemplate *relance_templates_find (RelanceDatabase       *db,
                                          const char            *language,
                                          RelanceTone            tone,
                                          GError               **error);
+/* relance_templates_find() with the tone of @customer_id's target group. */
+RelanceTemplate *relance_templates_find_for_customer (RelanceDatabase *db,
+                                         RelanceTemplateKind    kind,
+                                         gint64                 customer_id,
+                                         const char            *language,
+                                         GError               **error);
 /* Checks the fields the model owns (a name, unique, not too long; kind,
  * channel, language; subject and body not empty, not too long, valid
  * UTF-8) with messages that say what and where. */

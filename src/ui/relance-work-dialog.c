@@ -10,6 +10,9 @@
 #include "relance-desk.h"
 #include "relance-form.h"
 #include "relance-format.h"
+#include "relance-letter.h"
+#include "relance-letter-data.h"
+#include "relance-merge.h"
 #include "relance-stats.h"
 #include "relance-work-dialog.h"
 
@@ -129,82 +132,94 @@ find_collections_contact (GPtrArray *contacts)
 
 /**
  * relance_work_dialog_dup_mailto:
+ * @context: the ledger
+ * @row: the worklist item e-mailed
+ * @date: the day it is sent
  * @address: where to write
- * @contact_name: (nullable): whom, for the greeting
- * @company_name: (nullable): the user's company, for the signature
+ * @warning: (out) (optional): set to what the e-mail quotes but has no
+ *   value for, or %NULL
  *
- * Returns: a mailto: URI whose subject and body list the invoices concerned,
- *   their numbers, due dates and amounts as the user's locale writes them
+ * The e-mail is the step's template (an e-mail template when there is
+ * one) in the customer's language and tone, merged with their invoices:
+ * the same words as a letter, the invoices one per line.
+ *
+ * Returns: a mailto: URI with the subject and the text, or %NULL with
+ *   @error set when the e-mail cannot be written (no template...)
  */
 char *
-relance_work_dialog_dup_mailto (RelanceWorkRow *row,
-                                const char     *address,
-                                const char     *contact_name,
-                                const char     *company_name)
+relance_work_dialog_dup_mailto (RelanceContext  *context,
+                                RelanceWorkRow  *row,
+                                RelanceDay       date,
+                                const char      *address,
+                                char           **warning,
+                                GError         **error)
 {
+  RelanceDatabase *db;
   const RelanceWorkItem *item;
-  g_autofree char *numbers = NULL;
-  g_autofree char *subject = NULL;
-  g_autofree char *total = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(RelanceLetterData) data = NULL;
+  g_autoptr(RelanceTemplate) template = NULL;
+  g_autoptr(RelanceLetter) letter = NULL;
+  g_autofree char *text = NULL;
   g_autofree char *escaped_to = NULL;
   g_autofree char *escaped_subject = NULL;
   g_autofree char *escaped_body = NULL;
-  g_autoptr(GString) body = g_string_new (NULL);
-  const char *name = g_get_real_name ();
+  RelanceTemplateKind kind;
 
+  g_return_val_if_fail (RELANCE_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (RELANCE_IS_WORK_ROW (row), NULL);
   g_return_val_if_fail (address != NULL, NULL);
 
+  db = relance_context_get_database (context);
   item = relance_work_row_get_item (row);
-  numbers = relance_work_row_dup_numbers (row);
-  total = relance_format_money (item->amount);
-
-  if (item->oldest_days_overdue < 0)
-    /* Translators: the subject of a reminder e-mail; %s: invoice numbers */
-    subject = g_strdup_printf (_("Invoices %s coming due"), numbers);
-  else
-    /* Translators: the subject of a reminder e-mail; %s: invoice numbers */
-    subject = g_strdup_printf (_("Invoices %s awaiting payment"), numbers);
-
-  if (contact_name != NULL && contact_name[0] != '\0')
-    g_string_append_printf (body, _("Hello %s,"), contact_name);
-  else
-    g_string_append (body, _("Hello,"));
-  g_string_append (body, "\n\n");
-  if (item->oldest_days_overdue < 0)
-    g_string_append (body, _("As a reminder, the following invoices will soon be due:"));
-  else
-    g_string_append (body, _("Unless we are mistaken, the following invoices are still unpaid:"));
-  g_string_append (body, "\n");
-
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), item->invoices->len);
   for (guint i = 0; i < item->invoices->len; i++)
     {
       const RelanceWorkInvoice *invoice = g_ptr_array_index (item->invoices, i);
-      g_autofree char *due = relance_format_day (invoice->due_date);
-      g_autofree char *open = relance_format_money (invoice->open);
 
-      /* Translators: a line of a reminder e-mail: number, due date, amount */
-      g_string_append_printf (body, _("- Invoice %s, due on %s: %s"), invoice->number, due, open);
-      g_string_append (body, "\n");
+      g_array_append_val (ids, invoice->invoice_id);
     }
-  g_string_append_printf (body, _("Total: %s"), total);
-  g_string_append (body, "\n\n");
-  if (item->oldest_days_overdue < 0)
-    g_string_append (body, _("Thank you for making sure they are paid on time."));
-  else
-    g_string_append (body, _("Could you tell us when the payment will be made? If it has already left, "
-                             "please ignore this message."));
-  g_string_append (body, "\n\n");
-  g_string_append (body, _("Kind regards,"));
-  g_string_append (body, "\n");
-  if (name != NULL && g_strcmp0 (name, "Unknown") != 0)
-    g_string_append_printf (body, "%s\n", name);
-  if (company_name != NULL && company_name[0] != '\0')
-    g_string_append_printf (body, "%s\n", company_name);
+
+  data = relance_letter_data_get (db, item->customer_id, date, (const gint64 *)(gpointer)ids->data,
+                                  ids->len, item->claims_penalties, error);
+  if (data == NULL)
+    return NULL;
+  kind = item->template_kind == RELANCE_TEMPLATE_CALL
+         ? RELANCE_TEMPLATE_FIRST_REMINDER
+         : relance_letter_data_fit_kind (data, item->template_kind);
+  template = relance_templates_find_for_customer (db, kind, item->customer_id, data->language, error);
+  if (template == NULL)
+    return NULL;
+  letter = relance_letter_new (template, data, error);
+  if (letter == NULL)
+    return NULL;
+  text = relance_letter_get_text (letter);
+
+  if (warning != NULL)
+    {
+      const char * const *empty = relance_letter_get_empty_fields (letter);
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+      for (guint i = 0; empty[i] != NULL; i++)
+        {
+          const RelanceMergeField *field = relance_merge_find_field (empty[i]);
+
+          g_ptr_array_add (labels, (gpointer)(field != NULL ? _(field->label) : empty[i]));
+        }
+      g_ptr_array_add (labels, NULL);
+      *warning = NULL;
+      if (labels->len > 1)
+        {
+          g_autofree char *names = g_strjoinv (", ", (GStrv)labels->pdata);
+
+          /* TRANSLATORS: the fields an e-mail quotes that have no value */
+          *warning = g_strdup_printf (_("No value for: %s"), names);
+        }
+    }
 
   escaped_to = g_uri_escape_string (address, "@", FALSE);
-  escaped_subject = g_uri_escape_string (subject, NULL, FALSE);
-  escaped_body = g_uri_escape_string (body->str, NULL, FALSE);
+  escaped_subject = g_uri_escape_string (relance_letter_get_subject (letter), NULL, FALSE);
+  escaped_body = g_uri_escape_string (text, NULL, FALSE);
 
   return g_strdup_printf ("mailto:%s?subject=%s&body=%s", escaped_to, escaped_subject, escaped_body);
 }
@@ -248,15 +263,17 @@ add_contact_group (RelanceWorkDialog *self)
     {
       if (email != NULL)
         {
-          g_autofree char *company = relance_stats_get_company_name (db, NULL);
-          GtkWidget *row = new_info_row (email, NULL, NULL);
+          g_autoptr(GError) error = NULL;
+          g_autofree char *warning = NULL;
+          g_autofree char *uri = relance_work_dialog_dup_mailto (self->context, self->row, self->date,
+                                                                 email, &warning, &error);
+          GtkWidget *row = new_info_row (email, uri == NULL ? error->message : warning, NULL);
           GtkWidget *write = gtk_button_new_with_mnemonic (_("_Write the E-mail…"));
 
           gtk_widget_set_valign (write, GTK_ALIGN_CENTER);
-          gtk_widget_set_tooltip_text (write, _("Opens your mail program with the invoices listed"));
-          g_object_set_data_full (G_OBJECT (write), "uri",
-                                  relance_work_dialog_dup_mailto (self->row, email, self->contact, company),
-                                  g_free);
+          gtk_widget_set_tooltip_text (write, _("Opens your mail program with the e-mail written from its template"));
+          gtk_widget_set_sensitive (write, uri != NULL);
+          g_object_set_data_full (G_OBJECT (write), "uri", g_steal_pointer (&uri), g_free);
           g_signal_connect (write, "clicked", G_CALLBACK (on_write_email_cb), self);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), write);
           adw_preferences_group_add (group, row);

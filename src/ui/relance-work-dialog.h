@@ -44,10 +44,14 @@ GtkWidget *relance_work_dialog_new_postpone (GtkWindow      *parent,
                                              RelanceWorkRow *row,
                                              RelanceDay      date);
 
-/* For the e-mail sent (the mailto: link of the send dialog). */
-char      *relance_work_dialog_dup_mailto   (RelanceWorkRow *row,
+/* For the e-mail sent (the mailto: link of the send dialog): the step's
+ * template merged with the customer's invoices. NULL with @error set when
+ * it cannot be written. */
+char      *relance_work_dialog_dup_mailto   (RelanceContext *context,
+                                             RelanceWorkRow *row,
+                                             RelanceDay      date,
                                              const char     *address,
-                                             const char     *contact_name,
-                                             const char     *company_name);
+                                             char          **warning,
+                                             GError        **error);
 
 G_END_DECLS

@@ -409,6 +409,41 @@ test_penalties (void)
   g_assert_cmpint (data->interest, >, 0);
 }
 
+/* The letter as the text of an e-mail: the same words, the invoices one
+ * per line with their totals and penalties, then the signature. */
+static void
+test_plain_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelanceLetterData) data = make_data ("fr", 3, TRUE);
+  g_autoptr(RelanceTemplate) template = make_template ("Relance", body_fr, RELANCE_CHANNEL_EMAIL, "fr");
+  g_autoptr(RelanceLetter) letter = relance_letter_new (template, data, &error);
+  g_autofree char *text = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *total = relance_merge_format_amount (data->total_open, "fr");
+  g_autofree char *claimed = relance_merge_format_amount (data->total_claimed, "fr");
+  g_autofree char *total_line = g_strdup_printf ("\nTotal\u00a0: %s\n", total);
+  g_autofree char *claimed_line = g_strdup_printf ("\nTotal réclamé\u00a0: %s", claimed);
+  RelanceLetterInvoice *invoice;
+  guint d, m, y;
+
+  g_assert_no_error (error);
+  text = relance_letter_get_text (letter);
+
+  invoice = g_ptr_array_index (data->invoices, 0);
+  relance_day_to_dmy (invoice->due_date, &d, &m, &y);
+  first = g_strdup_printf ("\n- FA-2026-0001, échéance %02u/%02u/%u\u00a0: 1\u202f000,00\u00a0€\n", d, m, y);
+
+  g_assert_true (g_str_has_prefix (text, "Bonjour Marie Dupont,\n\n"));
+  assert_has (text, "« le virement partira dès réception du bon de livraison signé »");
+  assert_has (text, first);
+  assert_has (text, total_line);
+  assert_has (text, "Intérêts de retard au taux annuel de 12,15\u00a0%\u00a0: ");
+  assert_has (text, claimed_line);
+  g_assert_true (g_str_has_suffix (text, "\n\nClaire Vernier\nResponsable comptable\nHorlogerie Comtoise"));
+  g_assert_null (strstr (text, "{{"));
+}
+
 static void
 test_registered (void)
 {
@@ -1201,6 +1236,7 @@ main (int   argc,
   g_test_add_func ("/letters/text/fr", test_text_fr);
   g_test_add_func ("/letters/text/en", test_text_en);
   g_test_add_func ("/letters/penalties", test_penalties);
+  g_test_add_func ("/letters/plain-text", test_plain_text);
   g_test_add_func ("/letters/registered", test_registered);
   g_test_add_func ("/letters/window", test_window);
   g_test_add_func ("/letters/window/crowded", test_window_crowded);

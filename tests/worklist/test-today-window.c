@@ -526,9 +526,10 @@ test_today_email (Fixture       *fixture,
   g_autoptr(RelanceWorkRow) row = NULL;
   g_autofree char *mailto = NULL;
   g_autofree char *unescaped = NULL;
-  g_autofree char *due = relance_format_day (fixture->today + 3);
-  g_autofree char *expected = g_strdup_printf ("Invoice F-7, due on %s", due);
-  g_autofree char *amount = relance_format_money (98700);
+  g_autofree char *expected = NULL;
+  g_autofree char *warning = NULL;
+  g_autoptr(GError) error = NULL;
+  guint d, m, y;
   gint64 id;
   GtkWidget *dialog;
 
@@ -546,12 +547,21 @@ test_today_email (Fixture       *fixture,
 
   /* The e-mail prepared lists the invoice, its due date and amount. */
   row = g_list_model_get_item (shown_rows (fixture), 0);
-  mailto = relance_work_dialog_dup_mailto (row, "jean@echo.example", "Jean Petit", "Relance SA");
+  /* The e-mail prepared is the preventive template in the customer's
+   * language (French), with the invoice, its due date and amount. */
+  mailto = relance_work_dialog_dup_mailto (fixture->context, row, fixture->today, "jean@echo.example",
+                                           &warning, &error);
+  g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (mailto, "mailto:jean@echo.example?subject="));
   unescaped = g_uri_unescape_string (mailto, NULL);
-  g_assert_nonnull (strstr (unescaped, "Hello Jean Petit,"));
+  relance_day_to_dmy (fixture->today + 3, &d, &m, &y);
+  expected = g_strdup_printf ("- F-7, échéance %02u/%02u/%u\u00a0: 987,00\u00a0€", d, m, y);
+  g_assert_nonnull (strstr (unescaped, "Bonjour Jean Petit,"));
   g_assert_nonnull (strstr (unescaped, expected));
-  g_assert_nonnull (strstr (unescaped, amount));
+  g_assert_null (strstr (unescaped, "{{"));
+  /* This ledger has no company identity: the e-mail says what it lacks. */
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, "IBAN"));
 
   act_on (fixture, "Écho SARL", "today.do");
   dialog = relance_test_wait_for_dialog (RELANCE_TYPE_WORK_DIALOG);
