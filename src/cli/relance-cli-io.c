@@ -2,7 +2,8 @@
  *
  * Bringing the ledger in and out. Every import that writes is preceded by
  * an automatic backup of the ledger, kept in rotation in
- * $XDG_DATA_HOME/relance/backups (the last RELANCE_BACKUP_KEEP).
+ * $XDG_DATA_HOME/relance/backups: as many as the application's "Backups
+ * Kept" preference says, RELANCE_BACKUP_KEEP when it was never set.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -49,6 +50,24 @@ common_clear (Common *common)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Common, common_clear)
+
+/* How many backups the user chose to keep in the application's
+ * preferences; RELANCE_BACKUP_KEEP when its settings are not installed. */
+static guint
+get_backups_kept (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "backups-kept"))
+    return RELANCE_BACKUP_KEEP;
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  return (guint)MAX (1, g_settings_get_int (settings, "backups-kept"));
+}
 
 static int
 fail (const GError *error)
@@ -215,6 +234,7 @@ read_csv (RelanceDatabase      *db,
           const char           *path,
           const ImportOptions  *options,
           char                  separator,
+          int                   terms,
           GError              **error)
 {
   g_autoptr(RelanceCsvFile) csv = NULL;
@@ -258,6 +278,8 @@ read_csv (RelanceDatabase      *db,
   batch = relance_csv_file_read (csv, error);
   if (batch == NULL)
     return NULL;
+  /* New customers without a terms column get --terms. */
+  batch->default_terms = terms;
 
   /* Remember a mapping the user gave, for this layout and under its name. */
   if (given != NULL && !options->dry_run)
@@ -282,7 +304,7 @@ back_up_once (RelanceDatabase      *db,
   if (*done || options->dry_run || options->no_backup)
     return TRUE;
 
-  backup = relance_backup_rotate (db, NULL, RELANCE_BACKUP_KEEP, error);
+  backup = relance_backup_rotate (db, NULL, get_backups_kept (), error);
   if (backup == NULL)
     return FALSE;
 
@@ -406,7 +428,7 @@ run_import (const char   *command,
                                  (options.skip_bad_rows ? RELANCE_IMPORT_SKIP_BAD_ROWS : 0);
 
       if (kind == KIND_CSV)
-        batch = read_csv (db, common.files[i], &options, separator, &file_error);
+        batch = read_csv (db, common.files[i], &options, separator, (int)terms, &file_error);
       else
         batch = relance_fec_load (common.files[i], options.encoding, (int)terms, &file_error);
 
@@ -588,7 +610,7 @@ relance_cli_backup (const char   *command,
     }
   else
     {
-      out = relance_backup_rotate (db, NULL, RELANCE_BACKUP_KEEP, &error);
+      out = relance_backup_rotate (db, NULL, get_backups_kept (), &error);
       if (out == NULL)
         return fail (error);
     }
@@ -614,7 +636,7 @@ relance_cli_restore (const char   *command,
     return status;
 
   path = ledger_path (&common);
-  if (!relance_backup_restore (path, common.files[0], NULL, &saved, &error))
+  if (!relance_backup_restore (path, common.files[0], NULL, get_backups_kept (), &saved, &error))
     return fail (error);
 
   if (saved != NULL)

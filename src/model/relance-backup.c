@@ -305,6 +305,7 @@ relance_backup_check_file (const char  *path,
  * @ledger_path: the ledger to replace (need not exist)
  * @backup_path: the copy to bring back
  * @dir: (nullable): where to keep a backup of the current ledger first
+ * @keep: how many backups that folder keeps (the user's choice)
  * @saved: (out) (optional) (transfer full): that backup's path, or %NULL
  *   if there was no ledger yet
  *
@@ -319,6 +320,7 @@ gboolean
 relance_backup_restore (const char  *ledger_path,
                         const char  *backup_path,
                         const char  *dir,
+                        guint        keep,
                         char       **saved,
                         GError     **error)
 {
@@ -340,7 +342,7 @@ relance_backup_restore (const char  *ledger_path,
 
       if (current == NULL)
         return FALSE;
-      saved_path = relance_backup_rotate (current, dir, RELANCE_BACKUP_KEEP, error);
+      saved_path = relance_backup_rotate (current, dir, keep, error);
       if (saved_path == NULL)
         return FALSE;
     }

@@ -12,7 +12,8 @@
 
 G_BEGIN_DECLS
 
-/* How many automatic backups are kept. */
+/* How many automatic backups are kept, unless the user chose otherwise
+ * (the "backups-kept" setting). */
 #define RELANCE_BACKUP_KEEP 5
 
 char     *relance_backup_default_dir (void);
@@ -30,6 +31,7 @@ gboolean  relance_backup_check_file  (const char       *path,
 gboolean  relance_backup_restore     (const char       *ledger_path,
                                       const char       *backup_path,
                                       const char       *dir,
+                                      guint             keep,
                                       char            **saved,
                                       GError          **error);
 

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "relance-application.h"
 #include "relance-backup.h"
 #include "relance-context.h"
 #include "relance-restore-dialog.h"
@@ -58,6 +59,8 @@ restore (RelanceRestoreDialog *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *ledger = NULL;
   g_autofree char *message = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  guint keep;
 
   if (context == NULL)
     return;
@@ -71,7 +74,9 @@ restore (RelanceRestoreDialog *self,
       return;
     }
 
-  if (!relance_backup_restore (ledger, path, self->dir, NULL, &error))
+  settings = relance_application_new_settings ();
+  keep = settings != NULL ? (guint)g_settings_get_int (settings, "backups-kept") : RELANCE_BACKUP_KEEP;
+  if (!relance_backup_restore (ledger, path, self->dir, keep, NULL, &error))
     {
       show_error (self, error);
       return;

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "relance-backup.h"
 #include "relance-test-utils.h"
 
 static const char *cli_path;
@@ -206,6 +207,75 @@ test_backup_restore (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* The automatic backups follow the "Backups Kept" preference of the
+ * application, here 2, read from the user's settings. */
+static void
+test_backups_kept (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *config = g_build_filename (f->dir, "config", NULL);
+  g_autofree char *settings_dir = g_build_filename (config, "glib-2.0", "settings", NULL);
+  g_autofree char *keyfile = g_build_filename (settings_dir, "keyfile", NULL);
+  g_autofree char *backups = g_build_filename (f->dir, "xdg", "relance", "backups", NULL);
+  g_autofree char *old_backend = g_strdup (g_getenv ("GSETTINGS_BACKEND"));
+  g_autofree char *old_config = g_strdup (g_getenv ("XDG_CONFIG_HOME"));
+
+  g_autofree char *file = sample ("invoices-utf8-bom.csv");
+  g_autoptr(RelanceTestRun) import = run (f, "import", "csv", file, "--no-backup", NULL);
+
+  g_assert_cmpint (import->status, ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (settings_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (keyfile, "[fr/relance/Relance]\nbackups-kept=2\n", -1, NULL));
+  g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(RelanceTestRun) backup = run (f, "backup", NULL);
+
+      g_assert_cmpint (backup->status, ==, 0);
+    }
+  g_assert_cmpuint (count_files (backups), ==, 2);
+
+  /* Without the preference: the default, 5. */
+  g_assert_true (g_file_set_contents (keyfile, "", -1, NULL));
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(RelanceTestRun) backup = run (f, "backup", NULL);
+
+      g_assert_cmpint (backup->status, ==, 0);
+    }
+  g_assert_cmpuint (count_files (backups), ==, RELANCE_BACKUP_KEEP);
+
+  if (old_backend != NULL)
+    g_setenv ("GSETTINGS_BACKEND", old_backend, TRUE);
+  else
+    g_unsetenv ("GSETTINGS_BACKEND");
+  if (old_config != NULL)
+    g_setenv ("XDG_CONFIG_HOME", old_config, TRUE);
+  else
+    g_unsetenv ("XDG_CONFIG_HOME");
+}
+
+/* --terms gives the due dates of a CSV without them, through the terms of
+ * the customers it creates. */
+static void
+test_import_csv_terms (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *file = g_build_filename (f->dir, "sans-echeance.csv", NULL);
+  g_autoptr(RelanceTestRun) import = NULL;
+  g_autofree char *invoices = NULL;
+
+  g_assert_true (g_file_set_contents (file, "Numéro;Client;Date;Montant\nF-45;C045;01/10/2026;100,00\n", -1, NULL));
+  import = run (f, "import", "csv", file, "--terms", "45", "--no-backup", NULL);
+  g_assert_cmpint (import->status, ==, 0);
+
+  invoices = invoices_csv (f);
+  g_assert_nonnull (strstr (invoices, "F-45"));
+  g_assert_nonnull (strstr (invoices, "2026-11-15"));
+}
+
 static void
 test_import_facturx_without_xml (Fixture       *f,
                                  gconstpointer  data)
@@ -271,6 +341,8 @@ main (int   argc,
   ADD ("/io-cli/import-bad-rows", test_import_bad_rows);
   ADD ("/io-cli/import-fec-and-export", test_import_fec_and_export);
   ADD ("/io-cli/backup-restore", test_backup_restore);
+  ADD ("/io-cli/backups-kept", test_backups_kept);
+  ADD ("/io-cli/import-csv-terms", test_import_csv_terms);
   ADD ("/io-cli/import-facturx-without-xml", test_import_facturx_without_xml);
   ADD ("/io-cli/case-file", test_case_file);
 #undef ADD

@@ -712,13 +712,13 @@ test_backup_restore (Fixture       *f,
 
   /* Not a ledger: refused, nothing touched. */
   g_assert_true (g_file_set_contents (junk, "not a database at all", -1, NULL));
-  g_assert_false (relance_backup_restore (f->path, junk, dir, &saved, &error));
+  g_assert_false (relance_backup_restore (f->path, junk, dir, RELANCE_BACKUP_KEEP, &saved, &error));
   g_assert_error (error, RELANCE_ERROR, RELANCE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpuint (count_backups (dir), ==, 0);
 
   /* The empty copy comes back; the imported ledger was kept aside. */
-  g_assert_true (relance_backup_restore (f->path, copy, dir, &saved, &error));
+  g_assert_true (relance_backup_restore (f->path, copy, dir, RELANCE_BACKUP_KEEP, &saved, &error));
   g_assert_no_error (error);
   g_assert_nonnull (saved);
   f->db = relance_database_open (f->path, &error);
@@ -726,7 +726,7 @@ test_backup_restore (Fixture       *f,
   g_assert_true (relance_database_is_empty (f->db));
   g_clear_object (&f->db);
 
-  g_assert_true (relance_backup_restore (f->path, saved, dir, NULL, &error));
+  g_assert_true (relance_backup_restore (f->path, saved, dir, RELANCE_BACKUP_KEEP, NULL, &error));
   g_assert_no_error (error);
   f->db = relance_database_open (f->path, &error);
   g_assert_no_error (error);
@@ -755,7 +755,7 @@ test_backup_restore_newer (Fixture       *f,
   g_assert_true (relance_backup_write (f->db, copy, &error));
   set_user_version (copy, "PRAGMA user_version = 99");
 
-  g_assert_false (relance_backup_restore (f->path, copy, NULL, NULL, &error));
+  g_assert_false (relance_backup_restore (f->path, copy, NULL, RELANCE_BACKUP_KEEP, NULL, &error));
   g_assert_error (error, RELANCE_ERROR, RELANCE_ERROR_NEWER_VERSION);
 }
 

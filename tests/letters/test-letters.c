@@ -461,7 +461,7 @@ test_registered (void)
   g_autofree char *text = page_text (document, 0);
   g_autofree char *plain_text = page_text (plain_document, 0);
   g_autofree char *email_text = page_text (email_document, 0);
-  PopplerRectangle mention, name;
+  PopplerRectangle mention = { 0 }, name = { 0 };
 
   assert_has (text, "Lettre recommandée avec accusé de réception");
   g_assert_null (strstr (plain_text, "recommandée"));
@@ -482,7 +482,7 @@ test_window (void)
                                                        RELANCE_CHANNEL_LETTER, "fr");
   g_autoptr(PopplerDocument) document = NULL;
   g_autoptr(PopplerPage) page = NULL;
-  PopplerRectangle r, head;
+  PopplerRectangle r = { 0 }, head = { 0 };
 
   set (&data->address, "Zone industrielle des Tilleuls\n3 place du Marché\nBâtiment B, 2e étage\nBP 42");
   set (&data->country, "CH");
@@ -548,7 +548,7 @@ test_window_crowded (void)
   g_assert_cmpuint (in_window, >, 40);
 
   {
-    PopplerRectangle r;
+    PopplerRectangle r = { 0 };
 
     g_assert_true (find_text (page, "SAINT-RÉMY", &r));
     g_assert_true (inside_window (&r));
@@ -685,7 +685,7 @@ test_long_names (void)
   g_autoptr(PopplerDocument) document = NULL;
   g_autoptr(PopplerPage) page = NULL;
   g_autofree char *text = NULL;
-  PopplerRectangle r;
+  PopplerRectangle r = { 0 };
 
   while (g_utf8_strlen (company->str, -1) < 300)
     g_string_append (company, "Manufacture Générale d’Horlogerie ");
@@ -1165,7 +1165,7 @@ test_paragraphs (void)
                                                        RELANCE_CHANNEL_LETTER, "fr");
   g_autoptr(PopplerDocument) document = NULL;
   g_autoptr(PopplerPage) page = NULL;
-  PopplerRectangle first, second, third;
+  PopplerRectangle first = { 0 }, second = { 0 }, third = { 0 };
   double line;
 
   set (&data->contact_name, "");
