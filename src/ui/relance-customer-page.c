@@ -28,6 +28,8 @@ struct _RelanceCustomerPage
 {
   GtkWidget          parent_instance;
 
+  GtkFlowBox          *invoice_buttons;
+
   /* Template widgets */
   GtkButton         *back_button;
   GtkButton         *delete_button;
@@ -1440,6 +1442,7 @@ relance_customer_page_class_init (RelanceCustomerPageClass *klass)
   (void)relance_get_resource ();
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/relance-customer-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerPage, invoice_buttons);
   gtk_widget_class_bind_template_child (widget_class, RelanceCustomerPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, RelanceCustomerPage, delete_button);
   gtk_widget_class_bind_template_child (widget_class, RelanceCustomerPage, title_label);
@@ -1481,6 +1484,12 @@ static void
 relance_customer_page_init (RelanceCustomerPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The boxes of the flow are not stops of the keyboard: their buttons are. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->invoice_buttons));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
 
   set_placeholder (self->contacts_list, _("No contact yet: add the person who handles payments."));
   set_placeholder (self->disputes_list, _("No dispute with this customer."));

@@ -57,6 +57,7 @@ struct _RelanceDashboard
   GtkBox           parent_instance;
 
   /* Template widgets */
+  GtkFlowBox      *toolbar;
   GtkDropDown     *period_dropdown;
   GtkEntry        *from_entry;
   GtkEntry        *to_entry;
@@ -826,8 +827,9 @@ on_period_changed_cb (RelanceDashboard *self)
 {
   gboolean custom = gtk_drop_down_get_selected (self->period_dropdown) == PERIOD_CUSTOM;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->from_entry), custom);
-  gtk_widget_set_visible (GTK_WIDGET (self->to_entry), custom);
+  /* In the toolbar's flow, each sits in a box of its own: the box goes. */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->from_entry)), custom);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->to_entry)), custom);
 
   if (custom && self->context != NULL &&
       gtk_editable_get_text (GTK_EDITABLE (self->from_entry))[0] == '\0')
@@ -991,6 +993,7 @@ relance_dashboard_class_init (RelanceDashboardClass *klass)
   g_type_ensure (RELANCE_TYPE_CHART_WIDGET);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/relance-dashboard.ui");
+  gtk_widget_class_bind_template_child (widget_class, RelanceDashboard, toolbar);
   gtk_widget_class_bind_template_child (widget_class, RelanceDashboard, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RelanceDashboard, from_entry);
   gtk_widget_class_bind_template_child (widget_class, RelanceDashboard, to_entry);
@@ -1015,6 +1018,12 @@ relance_dashboard_init (RelanceDashboard *self)
   self->cards = g_ptr_array_new_with_free_func ((GDestroyNotify)card_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The toolbar's boxes are not stops of the keyboard: their controls are. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->toolbar));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
 
   for (guint i = 0; names[i] != NULL; i++)
     add_card (self, names[i]);

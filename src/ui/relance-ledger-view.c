@@ -62,7 +62,7 @@ struct _RelanceLedgerView
   GtkScrolledWindow *scrolled_window;
   GtkColumnView     *column_view;
   AdwStatusPage     *empty_page;
-  GtkBox            *filter_box;
+  GtkFlowBox        *filter_box;
   GtkLabel          *totals_label;
   GtkDropDown       *status_filter;   /* customers: what to show; invoices and disputes: status */
   GtkDropDown       *age_filter;      /* invoices */
@@ -790,6 +790,20 @@ on_filter_changed_cb (RelanceLedgerView *self)
 }
 
 /* @context: the translation context of @items, or NULL */
+
+/* A filter, in a box of the flow that only holds it (not focusable
+ * itself: the focus goes straight to the filter). */
+static void
+append_filter (RelanceLedgerView *self,
+               GtkWidget         *filter)
+{
+  GtkWidget *child = gtk_flow_box_child_new ();
+
+  gtk_widget_set_focusable (child, FALSE);
+  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), filter);
+  gtk_flow_box_append (self->filter_box, child);
+}
+
 static GtkDropDown *
 add_drop_down (RelanceLedgerView  *self,
                const char         *tooltip,
@@ -805,7 +819,7 @@ add_drop_down (RelanceLedgerView  *self,
   drop_down = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&list)), NULL);
   gtk_widget_set_tooltip_text (drop_down, tooltip);
   g_signal_connect_swapped (drop_down, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
-  gtk_box_append (self->filter_box, drop_down);
+  append_filter (self, drop_down);
 
   return GTK_DROP_DOWN (drop_down);
 }
@@ -820,7 +834,7 @@ add_date_entry (RelanceLedgerView *self,
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), 11);
   gtk_widget_set_tooltip_text (entry, _("Issue date, such as 01/09/2026"));
   g_signal_connect_swapped (entry, "changed", G_CALLBACK (on_filter_changed_cb), self);
-  gtk_box_append (self->filter_box, entry);
+  append_filter (self, entry);
 
   return GTK_ENTRY (entry);
 }

@@ -628,6 +628,27 @@ test_window_open_error (Fixture       *fixture,
   g_assert_null (find_customer_dialog ());
 }
 
+/* Every view of a ledger with data fits a phone-sized window: 360 pixels
+ * of content (the window adds its shadow). */
+static void
+test_window_narrow (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  int minimum = 0;
+
+  REQUIRE_DISPLAY ();
+
+  open_ledger (fixture, "sample.db");
+  fill_sample (fixture);
+  show_window (fixture);
+  relance_window_set_view (fixture->window, "customers");
+  relance_test_spin (100);
+
+  gtk_widget_measure (gtk_window_get_child (GTK_WINDOW (fixture->window)), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -672,6 +693,7 @@ main (int   argc,
   ADD ("/window/add-customer", test_window_add_customer);
   ADD ("/window/open-sample", test_window_open_sample);
   ADD ("/window/open-error", test_window_open_error);
+  ADD ("/window/narrow", test_window_narrow);
 
 #undef ADD
 
