@@ -60,6 +60,8 @@ struct _RelanceTemplateEditor
   Target             target;         /* where Insert Field writes */
   guint              preview_id;
   gboolean           loading;
+  RelanceTemplate   *opened;         /* as first shown, to tell whether it was changed */
+  gboolean           discard;        /* the user chose to close without saving */
 };
 
 enum {
@@ -553,6 +555,71 @@ insert_field_action (GtkWidget  *widget,
   gtk_text_view_scroll_mark_onscreen (self->body_view, gtk_text_buffer_get_insert (buffer));
 }
 
+/* Whether anything was changed since the editor opened. */
+static gboolean
+is_changed (RelanceTemplateEditor *self)
+{
+  g_autoptr(RelanceTemplate) now = NULL;
+
+  if (self->opened == NULL)
+    return FALSE;
+
+  now = dup_template (self);
+  return g_strcmp0 (now->name, self->opened->name) != 0 ||
+         now->kind != self->opened->kind ||
+         now->channel != self->opened->channel ||
+         g_strcmp0 (now->language, self->opened->language) != 0 ||
+         now->tone != self->opened->tone ||
+         g_strcmp0 (now->subject, self->opened->subject) != 0 ||
+         g_strcmp0 (now->body, self->opened->body) != 0;
+}
+
+static gboolean
+close_idle_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_discard_response_cb (AdwMessageDialog      *dialog,
+                        const char            *response,
+                        RelanceTemplateEditor *self)
+{
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+
+  /* Once the dialog has finished answering. */
+  self->discard = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+/* Closing with changes not saved asks first. */
+static gboolean
+on_close_request_cb (RelanceTemplateEditor *self)
+{
+  GtkWidget *dialog;
+
+  if (self->discard || !is_changed (self))
+    return FALSE;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard the Changes?"),
+                                   _("The changes made to this template are not saved."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -608,6 +675,7 @@ relance_template_editor_finalize (GObject *object)
   RelanceTemplateEditor *self = (RelanceTemplateEditor *)object;
 
   g_clear_pointer (&self->template, relance_template_free);
+  g_clear_pointer (&self->opened, relance_template_free);
   g_clear_pointer (&self->data, relance_letter_data_free);
   g_clear_pointer (&self->customer_ids, g_array_unref);
   g_clear_pointer (&self->problem, g_free);
@@ -757,6 +825,8 @@ relance_template_editor_new (GtkWindow             *parent,
                             template->body != NULL ? template->body : "", -1);
   load_customers (self);
   self->loading = FALSE;
+  self->opened = dup_template (self);
+  g_signal_connect (self, "close-request", G_CALLBACK (on_close_request_cb), NULL);
 
   refresh_preview (self);
 

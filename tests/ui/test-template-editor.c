@@ -388,6 +388,46 @@ test_editor_insert_field (Fixture       *fixture,
   g_assert_null (relance_template_editor_get_problem (RELANCE_TEMPLATE_EDITOR (fixture->editor)));
 }
 
+/* Closing with changes not saved asks first: Keep Editing keeps the
+ * editor, Discard closes it and stores nothing. Unchanged, it just closes. */
+static void
+test_editor_discard (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(RelanceTemplate) template = NULL;
+  g_autoptr(RelanceTemplate) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  REQUIRE_DISPLAY ();
+
+  template = find_shipped (fixture, RELANCE_TEMPLATE_FIRST_REMINDER);
+  open_editor (fixture, template);
+  gtk_window_close (GTK_WINDOW (fixture->editor));
+  g_assert_true (relance_test_wait_until (relance_test_no_toplevel, GSIZE_TO_POINTER (RELANCE_TYPE_TEMPLATE_EDITOR)));
+  relance_test_spin (50);
+  g_assert_null (fixture->editor);
+
+  open_editor (fixture, template);
+  type_body (fixture, "Madame, Monsieur,\nMerci de régler {{total.due}}.\n");
+  gtk_window_close (GTK_WINDOW (fixture->editor));
+  dialog = relance_test_wait_for_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  relance_test_spin (20);
+  g_assert_nonnull (fixture->editor);
+
+  gtk_window_close (GTK_WINDOW (fixture->editor));
+  dialog = relance_test_wait_for_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  g_assert_true (relance_test_wait_until (relance_test_no_toplevel, GSIZE_TO_POINTER (RELANCE_TYPE_TEMPLATE_EDITOR)));
+  relance_test_spin (50);
+  g_assert_null (fixture->editor);
+
+  stored = relance_templates_get (fixture->db, template->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->body, ==, template->body);
+}
+
 static void
 test_editor_preview (Fixture       *fixture,
                      gconstpointer  data)
@@ -597,6 +637,7 @@ main (int   argc,
   ADD ("/template-editor/problem", test_editor_problem);
   ADD ("/template-editor/insert-field", test_editor_insert_field);
   ADD ("/template-editor/preview", test_editor_preview);
+  ADD ("/template-editor/discard", test_editor_discard);
   ADD ("/templates-page/lists", test_page_lists);
   ADD ("/templates-page/reset", test_page_reset);
   ADD ("/templates-page/duplicate", test_page_duplicate);
