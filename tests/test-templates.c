@@ -729,6 +729,33 @@ test_reset (Fixture       *fixture,
   g_assert_error (error, RELANCE_ERROR, RELANCE_ERROR_NOT_FOUND);
 }
 
+/* A reminder asks for the total its table ends with: with the penalties
+ * when the step claims them ({{total.claimed}} is the open total
+ * otherwise). */
+static void
+test_asks_total_claimed (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) templates = relance_templates_list (fixture->db, &error);
+  guint n_asking = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < templates->len; i++)
+    {
+      RelanceTemplate *template = g_ptr_array_index (templates, i);
+
+      if (!template->shipped || template->kind == RELANCE_TEMPLATE_PREVENTIVE)
+        continue;
+      if (strstr (template->body, "{{deadline}}") == NULL)
+        continue;
+      n_asking++;
+      if (strstr (template->body, "{{total.claimed}}") == NULL)
+        g_error ("“%s” asks for payment without {{total.claimed}}", template->name);
+    }
+  g_assert_cmpuint (n_asking, >=, 18);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -738,6 +765,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/templates/shipped", test_shipped);
   ADD ("/templates/formal-notice", test_formal_notice);
+  ADD ("/templates/asks-total-claimed", test_asks_total_claimed);
   g_test_add_func ("/templates/migration-from-3", test_migration_from_3);
   ADD ("/templates/list-order", test_list_order);
   ADD ("/templates/find", test_find);

@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "relance-resources.h"
 
@@ -465,6 +466,27 @@ write_one_pdf (Job           *job,
   return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
 }
 
+/* @name in @dir, or "name (2).pdf"... when a file of that name is there
+ * already: a letter never replaces a file the user kept. */
+static GFile *
+get_free_file (GFile      *dir,
+               const char *name)
+{
+  GFile *file = g_file_get_child (dir, name);
+  const char *dot = strrchr (name, '.');
+  g_autofree char *stem = g_strndup (name, dot != NULL ? (gsize)(dot - name) : strlen (name));
+
+  for (guint n = 2; g_file_query_exists (file, NULL) && n < 1000; n++)
+    {
+      g_autofree char *other = g_strdup_printf ("%s (%u)%s", stem, n, dot != NULL ? dot : "");
+
+      g_object_unref (file);
+      file = g_file_get_child (dir, other);
+    }
+
+  return file;
+}
+
 /* One PDF per customer in the folder @job->target, under temporary names. */
 static gboolean
 write_per_customer (Job           *job,
@@ -477,7 +499,7 @@ write_per_customer (Job           *job,
   for (guint i = 0; i < job->entries->len; i++)
     {
       Entry *entry = g_ptr_array_index (job->entries, i);
-      g_autoptr(GFile) file = g_file_get_child (job->target, entry->file_name);
+      g_autoptr(GFile) file = get_free_file (job->target, entry->file_name);
       g_autoptr(GFile) part = get_part_file (file);
       GBytes *document;
       gconstpointer bytes;

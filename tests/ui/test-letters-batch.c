@@ -349,6 +349,9 @@ test_batch_per_customer (Fixture       *fixture,
   g_autoptr(GDir) dir = NULL;
   const char *name;
   guint n_letters, n_files = 0;
+  g_autofree char *kept_name = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *beside = NULL;
 
   REQUIRE_DISPLAY ();
 
@@ -357,8 +360,28 @@ test_batch_per_customer (Fixture       *fixture,
   n_letters = relance_letters_batch_dialog_get_n_letters (RELANCE_LETTERS_BATCH_DIALOG (fixture->dialog));
   g_assert_cmpuint (n_letters, >, 1);
 
+  /* A file kept from an earlier run under the name of a letter. */
+  {
+    const RelanceWorkItem *first = g_ptr_array_index (items, 0);
+
+    kept_name = g_strdup_printf ("Relance-%s-2026-11-23.pdf", first->customer_code);
+    kept = g_build_filename (folder, kept_name, NULL);
+    beside = g_strdup_printf ("%s/Relance-%s-2026-11-23 (2).pdf", folder, first->customer_code);
+    g_assert_true (g_file_set_contents (kept, "%PDF-1.4 kept by the user", -1, NULL));
+  }
+
   write_letters (fixture, RELANCE_LETTERS_PER_CUSTOMER, folder, NULL);
   g_assert_true (fixture->written);
+
+  /* It is still there as it was; the letter went beside it. */
+  {
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (kept, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "%PDF-1.4 kept by the user");
+    g_assert_true (g_file_test (beside, G_FILE_TEST_EXISTS));
+    g_remove (kept);
+  }
 
   dir = g_dir_open (folder, 0, NULL);
   while ((name = g_dir_read_name (dir)) != NULL)
