@@ -233,21 +233,94 @@ on_move_down_clicked_cb (CauseRow *row)
   rebuild_causes (self, 0);  /* frees @row */
 }
 
+/* A cause removed, to put back with Undo. */
+typedef struct
+{
+  RelanceDisputeCause *cause;
+  guint                position;
+} RemovedCause;
+
+static void
+removed_cause_free (gpointer data)
+{
+  RemovedCause *removed = data;
+
+  relance_dispute_cause_free (removed->cause);
+  g_free (removed);
+}
+
+static void
+on_undo_remove_cb (AdwToast *toast,
+                   RelancePreferencesWindow *self)
+{
+  RemovedCause *removed = g_object_get_data (G_OBJECT (toast), "removed");
+  RelanceCauseFields fields = {
+    .code = removed->cause->code,
+    .label = removed->cause->label,
+    .department = removed->cause->department,
+    .colour = removed->cause->colour,
+  };
+  g_autoptr(GPtrArray) causes = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = relance_causes_add (get_db (self), &fields, &error);
+  if (id == 0)
+    {
+      add_toast (self, error->message);
+      return;
+    }
+
+  /* Back at its place in the list. */
+  causes = relance_causes_list (get_db (self), NULL);
+  for (guint i = removed->position + 1; causes != NULL && i < causes->len; i++)
+    relance_causes_move (get_db (self), id, -1, NULL);
+
+  self->causes_changed = TRUE;
+  rebuild_causes (self, id);
+}
+
 static void
 on_remove_clicked_cb (CauseRow *row)
 {
   RelancePreferencesWindow *self = row->self;
+  g_autoptr(GPtrArray) causes = relance_causes_list (get_db (self), NULL);
   g_autoptr(GError) error = NULL;
+  RemovedCause *removed = NULL;
+  AdwToast *toast;
+
+  for (guint i = 0; causes != NULL && i < causes->len; i++)
+    {
+      RelanceDisputeCause *cause = g_ptr_array_index (causes, i);
+
+      if (cause->id == row->id)
+        {
+          removed = g_new0 (RemovedCause, 1);
+          removed->cause = g_ptr_array_steal_index (causes, i);
+          removed->position = i;
+          break;
+        }
+    }
 
   if (!relance_causes_remove (get_db (self), row->id, &error))
     {
+      g_clear_pointer (&removed, removed_cause_free);
       add_toast (self, error->message);
       return;
     }
 
   self->causes_changed = TRUE;
   rebuild_causes (self, 0);  /* frees @row */
-  add_toast (self, _("Cause removed"));
+
+  toast = adw_toast_new (_("Cause removed"));
+  adw_toast_set_timeout (toast, 8);
+  if (removed != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_object_set_data_full (G_OBJECT (toast), "removed", removed, removed_cause_free);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_remove_cb), self, 0);
+    }
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
 }
 
 static void

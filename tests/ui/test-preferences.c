@@ -254,6 +254,7 @@ test_preferences_causes (Fixture       *fixture,
   RelanceListModel *disputes;
   g_autoptr(RelanceDispute) dispute = NULL;
   g_autoptr(GPtrArray) causes = NULL;
+  g_autofree char *c_label = NULL;
 
   REQUIRE_DISPLAY ();
 
@@ -307,14 +308,30 @@ test_preferences_causes (Fixture       *fixture,
   g_assert_cmpuint (causes->len, ==, 4);
   g_clear_pointer (&causes, g_ptr_array_unref);
 
-  /* Unused C goes; D moves up into its place. */
-  g_signal_emit_by_name (find (find (prefs, is_expander_starting_with, "C — "), relance_test_is_button_with_label, "Remove"), "clicked");
-  relance_test_spin (50);
+  /* Unused C goes; D moves up into its place. Undo puts C back where it
+   * was, and it goes again. */
   causes = relance_causes_list (fixture->db, NULL);
-  g_assert_cmpuint (causes->len, ==, 3);
+  c_label = g_strdup (((RelanceDisputeCause *)g_ptr_array_index (causes, 2))->label);
   g_clear_pointer (&causes, g_ptr_array_unref);
-  assert_cause (fixture, 2, "D", "Waiting for a repair visit");
-  g_assert_null (relance_test_find_widget (prefs, is_expander_starting_with, (gpointer)"C — "));
+  for (guint round = 0; round < 2; round++)
+    {
+      g_signal_emit_by_name (find (find (prefs, is_expander_starting_with, "C — "), relance_test_is_button_with_label, "Remove"), "clicked");
+      relance_test_spin (50);
+      causes = relance_causes_list (fixture->db, NULL);
+      g_assert_cmpuint (causes->len, ==, 3);
+      g_clear_pointer (&causes, g_ptr_array_unref);
+      assert_cause (fixture, 2, "D", "Waiting for a repair visit");
+      g_assert_null (relance_test_find_widget (prefs, is_expander_starting_with, (gpointer)"C — "));
+
+      if (round == 0)
+        {
+          g_signal_emit_by_name (find (prefs, relance_test_is_button_with_label, "Undo"), "clicked");
+          relance_test_spin (50);
+          assert_cause (fixture, 2, "C", c_label);
+          assert_cause (fixture, 3, "D", "Waiting for a repair visit");
+          g_assert_nonnull (relance_test_find_widget (prefs, is_expander_starting_with, (gpointer)"C — "));
+        }
+    }
 
   /* Added after the others, with the first free letter, C again, and a
    * label to change. */
