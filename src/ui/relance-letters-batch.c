@@ -332,7 +332,7 @@ load (RelanceLettersBatchDialog *self)
                                                        item->invoices->len);
           /* Translators: what a letter of the batch is: "Formal notice · 3 invoices · 1 234,56 €" */
           g_autofree char *subtitle = g_strdup_printf (_("%s · %s · %s"),
-                                                       relance_template_kind_get_label (item->template_kind),
+                                                       relance_template_kind_get_label (relance_letter_get_template (letter)->kind),
                                                        invoices, amount);
 
           entry->file_name = relance_letter_get_file_name (letter);
