@@ -15,6 +15,7 @@
 #include "relance-error.h"
 #include "relance-ledger.h"
 #include "relance-merge.h"
+#include "relance-scenarios.h"
 #include "relance-schema-private.h"
 #include "relance-templates.h"
 #include "relance-test-utils.h"
@@ -756,6 +757,66 @@ test_asks_total_claimed (Fixture       *fixture,
   g_assert_cmpuint (n_asking, >=, 18);
 }
 
+/* A letter's template: the customer's language and the tone of their
+ * target group, and a kind it can be written as. */
+static void
+test_find_for_letter (Fixture       *fixture,
+                      gconstpointer  data_)
+{
+  g_autoptr(GError) error = NULL;
+  RelanceCustomerFields plain = { .code = "C1", .name = "Sans groupe", .payment_terms = -1 };
+  RelanceCustomerFields firm = { .code = "C2", .name = "Mauvais payeur", .language = "en",
+                                 .segment = "Retards", .payment_terms = -1 };
+  g_autoptr(RelanceLetterData) data = relance_letter_data_new ();
+  g_autoptr(RelanceTemplate) first = NULL;
+  g_autoptr(RelanceTemplate) second = NULL;
+  g_autoptr(RelanceTemplate) after_call = NULL;
+  g_autoptr(RelanceTemplate) missing = NULL;
+  GPtrArray *segments;
+  gint64 firm_id;
+
+  data->customer_id = relance_ledger_add_customer (fixture->db, &plain, &error);
+  g_assert_no_error (error);
+  g_free (data->language);
+  data->language = g_strdup ("fr");
+  first = relance_templates_find_for_letter (fixture->db, RELANCE_TEMPLATE_FIRST_REMINDER, data, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (first->tone, ==, RELANCE_TONE_STANDARD);
+  g_assert_cmpstr (first->language, ==, "fr");
+
+  /* In a firm group, in English; no call to quote: a second reminder. */
+  firm_id = relance_ledger_add_customer (fixture->db, &firm, &error);
+  g_assert_no_error (error);
+  segments = relance_segments_list (fixture->db, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < segments->len; i++)
+    {
+      RelanceSegment *segment = g_ptr_array_index (segments, i);
+
+      if (g_str_equal (segment->name, "Retards"))
+        g_assert_true (relance_segments_update (fixture->db, segment->id, segment->name, RELANCE_TONE_FIRM,
+                                                0, &error));
+    }
+  g_ptr_array_unref (segments);
+  g_assert_no_error (error);
+
+  data->customer_id = firm_id;
+  g_free (data->language);
+  data->language = g_strdup ("en");
+  second = relance_templates_find_for_letter (fixture->db, RELANCE_TEMPLATE_SECOND_REMINDER, data, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (second->tone, ==, RELANCE_TONE_FIRM);
+  g_assert_cmpstr (second->language, ==, "en");
+  after_call = relance_templates_find_for_letter (fixture->db, RELANCE_TEMPLATE_AFTER_CALL, data, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (after_call->kind, ==, RELANCE_TEMPLATE_SECOND_REMINDER);
+
+  data->customer_id = 4242;
+  missing = relance_templates_find_for_letter (fixture->db, RELANCE_TEMPLATE_FIRST_REMINDER, data, &error);
+  g_assert_null (missing);
+  g_assert_error (error, RELANCE_ERROR, RELANCE_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -770,6 +831,7 @@ main (int   argc,
   ADD ("/templates/list-order", test_list_order);
   ADD ("/templates/find", test_find);
   ADD ("/templates/find-by-name", test_find_by_name);
+  ADD ("/templates/find-for-letter", test_find_for_letter);
   ADD ("/templates/add", test_add);
   ADD ("/templates/check", test_check);
   ADD ("/templates/delete", test_delete);

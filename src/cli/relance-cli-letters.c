@@ -26,13 +26,11 @@
 #include "relance-templates.h"
 #include "relance-worklist.h"
 
-/* What makes the letters of one run: templates and tones are read once. */
+/* What makes the letters of one run. */
 typedef struct
 {
   RelanceDatabase *db;
   RelanceDay       date;
-  GPtrArray       *segments;    /* RelanceSegment; NULL until first needed */
-  GHashTable      *templates;   /* "kind/language/tone" -> RelanceTemplate */
 } LetterMaker;
 
 /* A letter of "relance-cli letters" that was made. */
@@ -70,19 +68,7 @@ letter_maker_init (LetterMaker     *maker,
 {
   maker->db = db;
   maker->date = date;
-  maker->segments = NULL;
-  maker->templates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            (GDestroyNotify)relance_template_free);
 }
-
-static void
-letter_maker_clear (LetterMaker *maker)
-{
-  g_clear_pointer (&maker->segments, g_ptr_array_unref);
-  g_clear_pointer (&maker->templates, g_hash_table_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LetterMaker, letter_maker_clear)
 
 static void
 made_letter_free (MadeLetter *made)
@@ -119,13 +105,6 @@ is_letter_item (const RelanceWorkItem *item)
 {
   return item != NULL &&
          (item->group == RELANCE_WORK_LETTER || item->group == RELANCE_WORK_FORMAL_NOTICE);
-}
-
-static gboolean
-is_formal_notice (const RelanceTemplate *template)
-{
-  return template->kind == RELANCE_TEMPLATE_FORMAL_NOTICE ||
-         template->channel == RELANCE_CHANNEL_REGISTERED_LETTER;
 }
 
 /* Fails with what the company's identity lacks for a letter, and the
@@ -171,67 +150,6 @@ check_company (RelanceDatabase  *db,
   return FALSE;
 }
 
-/* The tone of the segment of @customer_id; standard when it has none. */
-static gboolean
-get_tone (LetterMaker  *maker,
-          gint64        customer_id,
-          RelanceTone  *tone,
-          GError      **error)
-{
-  g_autoptr(RelanceCustomerDetails) details = NULL;
-
-  *tone = RELANCE_TONE_STANDARD;
-
-  details = relance_desk_get_customer (maker->db, customer_id, error);
-  if (details == NULL)
-    return FALSE;
-  if (details->segment == NULL || details->segment[0] == '\0')
-    return TRUE;
-
-  if (maker->segments == NULL)
-    {
-      maker->segments = relance_segments_list (maker->db, error);
-      if (maker->segments == NULL)
-        return FALSE;
-    }
-
-  for (guint i = 0; i < maker->segments->len; i++)
-    {
-      RelanceSegment *segment = g_ptr_array_index (maker->segments, i);
-
-      if (g_strcmp0 (segment->name, details->segment) == 0)
-        {
-          *tone = segment->tone;
-          break;
-        }
-    }
-
-  return TRUE;
-}
-
-/* The template of a letter of @kind in @language and @tone (owned by the
- * maker). */
-static const RelanceTemplate *
-find_template (LetterMaker          *maker,
-               RelanceTemplateKind   kind,
-               const char           *language,
-               RelanceTone           tone,
-               GError              **error)
-{
-  g_autofree char *key = g_strdup_printf ("%d/%s/%d", kind, language, tone);
-  RelanceTemplate *template = g_hash_table_lookup (maker->templates, key);
-
-  if (template != NULL)
-    return template;
-
-  template = relance_templates_find (maker->db, kind, language, tone, error);
-  if (template == NULL)
-    return NULL;
-
-  g_hash_table_insert (maker->templates, g_steal_pointer (&key), template);
-  return template;
-}
-
 /* "C00042 (Dupont SA)" */
 static char *
 describe_customer (const char *code,
@@ -256,6 +174,7 @@ make_letter (LetterMaker            *maker,
   g_autoptr(RelanceLetterData) data = NULL;
   g_autoptr(RelanceLetter) letter = NULL;
   g_auto(GStrv) missing = NULL;
+  g_autoptr(RelanceTemplate) found = NULL;
   const RelanceTemplate *template = chosen;
   RelanceTemplateKind kind;
   gboolean claims_penalties;
@@ -298,11 +217,7 @@ make_letter (LetterMaker            *maker,
 
   if (template == NULL)
     {
-      RelanceTone tone;
-
-      if (!get_tone (maker, customer_id, &tone, error))
-        return NULL;
-      template = find_template (maker, relance_letter_data_fit_kind (data, kind), data->language, tone, error);
+      template = found = relance_templates_find_for_letter (maker->db, kind, data, error);
       if (template == NULL)
         return NULL;
     }
@@ -391,7 +306,7 @@ fill_action (RelanceLetter       *letter,
 
   memset (fields, 0, sizeof *fields);
   fields->customer_id = data->customer_id;
-  fields->kind = is_formal_notice (template) ? RELANCE_ACTION_FORMAL_NOTICE : RELANCE_ACTION_LETTER;
+  fields->kind = relance_template_get_action_kind (template);
   fields->date = data->date;
   fields->who = get_who ();
   fields->contact = data->contact_name;
@@ -440,7 +355,7 @@ relance_cli_letter (const char   *command,
       N_("Record the letter as sent, with the PDF, in the customer’s history"), NULL },
     { NULL }
   };
-  g_auto(LetterMaker) maker = { 0 };
+  LetterMaker maker = { 0 };
   g_autoptr(RelanceContext) context = NULL;
   g_autoptr(RelanceTemplate) template = NULL;
   g_autoptr(RelanceWorkItem) item = NULL;
@@ -556,7 +471,7 @@ relance_cli_letters (const char   *command,
       N_("Record each letter written as sent, with its PDF, in the customer’s history"), NULL },
     { NULL }
   };
-  g_auto(LetterMaker) maker = { 0 };
+  LetterMaker maker = { 0 };
   g_autoptr(RelanceContext) context = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func ((GDestroyNotify)made_letter_free);

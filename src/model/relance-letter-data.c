@@ -648,3 +648,4 @@ relance_letter_data_fit_kind (const RelanceLetterData *data,
 
   return kind;
 }
+

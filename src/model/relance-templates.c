@@ -825,28 +825,29 @@ failed:
 }
 
 /**
- * relance_templates_find_for_customer:
- * @kind: the kind of letter
- * @customer_id: the recipient
- * @language: (nullable): the letter's language ("fr", "en")
+ * relance_templates_find_for_letter:
+ * @kind: the kind of letter the step asks for
+ * @data: the letter's data: its customer and language
  *
- * relance_templates_find() with the tone of the customer's target group
- * (standard when the customer has none).
+ * The one place that says which template a letter is written with:
+ * the kind fitted to what the letter can quote
+ * (relance_letter_data_fit_kind()), the customer's language, and the tone
+ * of their target group (standard when they have none).
  *
  * Returns: (transfer full): the template, or %NULL with @error set
  */
 RelanceTemplate *
-relance_templates_find_for_customer (RelanceDatabase      *db,
-                                     RelanceTemplateKind   kind,
-                                     gint64                customer_id,
-                                     const char           *language,
-                                     GError              **error)
+relance_templates_find_for_letter (RelanceDatabase          *db,
+                                   RelanceTemplateKind       kind,
+                                   const RelanceLetterData  *data,
+                                   GError                  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   RelanceTone tone = RELANCE_TONE_STANDARD;
   gboolean has_row;
 
   g_return_val_if_fail (RELANCE_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (data != NULL, NULL);
 
   stmt = _relance_database_prepare (db,
                                     "SELECT s.tone FROM customers c"
@@ -855,7 +856,7 @@ relance_templates_find_for_customer (RelanceDatabase      *db,
                                     error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, customer_id);
+  sqlite3_bind_int64 (stmt, 1, data->customer_id);
   if (!_relance_database_step (db, stmt, &has_row, error))
     return NULL;
   if (!has_row)
@@ -868,5 +869,22 @@ relance_templates_find_for_customer (RelanceDatabase      *db,
       !relance_tone_from_string ((const char *)sqlite3_column_text (stmt, 0), &tone))
     tone = RELANCE_TONE_STANDARD;
 
-  return relance_templates_find (db, kind, language, tone, error);
+  return relance_templates_find (db, relance_letter_data_fit_kind (data, kind), data->language, tone, error);
+}
+
+/**
+ * relance_template_get_action_kind:
+ * @template: the template a letter is written with
+ *
+ * Returns: %RELANCE_ACTION_FORMAL_NOTICE for a formal notice or a
+ *   registered letter, %RELANCE_ACTION_LETTER otherwise
+ */
+RelanceActionKind
+relance_template_get_action_kind (const RelanceTemplate *template)
+{
+  g_return_val_if_fail (template != NULL, RELANCE_ACTION_LETTER);
+
+  return template->channel == RELANCE_CHANNEL_REGISTERED_LETTER ||
+         template->kind == RELANCE_TEMPLATE_FORMAL_NOTICE
+         ? RELANCE_ACTION_FORMAL_NOTICE : RELANCE_ACTION_LETTER;
 }

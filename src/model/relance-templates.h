@@ -17,6 +17,8 @@
 #pragma once
 
 #include "relance-database.h"
+#include "relance-letter-data.h"
+#include "relance-worklist.h"
 #include "relance-scenarios.h"
 
 G_BEGIN_DECLS
@@ -64,11 +66,17 @@ RelanceTemplate *relance_templates_find (RelanceDatabase       *db,
                                          const char            *language,
                                          RelanceTone            tone,
                                          GError               **error);
-/* relance_templates_find() with the tone of @customer_id's target group. */
-RelanceTemplate *relance_templates_find_for_customer (RelanceDatabase *db,
+/* What sending a letter written with @template is in the history: a
+ * formal notice when it is one or goes by registered letter, else a
+ * letter. */
+RelanceActionKind relance_template_get_action_kind (const RelanceTemplate *template);
+/* The template a letter of @kind (the step's) is written with for the
+ * customer of @data: relance_letter_data_fit_kind() of @kind, in the
+ * letter's language and the tone of the customer's target group (standard
+ * without one). */
+RelanceTemplate *relance_templates_find_for_letter (RelanceDatabase *db,
                                          RelanceTemplateKind    kind,
-                                         gint64                 customer_id,
-                                         const char            *language,
+                                         const RelanceLetterData *data,
                                          GError               **error);
 /* Checks the fields the model owns (a name, unique, not too long; kind,
  * channel, language; subject and body not empty, not too long, valid

@@ -10,7 +10,6 @@
 #include "relance-resources.h"
 
 #include "relance-company.h"
-#include "relance-desk.h"
 #include "relance-dialogs.h"
 #include "relance-letter-data.h"
 #include "relance-letter-window.h"
@@ -129,13 +128,6 @@ show_error_dialog (RelanceLetterWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static gboolean
-is_formal_notice (const RelanceTemplate *template)
-{
-  return template->channel == RELANCE_CHANNEL_REGISTERED_LETTER ||
-         template->kind == RELANCE_TEMPLATE_FORMAL_NOTICE;
-}
-
 static RelanceTemplate *
 get_selected_template (RelanceLetterWindow *self)
 {
@@ -145,28 +137,6 @@ get_selected_template (RelanceLetterWindow *self)
     return NULL;
 
   return g_ptr_array_index (self->templates, selected);
-}
-
-/* The tone of the customer's segment; standard without one. */
-static RelanceTone
-get_customer_tone (RelanceLetterWindow *self)
-{
-  g_autoptr(RelanceCustomerDetails) details = relance_desk_get_customer (get_db (self), self->customer_id, NULL);
-  g_autoptr(GPtrArray) segments = NULL;
-
-  if (details == NULL || details->segment == NULL || details->segment[0] == '\0')
-    return RELANCE_TONE_STANDARD;
-
-  segments = relance_segments_list (get_db (self), NULL);
-  for (guint i = 0; segments != NULL && i < segments->len; i++)
-    {
-      const RelanceSegment *segment = g_ptr_array_index (segments, i);
-
-      if (g_strcmp0 (segment->name, details->segment) == 0)
-        return segment->tone;
-    }
-
-  return RELANCE_TONE_STANDARD;
 }
 
 /* "This letter quotes the last call, but no call was recorded": one line
@@ -292,7 +262,7 @@ update_title (RelanceLetterWindow *self)
   const RelanceTemplate *template = self->letter != NULL ? relance_letter_get_template (self->letter) : NULL;
   g_autofree char *title = NULL;
 
-  if (template != NULL && is_formal_notice (template))
+  if (template != NULL && relance_template_get_action_kind (template) == RELANCE_ACTION_FORMAL_NOTICE)
     /* Translators: the letter window's title, %s is the customer */
     title = g_strdup_printf (_("Formal Notice to %s"), self->data->customer_name);
   else
@@ -464,9 +434,8 @@ load_templates (RelanceLetterWindow *self)
     }
 
   if (self->item != NULL && self->item->template_kind != RELANCE_TEMPLATE_CALL)
-    kind = relance_letter_data_fit_kind (self->data, self->item->template_kind);
-  preferred = relance_templates_find (get_db (self), kind, self->data->language,
-                                      get_customer_tone (self), NULL);
+    kind = self->item->template_kind;
+  preferred = relance_templates_find_for_letter (get_db (self), kind, self->data, NULL);
 
   for (guint i = 0; i < all->len; i++)
     {
@@ -511,7 +480,7 @@ record (RelanceLetterWindow  *self,
     }
 
   fields.customer_id = self->customer_id;
-  fields.kind = is_formal_notice (template) ? RELANCE_ACTION_FORMAL_NOTICE : RELANCE_ACTION_LETTER;
+  fields.kind = relance_template_get_action_kind (template);
   fields.date = relance_context_get_today (self->context);
   fields.who = g_get_real_name ();
   fields.contact = data->contact_name[0] != '\0' ? data->contact_name : NULL;

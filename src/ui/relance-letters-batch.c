@@ -22,7 +22,6 @@
 #include "relance-resources.h"
 
 #include "relance-company.h"
-#include "relance-desk.h"
 #include "relance-error.h"
 #include "relance-format.h"
 #include "relance-letter.h"
@@ -134,12 +133,6 @@ job_free (gpointer data)
   g_free (job);
 }
 
-static RelanceActionKind
-get_action_kind (const RelanceWorkItem *item)
-{
-  return item->group == RELANCE_WORK_FORMAL_NOTICE ? RELANCE_ACTION_FORMAL_NOTICE : RELANCE_ACTION_LETTER;
-}
-
 static void
 show_message (RelanceLettersBatchDialog *self,
               const char                *message)
@@ -150,33 +143,15 @@ show_message (RelanceLettersBatchDialog *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* The tone of the customer's target group; standard without one. */
-static RelanceTone
-get_tone (GPtrArray  *segments,
-          const char *segment)
-{
-  for (guint i = 0; segments != NULL && segment != NULL && i < segments->len; i++)
-    {
-      const RelanceSegment *row = g_ptr_array_index (segments, i);
-
-      if (g_strcmp0 (row->name, segment) == 0)
-        return row->tone;
-    }
-
-  return RELANCE_TONE_STANDARD;
-}
-
 /* Merges the letter of @item; NULL with @error saying why it cannot be
  * made (no template, the customer's address missing...). */
 static RelanceLetter *
 make_letter (RelanceLettersBatchDialog *self,
              const RelanceWorkItem     *item,
-             GPtrArray                 *segments,
              guint                      n_company_missing,
              GError                   **error)
 {
   RelanceDatabase *db = get_db (self);
-  g_autoptr(RelanceCustomerDetails) details = NULL;
   g_autoptr(RelanceLetterData) data = NULL;
   g_autoptr(RelanceTemplate) template = NULL;
   g_autoptr(RelanceLetter) letter = NULL;
@@ -190,16 +165,12 @@ make_letter (RelanceLettersBatchDialog *self,
       g_array_append_val (ids, invoice->invoice_id);
     }
 
-  details = relance_desk_get_customer (db, item->customer_id, error);
-  if (details == NULL)
-    return NULL;
   data = relance_letter_data_get (db, item->customer_id, self->date,
                                   (const gint64 *)(gpointer)ids->data, ids->len,
                                   item->claims_penalties, error);
   if (data == NULL)
     return NULL;
-  template = relance_templates_find (db, relance_letter_data_fit_kind (data, item->template_kind), data->language,
-                                     get_tone (segments, details->segment), error);
+  template = relance_templates_find_for_letter (db, item->template_kind, data, error);
   if (template == NULL)
     return NULL;
   letter = relance_letter_new (template, data, error);
@@ -256,7 +227,6 @@ load (RelanceLettersBatchDialog *self)
   RelanceDatabase *db = get_db (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(RelanceCompany) company = NULL;
-  g_autoptr(GPtrArray) segments = NULL;
   g_auto(GStrv) company_missing = NULL;
   g_autofree char *day = relance_format_day (self->date);
   guint n_letters = 0, n_notices = 0, n_skipped = 0;
@@ -290,7 +260,6 @@ load (RelanceLettersBatchDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->company_group), !self->company_ok);
   g_clear_error (&error);
 
-  segments = relance_segments_list (db, NULL);
   self->items = relance_worklist_compute (db, self->date, NULL, NULL, &error);
   if (self->items == NULL)
     {
@@ -314,7 +283,7 @@ load (RelanceLettersBatchDialog *self)
 
       /* Translators: a customer in a list: "Dupont SA (C0042)" */
       title = g_strdup_printf (_("%s (%s)"), item->customer_name, item->customer_code);
-      letter = make_letter (self, item, segments,
+      letter = make_letter (self, item,
                             company_missing != NULL ? g_strv_length (company_missing) : 0,
                             &item_error);
       if (letter == NULL)
@@ -577,7 +546,7 @@ job_run (Job              *job,
         const RelanceLetterData *data = relance_letter_get_data (entry->letter);
 
         fields[i].customer_id = entry->item->customer_id;
-        fields[i].kind = get_action_kind (entry->item);
+        fields[i].kind = relance_template_get_action_kind (relance_letter_get_template (entry->letter));
         fields[i].date = job->date;
         fields[i].who = job->who;
         fields[i].contact = data->contact_name;

@@ -13,7 +13,6 @@
 #include "relance-letter.h"
 #include "relance-letter-data.h"
 #include "relance-merge.h"
-#include "relance-stats.h"
 #include "relance-work-dialog.h"
 
 typedef enum
@@ -184,10 +183,8 @@ relance_work_dialog_dup_mailto (RelanceContext  *context,
                                   ids->len, item->claims_penalties, error);
   if (data == NULL)
     return NULL;
-  kind = item->template_kind == RELANCE_TEMPLATE_CALL
-         ? RELANCE_TEMPLATE_FIRST_REMINDER
-         : relance_letter_data_fit_kind (data, item->template_kind);
-  template = relance_templates_find_for_customer (db, kind, item->customer_id, data->language, error);
+  kind = item->template_kind == RELANCE_TEMPLATE_CALL ? RELANCE_TEMPLATE_FIRST_REMINDER : item->template_kind;
+  template = relance_templates_find_for_letter (db, kind, data, error);
   if (template == NULL)
     return NULL;
   letter = relance_letter_new (template, data, error);
