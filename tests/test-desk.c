@@ -232,6 +232,191 @@ test_payment_allocation (Fixture       *fixture,
   g_assert_cmpint (open_of (fixture, f2), ==, 50000);
 }
 
+/* What a payment leaves on account is the same, and no allocation was
+ * written: the refusals below write nothing. */
+static void
+assert_untouched (Fixture *fixture,
+                  gint64   customer,
+                  gint64   payment,
+                  gint64   on_account,
+                  guint    n_allocations)
+{
+  g_autoptr(GPtrArray) written = relance_desk_list_payment_allocations (fixture->db, payment, NULL);
+  g_autoptr(RelancePaymentRow) row = relance_desk_get_payment (fixture->db, payment, NULL, NULL);
+  RelanceCustomerFigures figures;
+
+  g_assert_nonnull (written);
+  g_assert_cmpuint (written->len, ==, n_allocations);
+  g_assert_nonnull (row);
+  g_assert_cmpint (row->unallocated, ==, on_account);
+  g_assert_true (relance_desk_get_figures (fixture->db, customer, fixture->today, &figures, NULL));
+  g_assert_cmpint (figures.on_account, ==, on_account);
+}
+
+static void
+refuse_allocation (Fixture    *fixture,
+                   gint64      payment,
+                   const char *date,
+                   GPtrArray  *chosen,
+                   int         code,
+                   const char *said)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (relance_desk_allocate_payment (fixture->db, payment, date ? day (date) : 0, chosen, &error));
+  g_assert_error (error, RELANCE_ERROR, code);
+  if (strstr (error->message, said) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, said);
+}
+
+/* A payment recorded on account, allocated later once the user knows
+ * which invoices it pays: in part, then the rest. */
+static void
+test_allocate_on_account (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autoptr(GPtrArray) negative = NULL;
+  g_autoptr(GPtrArray) zero = NULL;
+  g_autoptr(GPtrArray) to_credit_note = NULL;
+  g_autoptr(GPtrArray) foreign = NULL;
+  g_autoptr(GPtrArray) beyond_invoice = NULL;
+  g_autoptr(GPtrArray) beyond_payment = NULL;
+  g_autoptr(GPtrArray) twice = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) rest = NULL;
+  g_autoptr(GPtrArray) written = NULL;
+  g_autoptr(GPtrArray) timeline = NULL;
+  g_autoptr(RelancePaymentRow) row = NULL;
+  RelanceTimelineEntry *entry = NULL;
+  RelanceCustomerFigures figures;
+  gint64 customer = add_customer (fixture, "411C");
+  gint64 f1, f2, f3, av1, o1;
+  gint64 payment;
+  gint64 payer = 0;
+
+  add_customer (fixture, "411OTHER");
+  f1 = add_invoice (fixture, "411C", "F1", "2026-09-01", "2026-09-30", 100000, FALSE);
+  f2 = add_invoice (fixture, "411C", "F2", "2026-10-01", "2026-10-31", 50000, FALSE);
+  f3 = add_invoice (fixture, "411C", "F3", "2026-10-15", "2026-11-15", 80000, FALSE);
+  av1 = add_invoice (fixture, "411C", "AV1", "2026-10-20", "2026-10-20", 10000, TRUE);
+  o1 = add_invoice (fixture, "411OTHER", "O1", "2026-09-01", "2026-09-30", 10000, FALSE);
+
+  /* 1,800.00 received on 2 November, nobody knows yet for what. */
+  payment = relance_desk_add_payment (fixture->db, customer, day ("2026-11-02"), 180000,
+                                      "transfer", "VIR 77", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (payment, >, 0);
+  row = relance_desk_get_payment (fixture->db, payment, &payer, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (payer, ==, customer);
+  g_assert_cmpint (row->date, ==, day ("2026-11-02"));
+  g_assert_cmpint (row->amount, ==, 180000);
+  g_assert_cmpint (row->unallocated, ==, 180000);
+  g_assert_cmpstr (row->invoices, ==, "");
+  g_clear_pointer (&row, relance_payment_row_free);
+  g_assert_true (relance_desk_get_figures (fixture->db, customer, fixture->today, &figures, &error));
+  g_assert_cmpint (figures.on_account, ==, 180000);
+  g_assert_cmpint (figures.balance, ==, 220000);
+  g_assert_cmpint (figures.overdue, ==, 230000);
+  g_assert_cmpint (figures.average_days_late, ==, -1);
+
+  /* Each refusal says why, and writes nothing. */
+  negative = allocations (f1, -100, 0);
+  refuse_allocation (fixture, payment, "2026-11-02", negative, RELANCE_ERROR_INVALID, "negative");
+  zero = allocations (f1, 0, f2, 0, 0);
+  refuse_allocation (fixture, payment, "2026-11-02", zero, RELANCE_ERROR_INVALID, "Nothing is allocated");
+  refuse_allocation (fixture, payment, "2026-11-02", none, RELANCE_ERROR_INVALID, "Nothing is allocated");
+  to_credit_note = allocations (av1, 5000, 0);
+  refuse_allocation (fixture, payment, "2026-11-02", to_credit_note, RELANCE_ERROR_INVALID, "AV1 is a credit note");
+  foreign = allocations (f1, 1000, o1, 1000, 0);
+  refuse_allocation (fixture, payment, "2026-11-02", foreign, RELANCE_ERROR_INVALID, "O1 is another customer’s");
+  beyond_invoice = allocations (f2, 50001, 0);
+  refuse_allocation (fixture, payment, "2026-11-02", beyond_invoice, RELANCE_ERROR_INVALID,
+                     "500.01 € for invoice F2 is more than the 500.00 € still open on it");
+  /* Each within its invoice, together beyond the 1,800.00 on account: the
+   * first two are not written either. */
+  beyond_payment = allocations (f1, 100000, f2, 50000, f3, 30001, 0);
+  refuse_allocation (fixture, payment, "2026-11-02", beyond_payment, RELANCE_ERROR_INVALID,
+                     "1800.01 € is allocated but only 1800.00 € of this payment is on account");
+  twice = allocations (f1, 100, f1, 100, 0);
+  refuse_allocation (fixture, payment, "2026-11-02", twice, RELANCE_ERROR_INVALID, "F1 is named twice");
+  first = allocations (f1, 100000, 0);
+  refuse_allocation (fixture, payment, "2026-11-01", first, RELANCE_ERROR_INVALID,
+                     "received on 2026-11-02: it cannot settle invoices before");
+  refuse_allocation (fixture, payment, NULL, first, RELANCE_ERROR_INVALID, "date");
+  refuse_allocation (fixture, payment + 1000, "2026-11-02", first, RELANCE_ERROR_NOT_FOUND, "no longer exists");
+  assert_untouched (fixture, customer, payment, 180000, 0);
+  g_assert_cmpint (open_of (fixture, f1), ==, 100000);
+  g_assert_cmpint (open_of (fixture, f2), ==, 50000);
+  g_assert_cmpint (open_of (fixture, f3), ==, 80000);
+  g_assert_cmpint (open_of (fixture, o1), ==, 10000);
+
+  /* In part: F1, once the customer's letter said so on 10 November. */
+  g_assert_true (relance_desk_allocate_payment (fixture->db, payment, day ("2026-11-10"), first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (open_of (fixture, f1), ==, 0);
+  assert_untouched (fixture, customer, payment, 80000, 1);
+  g_assert_true (relance_desk_get_figures (fixture->db, customer, fixture->today, &figures, &error));
+  g_assert_cmpint (figures.balance, ==, 120000);
+  g_assert_cmpint (figures.overdue, ==, 130000);
+  g_assert_cmpint (figures.n_open, ==, 2);
+  /* F1, due 30 September, counts as paid on the day chosen: 41 days late. */
+  g_assert_cmpint (figures.average_days_late, ==, 41);
+
+  /* The rest cannot go beyond the 800.00 left. */
+  g_clear_pointer (&beyond_payment, g_ptr_array_unref);
+  beyond_payment = allocations (f2, 50000, f3, 30001, 0);
+  refuse_allocation (fixture, payment, "2026-11-10", beyond_payment, RELANCE_ERROR_INVALID,
+                     "only 800.00 € of this payment is on account");
+  assert_untouched (fixture, customer, payment, 80000, 1);
+
+  /* In full: F2 and 300.00 of F3, dated the day the money came. */
+  rest = allocations (f2, 50000, f3, 30000, 0);
+  g_assert_true (relance_desk_allocate_payment (fixture->db, payment, day ("2026-11-02"), rest, &error));
+  g_assert_no_error (error);
+  assert_untouched (fixture, customer, payment, 0, 3);
+  g_assert_cmpint (open_of (fixture, f2), ==, 0);
+  g_assert_cmpint (open_of (fixture, f3), ==, 50000);
+  g_assert_true (relance_desk_get_figures (fixture->db, customer, fixture->today, &figures, &error));
+  g_assert_cmpint (figures.balance, ==, 40000);
+  g_assert_cmpint (figures.n_open, ==, 1);
+  /* F1 41 days late, F2 2 days: 22 on average (43 / 2 rounded). */
+  g_assert_cmpint (figures.average_days_late, ==, 22);
+  refuse_allocation (fixture, payment, "2026-11-10", first, RELANCE_ERROR_INVALID, "already allocated in full");
+
+  /* The timeline's payment names the invoices it now settles. */
+  timeline = relance_desk_get_timeline (fixture->db, customer, fixture->today, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < timeline->len; i++)
+    if (((RelanceTimelineEntry *)timeline->pdata[i])->kind == RELANCE_TIMELINE_PAYMENT)
+      entry = timeline->pdata[i];
+  g_assert_nonnull (entry);
+  g_assert_cmpint (entry->amount, ==, 180000);
+  g_assert_cmpstr (entry->invoices, ==, "F1, F2, F3");
+
+  /* Deleted and put back as Undo does: every allocation on its own day. */
+  written = relance_desk_list_payment_allocations (fixture->db, payment, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (written->len, ==, 3);
+  g_assert_cmpint (((RelanceAllocation *)written->pdata[0])->date, ==, day ("2026-11-10"));
+  g_assert_cmpint (((RelanceAllocation *)written->pdata[1])->date, ==, day ("2026-11-02"));
+  g_assert_true (relance_desk_delete_payment (fixture->db, payment, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (open_of (fixture, f1), ==, 100000);
+  g_assert_cmpint (open_of (fixture, f3), ==, 80000);
+  payment = relance_desk_add_payment (fixture->db, customer, day ("2026-11-02"), 180000,
+                                      "transfer", "VIR 77", written, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (payment, >, 0);
+  assert_untouched (fixture, customer, payment, 0, 3);
+  g_assert_cmpint (open_of (fixture, f1), ==, 0);
+  g_assert_cmpint (open_of (fixture, f3), ==, 50000);
+  g_assert_true (relance_desk_get_figures (fixture->db, customer, fixture->today, &figures, &error));
+  g_assert_cmpint (figures.average_days_late, ==, 22);
+}
+
 static void
 test_credit_note (Fixture       *fixture,
                   gconstpointer  data)
@@ -908,6 +1093,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/desk/payment-allocation", test_payment_allocation);
+  ADD ("/desk/allocate-on-account", test_allocate_on_account);
   ADD ("/desk/credit-note", test_credit_note);
   ADD ("/desk/dispute-states", test_dispute_states);
   ADD ("/desk/timeline", test_timeline);

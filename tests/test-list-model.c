@@ -7,8 +7,10 @@
 
 #include <string.h>
 
+#include "relance-causes.h"
 #include "relance-customer.h"
 #include "relance-database.h"
+#include "relance-desk.h"
 #include "relance-dispute.h"
 #include "relance-invoice.h"
 #include "relance-ledger.h"
@@ -445,6 +447,166 @@ test_disputes (Fixture       *fixture,
     }
 }
 
+/* What the department filter should keep, read from the unfiltered list:
+ * the count, the amounts disputed and those still open. */
+static void
+expected_department (Fixture           *fixture,
+                     const char        *department,
+                     RelanceListStatus  status,
+                     RelanceListTotals *expected)
+{
+  g_autoptr(RelanceListModel) all = relance_list_model_new (fixture->db, RELANCE_LIST_DISPUTES, fixture->today);
+
+  memset (expected, 0, sizeof *expected);
+  relance_list_model_set_status (all, status);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (all)); i++)
+    {
+      g_autoptr(RelanceDispute) dispute = g_list_model_get_item (G_LIST_MODEL (all), i);
+
+      if (g_ascii_strcasecmp (relance_dispute_get_department (dispute), department) != 0)
+        continue;
+      expected->count++;
+      expected->total += relance_dispute_get_amount (dispute);
+      if (relance_dispute_get_status (dispute) == RELANCE_DISPUTE_STATUS_OPEN)
+        expected->overdue += relance_dispute_get_amount (dispute);
+    }
+}
+
+static void
+assert_department (Fixture           *fixture,
+                   RelanceListModel  *model,
+                   const char        *department,
+                   RelanceListStatus  status)
+{
+  RelanceListTotals expected;
+  RelanceListTotals totals;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  expected_department (fixture, department, status, &expected);
+  g_assert_cmpuint (expected.count, >, 0);
+  g_assert_cmpuint (n, ==, expected.count);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RelanceDispute) dispute = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_assert_cmpint (g_ascii_strcasecmp (relance_dispute_get_department (dispute), department), ==, 0);
+      if (status == RELANCE_LIST_STATUS_OPEN)
+        g_assert_cmpint (relance_dispute_get_status (dispute), ==, RELANCE_DISPUTE_STATUS_OPEN);
+    }
+
+  g_assert_true (relance_list_model_get_totals (model, &totals));
+  g_assert_cmpuint (totals.count, ==, expected.count);
+  g_assert_cmpint (totals.total, ==, expected.total);
+  g_assert_cmpint (totals.overdue, ==, expected.overdue);
+}
+
+static void
+on_items_changed_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     guint      *n_signals)
+{
+  (*n_signals)++;
+}
+
+/* The departments named by the causes filter the dispute list, with the
+ * other filters; the totals follow. */
+static void
+test_disputes_department (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(RelanceListModel) model = relance_list_model_new (fixture->db, RELANCE_LIST_DISPUTES, fixture->today);
+  g_autoptr(GPtrArray) causes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) departments = NULL;
+  const char * const seeded[] = { "Billing", "Shipping", "Sales", "Technical", NULL };
+  RelanceListTotals all;
+  RelanceListTotals totals;
+  RelanceDisputeCause *shipping = NULL;
+  guint n_all = g_list_model_get_n_items (G_LIST_MODEL (model));
+  guint sum = 0;
+  guint n_signals = 0;
+
+  g_assert_true (relance_list_model_get_totals (model, &all));
+  g_assert_cmpuint (all.count, ==, n_all);
+
+  /* The seeded causes' departments, in the order of their causes. */
+  departments = relance_list_model_dup_departments (model);
+  g_assert_cmpstrv (departments, seeded);
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_cb), &n_signals);
+  for (guint i = 0; departments[i] != NULL; i++)
+    {
+      relance_list_model_set_department (model, departments[i]);
+      assert_department (fixture, model, departments[i], RELANCE_LIST_STATUS_ANY);
+      sum += g_list_model_get_n_items (G_LIST_MODEL (model));
+    }
+  g_assert_cmpuint (sum, ==, n_all);
+  g_assert_cmpuint (n_signals, ==, 4);
+
+  /* Combined with the status: the open disputes of the department. */
+  relance_list_model_set_department (model, "Shipping");
+  relance_list_model_set_status (model, RELANCE_LIST_STATUS_OPEN);
+  assert_department (fixture, model, "Shipping", RELANCE_LIST_STATUS_OPEN);
+  g_assert_true (relance_list_model_get_totals (model, &totals));
+  g_assert_cmpint (totals.total, ==, totals.overdue);
+
+  /* Combined with the cause: B is Shipping's, A is not. */
+  relance_list_model_set_status (model, RELANCE_LIST_STATUS_ANY);
+  relance_list_model_set_cause (model, "B");
+  assert_department (fixture, model, "Shipping", RELANCE_LIST_STATUS_ANY);
+  relance_list_model_set_cause (model, "A");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  g_assert_true (relance_list_model_get_totals (model, &totals));
+  g_assert_cmpuint (totals.count, ==, 0);
+  g_assert_cmpint (totals.total, ==, 0);
+  relance_list_model_set_cause (model, NULL);
+
+  /* Typed in another case, the same department. */
+  relance_list_model_set_department (model, "sHIPPING");
+  assert_department (fixture, model, "Shipping", RELANCE_LIST_STATUS_ANY);
+
+  /* Sorted otherwise, the rows still are the department's. */
+  g_assert_true (relance_list_model_set_sort (model, "amount", FALSE));
+  assert_department (fixture, model, "Shipping", RELANCE_LIST_STATUS_ANY);
+
+  /* Cause B moved to Billing (spelled in lower case): Shipping is gone from
+   * the list of departments and Billing has the disputes of A and B. */
+  causes = relance_desk_list_causes (fixture->db, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < causes->len; i++)
+    if (g_str_equal (((RelanceDisputeCause *)causes->pdata[i])->code, "B"))
+      shipping = causes->pdata[i];
+  g_assert_nonnull (shipping);
+  {
+    RelanceCauseFields fields = { "B", shipping->label, "billing", shipping->colour };
+    const char * const three[] = { "Billing", "Sales", "Technical", NULL };
+    g_auto(GStrv) now = NULL;
+    RelanceListTotals billing;
+
+    g_assert_true (relance_causes_update (fixture->db, shipping->id, &fields, &error));
+    g_assert_no_error (error);
+    now = relance_list_model_dup_departments (model);
+    g_assert_cmpstrv (now, three);
+
+    relance_list_model_set_department (model, "Shipping");
+    relance_list_model_reload (model);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+    relance_list_model_set_department (model, "Billing");
+    expected_department (fixture, "Billing", RELANCE_LIST_STATUS_ANY, &billing);
+    g_assert_cmpuint (billing.count, ==, count_cause (fixture, "A") + count_cause (fixture, "B"));
+    assert_department (fixture, model, "Billing", RELANCE_LIST_STATUS_ANY);
+  }
+
+  /* No department: every dispute again. */
+  relance_list_model_set_department (model, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n_all);
+  g_assert_true (relance_list_model_get_totals (model, &totals));
+  g_assert_cmpint (totals.total, ==, all.total);
+  g_assert_cmpint (totals.overdue, ==, all.overdue);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -460,6 +622,7 @@ main (int   argc,
   ADD ("/list-model/search/invoice-number", test_search_invoice_number);
   ADD ("/list-model/filters", test_filters_and_signals);
   ADD ("/list-model/disputes", test_disputes);
+  ADD ("/list-model/disputes/department", test_disputes_department);
 #undef ADD
   g_test_add_func ("/list-model/long-listing", test_long_listing);
 

@@ -798,6 +798,55 @@ add_merge_problems (GArray     *problems,
     }
 }
 
+/* The length of the keyword that starts @line: "Subject:" or the French
+ * "Objet :" whatever the user's language (a template is often written in
+ * its customer's language), or the keyword in the user's language; a space
+ * or a no-break space may come before the colon, and case does not matter.
+ * 0 if @line does not start with one. */
+static gsize
+subject_keyword_length (const char *line)
+{
+  const char *words[] = { "Subject", "Objet", NULL };
+  g_autofree char *translated = g_strdup (_(SUBJECT_KEYWORD));
+  char *colon = strrchr (translated, ':');
+
+  /* The translated keyword without its colon and the spaces before it. */
+  if (colon != NULL)
+    *colon = '\0';
+  g_strchomp (translated);
+  while (g_str_has_suffix (translated, "\xc2\xa0") || g_str_has_suffix (translated, "\xe2\x80\xaf"))
+    {
+      *g_utf8_find_prev_char (translated, translated + strlen (translated)) = '\0';
+      g_strchomp (translated);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      const char *word = words[i] != NULL ? words[i] : translated;
+      gsize length = strlen (word);
+      const char *p = line + length;
+
+      if (length == 0 || g_ascii_strncasecmp (line, word, length) != 0)
+        continue;
+      /* Spaces before the colon: ASCII, no-break (U+00A0) or narrow no-break (U+202F). */
+      for (;;)
+        {
+          if (*p == ' ' || *p == '\t')
+            p++;
+          else if (g_str_has_prefix (p, "\xc2\xa0"))
+            p += 2;
+          else if (g_str_has_prefix (p, "\xe2\x80\xaf"))
+            p += 3;
+          else
+            break;
+        }
+      if (*p == ':')
+        return (gsize)(p + 1 - line);
+    }
+
+  return 0;
+}
+
 /* Reads "Subject: …", a blank line (optional) and the body from @text
  * (UTF-8, "\n" line ends), and adds the problems of each. */
 static void
@@ -807,24 +856,18 @@ check_template_text (const char *text,
   const char *line_end = strchr (text, '\n');
   g_autofree char *first_line = line_end != NULL ? g_strndup (text, line_end - text) : g_strdup (text);
   const char *body = line_end != NULL ? line_end + 1 : "";
-  const char *keyword = NULL;
+  gsize keyword_length = subject_keyword_length (first_line);
   const char *subject;
   guint body_line = 2;
   guint subject_column;
 
-  /* The keyword in English, or in the user's language. */
-  if (g_ascii_strncasecmp (first_line, SUBJECT_KEYWORD, strlen (SUBJECT_KEYWORD)) == 0)
-    keyword = SUBJECT_KEYWORD;
-  else if (g_str_has_prefix (first_line, _(SUBJECT_KEYWORD)))
-    keyword = _(SUBJECT_KEYWORD);
-
-  if (keyword == NULL)
+  if (keyword_length == 0)
     {
-      add_problem (problems, 1, 1, _("The first line must be the subject: “Subject: …”"));
+      add_problem (problems, 1, 1, _("The first line must be the subject: “Subject: …” or “Objet : …”"));
       return;
     }
 
-  subject = first_line + strlen (keyword);
+  subject = first_line + keyword_length;
   while (*subject == ' ' || *subject == '\t')
     subject++;
   subject_column = g_utf8_strlen (first_line, subject - first_line) + 1;
@@ -876,7 +919,7 @@ relance_cli_template_check (const char   *command,
 
   if (!relance_cli_parse_command_line (&inv, N_("relance-cli template check FILE…\n\n"
                                                 "Checks template files written in a text editor: the "
-                                                "first line is “Subject: …”, then (after a blank line) "
+                                                "first line is “Subject: …” (or “Objet : …”), then (after a blank line) "
                                                 "the body. Prints each problem as FILE:LINE:COLUMN: "
                                                 "what is wrong, such as an unknown merge field."),
                                        entries, args, &status))

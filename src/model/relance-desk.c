@@ -434,6 +434,57 @@ relance_desk_list_payments (RelanceDatabase  *db,
   return g_steal_pointer (&rows);
 }
 
+/**
+ * relance_desk_get_payment:
+ * @customer_id: (out) (optional): who paid
+ *
+ * Returns: (transfer full): the payment, with what of it is still on
+ *   account, or %NULL with @error set
+ */
+RelancePaymentRow *
+relance_desk_get_payment (RelanceDatabase  *db,
+                          gint64            payment_id,
+                          gint64           *customer_id,
+                          GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  RelancePaymentRow *row;
+  gboolean has_row;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), NULL);
+
+  stmt = _relance_database_prepare (db,
+                                    "SELECT p.id, p.date, p.amount, p.amount - p.allocated, p.method, p.reference,"
+                                    " (SELECT group_concat (i.number, ', ') FROM allocations a"
+                                    "  JOIN invoices i ON i.id = a.invoice_id WHERE a.payment_id = p.id),"
+                                    " p.customer_id"
+                                    " FROM payments p WHERE p.id = ?1",
+                                    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, payment_id);
+  if (!_relance_database_step (db, stmt, &has_row, error))
+    return NULL;
+  if (!has_row)
+    {
+      g_set_error (error, RELANCE_ERROR, RELANCE_ERROR_NOT_FOUND, _("This payment no longer exists"));
+      return NULL;
+    }
+
+  row = g_new0 (RelancePaymentRow, 1);
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->date = sqlite3_column_int (stmt, 1);
+  row->amount = sqlite3_column_int64 (stmt, 2);
+  row->unallocated = sqlite3_column_int64 (stmt, 3);
+  row->method = _relance_column_dup (stmt, 4);
+  row->reference = _relance_column_dup (stmt, 5);
+  row->invoices = _relance_column_dup (stmt, 6);
+  if (customer_id != NULL)
+    *customer_id = sqlite3_column_int64 (stmt, 7);
+
+  return row;
+}
+
 #define DISPUTE_COLUMNS \
   "SELECT d.id, d.invoice_id, i.number, k.code, k.label, k.department, k.colour, d.amount," \
   " d.opened_on, coalesce (d.resolved_on, 0), d.status, d.description, d.resolution" \
@@ -1555,7 +1606,7 @@ insert_allocations (RelanceDatabase  *db,
         sqlite3_bind_int64 (stmt, 2, payment_id);
       if (credit_note_id != 0)
         sqlite3_bind_int64 (stmt, 3, credit_note_id);
-      sqlite3_bind_int (stmt, 4, date);
+      sqlite3_bind_int (stmt, 4, item->date != 0 ? item->date : date);
       sqlite3_bind_int64 (stmt, 5, item->amount);
       if (!_relance_database_run (db, stmt, error))
         return FALSE;
@@ -1571,7 +1622,9 @@ insert_allocations (RelanceDatabase  *db,
  *
  * Records a payment allocated as the user chose. Each allocation is at most
  * the invoice's open balance, and together at most the payment; what is
- * not allocated stays on the customer's account.
+ * not allocated stays on the customer's account. An allocation is dated
+ * the day of the payment, or its own date when it has one (Undo puts back
+ * a payment allocated on several days as it was).
  *
  * Returns: the payment's id, or 0 with @error set
  */
@@ -1633,10 +1686,115 @@ fail:
 }
 
 /**
+ * relance_desk_allocate_payment:
+ * @payment_id: a payment with money on account
+ * @date: the day the invoices count as settled: at the earliest the day the
+ *   payment was received
+ * @allocations: (element-type RelanceAllocation): how much of what is on
+ *   account goes to which of the customer's invoices; entries of 0 are
+ *   skipped, their own dates are not read
+ *
+ * Allocates some or all of what a payment left on the customer's account,
+ * once the user knows which invoices it pays. Refused, with nothing
+ * written, when an allocation is negative, goes to a credit note or to
+ * another customer's invoice, or is more than the invoice's open balance,
+ * when together they are more than what is on account, or when they are
+ * nothing at all.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+relance_desk_allocate_payment (RelanceDatabase  *db,
+                               gint64            payment_id,
+                               RelanceDay        date,
+                               GPtrArray        *allocations,
+                               GError          **error)
+{
+  g_autoptr(RelancePaymentRow) payment = NULL;
+  g_autoptr(GPtrArray) dated = NULL;
+  gint64 customer_id = 0;
+  gint64 total = 0;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);
+
+  if (!relance_day_is_valid (date))
+    return _relance_invalid (error, _("Give the date the invoices are settled on"));
+
+  /* Read and checked in the transaction that writes, so that what is on
+   * account cannot change in between. */
+  if (!_relance_database_begin (db, error))
+    return FALSE;
+
+  payment = relance_desk_get_payment (db, payment_id, &customer_id, error);
+  if (payment == NULL)
+    goto fail;
+
+  if (payment->unallocated <= 0)
+    {
+      g_autofree char *amount = _relance_format_amount (payment->amount);
+
+      _relance_invalid (error, _("The payment of %s is already allocated in full"), amount);
+      goto fail;
+    }
+  if (date < payment->date)
+    {
+      g_autofree char *amount = _relance_format_amount (payment->amount);
+      g_autofree char *received = relance_day_to_iso (payment->date);
+
+      _relance_invalid (error, _("The payment of %s was received on %s: it cannot settle invoices before that day"),
+                        amount, received);
+      goto fail;
+    }
+
+  if (!check_allocations (db, customer_id, allocations, G_MAXINT64, NULL, error))
+    goto fail;
+
+  dated = g_ptr_array_new_with_free_func ((GDestroyNotify)relance_allocation_free);
+  for (guint i = 0; allocations != NULL && i < allocations->len; i++)
+    {
+      RelanceAllocation *item = g_ptr_array_index (allocations, i);
+      RelanceAllocation *copy;
+
+      if (item->amount <= 0)
+        continue;
+
+      copy = g_new0 (RelanceAllocation, 1);
+      copy->invoice_id = item->invoice_id;
+      copy->amount = item->amount;
+      copy->date = date;
+      g_ptr_array_add (dated, copy);
+      total += item->amount;
+    }
+
+  if (total == 0)
+    {
+      _relance_invalid (error, _("Nothing is allocated: give an amount for at least one invoice"));
+      goto fail;
+    }
+  if (total > payment->unallocated)
+    {
+      g_autofree char *allocated = _relance_format_amount (total);
+      g_autofree char *left = _relance_format_amount (payment->unallocated);
+
+      _relance_invalid (error, _("%s is allocated but only %s of this payment is on account"), allocated, left);
+      goto fail;
+    }
+
+  if (!insert_allocations (db, payment_id, 0, date, dated, error))
+    goto fail;
+
+  return _relance_database_commit (db, error);
+
+fail:
+  _relance_database_rollback (db);
+  return FALSE;
+}
+
+/**
  * relance_desk_list_payment_allocations:
  *
  * Returns: (transfer full) (element-type RelanceAllocation): the invoices a
- *   payment settles and how much of each
+ *   payment settles, how much of each and on which day
  */
 GPtrArray *
 relance_desk_list_payment_allocations (RelanceDatabase  *db,
@@ -1650,7 +1808,8 @@ relance_desk_list_payment_allocations (RelanceDatabase  *db,
   g_return_val_if_fail (RELANCE_IS_DATABASE (db), NULL);
 
   stmt = _relance_database_prepare (db,
-                                    "SELECT a.invoice_id, i.number, i.due_date, i.amount - i.allocated, a.amount"
+                                    "SELECT a.invoice_id, i.number, i.due_date, i.amount - i.allocated, a.amount,"
+                                    " a.date"
                                     " FROM allocations a JOIN invoices i ON i.id = a.invoice_id"
                                     " WHERE a.payment_id = ?1 ORDER BY a.id",
                                     error);
@@ -1673,6 +1832,7 @@ relance_desk_list_payment_allocations (RelanceDatabase  *db,
       item->due_date = sqlite3_column_int (stmt, 2);
       item->open = sqlite3_column_int64 (stmt, 3);
       item->amount = sqlite3_column_int64 (stmt, 4);
+      item->date = sqlite3_column_int (stmt, 5);
       g_ptr_array_add (items, item);
     }
 

@@ -136,6 +136,7 @@ typedef struct
   RelanceDay  due_date;
   gint64      open;
   gint64      amount;       /* proposed or chosen; 0 for none */
+  RelanceDay  date;         /* the day it was made; 0 for the day of the write */
 } RelanceAllocation;
 
 typedef struct
@@ -171,6 +172,10 @@ gboolean    relance_desk_get_figures      (RelanceDatabase  *db,
 GPtrArray  *relance_desk_list_payments    (RelanceDatabase  *db,
                                            gint64            customer_id,
                                            guint             limit,
+                                           GError          **error);
+RelancePaymentRow *relance_desk_get_payment (RelanceDatabase  *db,
+                                           gint64            payment_id,
+                                           gint64           *customer_id,
                                            GError          **error);
 GPtrArray  *relance_desk_list_disputes    (RelanceDatabase  *db,
                                            gint64            customer_id,
@@ -260,6 +265,11 @@ gint64      relance_desk_add_payment      (RelanceDatabase  *db,
                                            const char       *reference,
                                            GPtrArray        *allocations,
                                            GError          **error);
+gboolean    relance_desk_allocate_payment (RelanceDatabase  *db,
+                                           gint64            payment_id,
+                                           RelanceDay        date,
+                                           GPtrArray        *allocations,
+                                           GError          **error);
 GPtrArray  *relance_desk_list_payment_allocations (RelanceDatabase *db,
                                                    gint64           payment_id,
                                                    GError         **error);
@@ -299,5 +309,6 @@ gboolean    relance_desk_reopen_dispute   (RelanceDatabase  *db,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RelanceCustomerDetails, relance_customer_details_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RelanceDisputeRow, relance_dispute_row_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RelancePaymentRow, relance_payment_row_free)
 
 G_END_DECLS

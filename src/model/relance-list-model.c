@@ -16,13 +16,13 @@
 
 #define PAGE_SIZE 64
 #define MAX_PAGES 48
-#define FIRST_ID_PARAM 10
+#define FIRST_ID_PARAM 11
 
 /* Parameters shared by every query: ?1 today, ?2 the FTS query, ?3 the
  * customer, ?4 and ?5 the bounds of an invoice number prefix, ?6 the search
  * text as it was typed, ?7 the segment (customers) or the cause code
- * (disputes), ?8 and ?9 the issue date range;
- * ?10 onwards are the ids of a page. */
+ * (disputes), ?8 and ?9 the issue date range, ?10 the department
+ * (disputes); ?11 onwards are the ids of a page. */
 
 typedef enum
 {
@@ -65,6 +65,7 @@ struct _RelanceListModel
   RelanceDay       issued_to;
   char            *segment;
   char            *cause;       /* disputes: one cause code, or NULL */
+  char            *department;  /* disputes: the department of their cause, or NULL */
   gboolean         open_dispute_only;
   gboolean         archived;
 
@@ -147,6 +148,8 @@ static const SortKey dispute_keys[] = {
   { "invoice", "i.number", "i.number DESC", JOIN_INVOICE },
   { "customer", "c.sort_key, i.number", "c.sort_key DESC, i.number", JOIN_INVOICE | JOIN_CUSTOMER },
   { "cause", "k.position, k.code, d.opened_on", "k.position DESC, k.code DESC, d.opened_on", JOIN_CAUSE },
+  { "department", "k.department, k.position, d.opened_on",
+    "k.department DESC, k.position DESC, d.opened_on", JOIN_CAUSE },
   { "amount", "d.amount, d.id", "d.amount DESC, d.id" },
   { "days", "coalesce (d.resolved_on, ?1) - d.opened_on, d.id",
     "coalesce (d.resolved_on, ?1) - d.opened_on DESC, d.id" },
@@ -257,6 +260,8 @@ bind_common (RelanceListModel *self,
     sqlite3_bind_int (stmt, 8, self->issued_from);
   if (n_params >= 9)
     sqlite3_bind_int (stmt, 9, self->issued_to);
+  if (n_params >= 10 && self->kind == RELANCE_LIST_DISPUTES)
+    _relance_bind_text (stmt, 10, self->department);
 }
 
 #define OPEN_DISPUTE_OF_INVOICE \
@@ -409,6 +414,11 @@ build_listing (RelanceListModel *self,
         append_condition (where, dispute_status_condition (self->status));
       if (self->cause != NULL)
         append_condition (where, "k.code = ?7");
+      /* Four to six causes: their ids, then the disputes' own column. */
+      if (self->department != NULL)
+        append_condition (where,
+                          "d.cause_id IN (SELECT id FROM dispute_causes"
+                          " WHERE department = ?10 COLLATE NOCASE)");
       if (has_search (self))
         {
           g_autofree char *condition = g_strdup_printf ("(%s OR %s OR k.code = ?6)", match, prefix);
@@ -940,6 +950,7 @@ relance_list_model_finalize (GObject *object)
   g_clear_object (&self->db);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->cause, g_free);
+  g_clear_pointer (&self->department, g_free);
   g_clear_pointer (&self->segment, g_free);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->pages, g_hash_table_unref);
@@ -1348,6 +1359,56 @@ relance_list_model_dup_causes (RelanceListModel   *self,
   if (labels != NULL)
     *labels = g_strv_builder_end (texts);
   return g_strv_builder_end (codes);
+}
+
+/**
+ * relance_list_model_set_department:
+ * @department: (nullable): list only the disputes whose cause names this
+ *   department (in any case); %NULL for every department
+ */
+void
+relance_list_model_set_department (RelanceListModel *self,
+                                   const char       *department)
+{
+  g_return_if_fail (RELANCE_IS_LIST_MODEL (self));
+
+  if (department != NULL && department[0] == '\0')
+    department = NULL;
+  if (g_strcmp0 (self->department, department) == 0)
+    return;
+
+  g_free (self->department);
+  self->department = g_strdup (department);
+  relance_list_model_reload (self);
+}
+
+/**
+ * relance_list_model_dup_departments:
+ *
+ * The departments named by the dispute causes, as the causes spell them
+ * (once each, whatever the case), in the order of their first cause; a
+ * cause with no department adds none.
+ *
+ * Returns: (transfer full): the departments, for
+ *   relance_list_model_set_department()
+ */
+char **
+relance_list_model_dup_departments (RelanceListModel *self)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (RELANCE_IS_LIST_MODEL (self), NULL);
+
+  stmt = _relance_database_prepare (self->db,
+                                    "SELECT department FROM dispute_causes WHERE department <> ''"
+                                    " GROUP BY department COLLATE NOCASE"
+                                    " ORDER BY min (position), min (code)",
+                                    NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (names, (const char *)sqlite3_column_text (stmt, 0));
+
+  return g_strv_builder_end (names);
 }
 
 /**

@@ -81,6 +81,9 @@ void               relance_list_model_set_cause       (RelanceListModel  *self,
                                                        const char        *cause);
 char             **relance_list_model_dup_causes      (RelanceListModel  *self,
                                                        char            ***labels);
+void               relance_list_model_set_department  (RelanceListModel  *self,
+                                                       const char        *department);
+char             **relance_list_model_dup_departments (RelanceListModel  *self);
 char             **relance_list_model_dup_segments    (RelanceListModel  *self);
 gboolean           relance_list_model_get_totals      (RelanceListModel  *self,
                                                        RelanceListTotals *totals);

@@ -459,6 +459,8 @@ on_delete_contact_cb (GtkButton           *button,
   toast (self, t);
 }
 
+/* A link that opens @uri, as a label: its text lines up with the name
+ * above it. */
 static GtkWidget *
 new_link (const char *scheme,
           const char *address,
@@ -466,6 +468,7 @@ new_link (const char *scheme,
 {
   g_autofree char *uri = NULL;
   g_autofree char *compact = NULL;
+  g_autofree char *markup = NULL;
   GtkWidget *link;
 
   /* tel: URIs carry no spaces. */
@@ -476,38 +479,75 @@ new_link (const char *scheme,
       compact = g_strjoinv ("", parts);
     }
   uri = g_strconcat (scheme, compact ? compact : address, NULL);
-  link = gtk_link_button_new_with_label (uri, address);
+  markup = g_markup_printf_escaped ("<a href=\"%s\">%s</a>", uri, address);
+  link = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (link), markup);
+  gtk_label_set_xalign (GTK_LABEL (link), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (link), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_max_width_chars (GTK_LABEL (link), 40);
   gtk_widget_set_tooltip_text (link, tooltip);
-  gtk_widget_set_halign (link, GTK_ALIGN_END);
-  if (GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (link))))
-    {
-      GtkLabel *label = GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link)));
-
-      gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_MIDDLE);
-      gtk_label_set_max_width_chars (label, 28);
-    }
 
   return link;
 }
 
-/* The phone above the e-mail address, as links, at the end of a row. */
-static void
-add_links (GtkWidget  *row,
-           const char *phone,
-           const char *email)
+/* A contact's row: the icon, then the name, what the contact is (the
+ * subtitle) and their phone and e-mail as links below it, so that a narrow
+ * window does not squeeze the name between them and the buttons; then the
+ * buttons added to the box returned in @suffixes. */
+static GtkWidget *
+new_contact_row (const char  *name,
+                 const char  *subtitle,
+                 const char  *icon_name,
+                 const char  *phone,
+                 const char  *email,
+                 GtkWidget  **suffixes)
 {
-  GtkWidget *box;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *label;
 
-  if (phone[0] == '\0' && email[0] == '\0')
-    return;
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
+
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), text);
+
+  label = gtk_label_new (name);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_box_append (GTK_BOX (text), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+
+  if (subtitle != NULL && subtitle[0] != '\0')
+    {
+      label = gtk_label_new (subtitle);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "caption");
+      gtk_box_append (GTK_BOX (text), label);
+    }
+
+  /* The phone above the e-mail address. */
   if (phone[0] != '\0')
-    gtk_box_append (GTK_BOX (box), new_link ("tel:", phone, _("Call")));
+    gtk_box_append (GTK_BOX (text), new_link ("tel:", phone, _("Call")));
   if (email[0] != '\0')
-    gtk_box_append (GTK_BOX (box), new_link ("mailto:", email, _("Write an e-mail")));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+    gtk_box_append (GTK_BOX (text), new_link ("mailto:", email, _("Write an e-mail")));
+
+  *suffixes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_valign (*suffixes, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), *suffixes);
+
+  return row;
 }
 
 static void
@@ -522,22 +562,22 @@ show_contacts (RelanceCustomerPage    *self,
       RelanceContact *contact = g_ptr_array_index (contacts, i);
       g_autofree char *subtitle = join_parts (contact->is_collections ? _("Collections contact") : "",
                                               contact->role, NULL);
-      GtkWidget *row = new_row (contact->name, subtitle,
-                                contact->is_collections ? "starred-symbolic" : "avatar-default-symbolic");
       GtkWidget *edit = new_suffix_button ("document-edit-symbolic", NULL, _("Edit the Contact"));
       GtkWidget *remove = new_suffix_button ("user-trash-symbolic", NULL, _("Delete the Contact"));
-
-      add_links (row, contact->phone, contact->email);
+      GtkWidget *suffixes;
+      GtkWidget *row = new_contact_row (contact->name, subtitle,
+                                        contact->is_collections ? "starred-symbolic" : "avatar-default-symbolic",
+                                        contact->phone, contact->email, &suffixes);
 
       g_object_set_data (G_OBJECT (edit), "contact-id", GSIZE_TO_POINTER ((gsize)contact->id));
       g_signal_connect (edit, "clicked", G_CALLBACK (on_edit_contact_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+      gtk_box_append (GTK_BOX (suffixes), edit);
 
       g_object_set_data_full (G_OBJECT (remove), "contact", g_ptr_array_steal_index (contacts, i),
                               (GDestroyNotify)relance_contact_free);
       g_ptr_array_insert (contacts, (int)i, NULL);
       g_signal_connect (remove, "clicked", G_CALLBACK (on_delete_contact_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      gtk_box_append (GTK_BOX (suffixes), remove);
 
       if (i == 0 && contact->is_collections)
         gtk_widget_add_css_class (row, "collections-contact");
@@ -547,9 +587,10 @@ show_contacts (RelanceCustomerPage    *self,
   /* The customer's own switchboard and address, when they have one. */
   if (details->phone[0] != '\0' || details->email[0] != '\0')
     {
-      GtkWidget *row = new_row (_("Switchboard"), NULL, "call-start-symbolic");
+      GtkWidget *suffixes;
+      GtkWidget *row = new_contact_row (_("Switchboard"), NULL, "call-start-symbolic",
+                                        details->phone, details->email, &suffixes);
 
-      add_links (row, details->phone, details->email);
       gtk_list_box_append (self->contacts_list, row);
     }
 }
@@ -723,6 +764,30 @@ on_delete_payment_cb (GtkButton           *button,
   toast (self, t);
 }
 
+/* What a payment left on account goes to invoices the user now knows. */
+static void
+on_allocate_payment_cb (GtkButton           *button,
+                        RelanceCustomerPage *self)
+{
+  gint64 payment_id = *(gint64 *)g_object_get_data (G_OBJECT (button), "payment-id");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (self->context == NULL)
+    return;
+
+  dialog = relance_payment_dialog_new_allocate (get_parent_window (self), self->context, payment_id, &error);
+  if (dialog == NULL)
+    {
+      toast_error (self, error);
+      relance_customer_page_reload (self);
+      return;
+    }
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (emit_changed), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 show_payments (RelanceCustomerPage *self,
                GPtrArray           *payments)
@@ -751,6 +816,16 @@ show_payments (RelanceCustomerPage *self,
 
       subtitle = join_parts (date, payment->reference, settles, remainder ? remainder : "", NULL);
       row = new_row (title, subtitle, "emblem-ok-symbolic");
+      if (payment->unallocated > 0)
+        {
+          GtkWidget *allocate = new_suffix_button (NULL, _("_Allocate…"),
+                                                   _("Allocate what is on account to invoices"));
+
+          g_object_set_data_full (G_OBJECT (allocate), "payment-id",
+                                  g_memdup2 (&payment->id, sizeof payment->id), g_free);
+          g_signal_connect (allocate, "clicked", G_CALLBACK (on_allocate_payment_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), allocate);
+        }
       remove = new_suffix_button ("user-trash-symbolic", NULL, _("Delete the Payment"));
       g_object_set_data_full (G_OBJECT (remove), "payment", g_ptr_array_steal_index (payments, i),
                               (GDestroyNotify)relance_payment_row_free);
@@ -951,6 +1026,7 @@ show_customer (RelanceCustomerPage *self)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.add-note", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.write-letter", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.delete", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.restore", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.edit", FALSE);
       return;
     }
@@ -975,7 +1051,6 @@ show_customer (RelanceCustomerPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.record-payment", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.add-note", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.write-letter", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.delete", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.edit", TRUE);
 
   g_free (self->customer_name);
@@ -991,7 +1066,10 @@ show_customer (RelanceCustomerPage *self)
                          details->archived ? _("Archived") : "", NULL);
   gtk_label_set_text (self->identity_label, identity);
 
-  /* An archived customer is restored, not deleted again. */
+  /* An archived customer is restored, not deleted again; the menu of a
+   * narrow window shows whichever applies. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.delete", !details->archived);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.restore", details->archived);
   gtk_button_set_icon_name (self->delete_button, details->archived ? "edit-undo-symbolic" : "user-trash-symbolic");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->delete_button),
                                details->archived ? _("Restore the Customer") : _("Delete the Customer"));

@@ -5,8 +5,9 @@
  * Save stays disabled), writes through the model, emits ::saved and closes.
  *
  * - relance-invoice-dialog.c: a new or edited invoice or credit note
- * - relance-payment-dialog.c: a payment allocated across invoices, or a
- *   credit note applied to invoices
+ * - relance-payment-dialog.c: a payment allocated across invoices, what a
+ *   payment left on account allocated later, or a credit note applied to
+ *   invoices
  * - relance-dispute-dialog.c: a dispute opened on an invoice, or resolved
  * - relance-contact-dialog.c: a customer's contact, new or edited
  * - relance-customer-edit-dialog.c: a customer's identity, terms and
@@ -38,6 +39,10 @@ GtkWidget *relance_payment_dialog_new         (GtkWindow      *parent,
                                                RelanceContext *context,
                                                gint64          customer_id,
                                                gint64          credit_note_id);
+GtkWidget *relance_payment_dialog_new_allocate (GtkWindow       *parent,
+                                                RelanceContext  *context,
+                                                gint64           payment_id,
+                                                GError         **error);
 
 #define RELANCE_TYPE_DISPUTE_DIALOG (relance_dispute_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (RelanceDisputeDialog, relance_dispute_dialog, RELANCE, DISPUTE_DIALOG, AdwWindow)

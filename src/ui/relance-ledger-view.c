@@ -69,6 +69,8 @@ struct _RelanceLedgerView
   GtkDropDown       *segment_filter;  /* customers: target group */
   GtkDropDown       *cause_filter;    /* disputes: cause */
   char             **cause_codes;     /* of the items after "Any cause" */
+  GtkDropDown       *department_filter; /* disputes: the department of the cause */
+  char             **departments;     /* of the items after "Any department" */
   GtkEntry          *from_entry;      /* invoices: issued from */
   GtkEntry          *to_entry;        /* invoices: issued up to */
 
@@ -367,6 +369,13 @@ bind_dispute_customer (GtkLabel *label,
   set_cell (label, relance_dispute_get_customer_name (item), NULL);
 }
 
+static void
+bind_dispute_department (GtkLabel *label,
+                         gpointer  item)
+{
+  set_cell (label, relance_dispute_get_department (item), NULL);
+}
+
 /* "● B · Waiting for goods to be taken back", the dot in the cause colour. */
 static void
 bind_dispute_cause (GtkLabel *label,
@@ -475,6 +484,7 @@ static const ColumnInfo dispute_columns[] = {
   { "invoice", NC_("column", "Invoice"), CELL_TEXT, 10, bind_dispute_invoice },
   { "customer", NC_("column", "Customer"), CELL_EXPAND, 16, bind_dispute_customer },
   { "cause", NC_("column", "Cause"), CELL_MARKUP, 16, bind_dispute_cause },
+  { "department", NC_("column", "Department"), CELL_TEXT, 10, bind_dispute_department },
   { "amount", NC_("column", "Amount"), CELL_NUMERIC, 12, bind_dispute_amount },
   { "opened", NC_("column", "Opened"), CELL_NUMERIC, 10, bind_dispute_opened },
   { "days", NC_("column", "Days Open"), CELL_NUMERIC, 5, bind_dispute_days },
@@ -552,6 +562,8 @@ update_state (RelanceLedgerView *self)
     }
   else if ((self->status_filter != NULL && gtk_drop_down_get_selected (self->status_filter) != 0) ||
            (self->age_filter != NULL && gtk_drop_down_get_selected (self->age_filter) != 0) ||
+           (self->cause_filter != NULL && gtk_drop_down_get_selected (self->cause_filter) != 0) ||
+           (self->department_filter != NULL && gtk_drop_down_get_selected (self->department_filter) != 0) ||
            (self->from_entry != NULL && gtk_entry_get_text_length (self->from_entry) > 0) ||
            (self->to_entry != NULL && gtk_entry_get_text_length (self->to_entry) > 0))
     {
@@ -712,18 +724,50 @@ apply_filters (RelanceLedgerView *self)
         };
 
         guint cause = self->cause_filter ? gtk_drop_down_get_selected (self->cause_filter) : 0;
+        guint department = self->department_filter ? gtk_drop_down_get_selected (self->department_filter) : 0;
 
         relance_list_model_set_status (self->model, statuses[MIN (selected, G_N_ELEMENTS (statuses) - 1)]);
         relance_list_model_set_cause (self->model,
                                       cause > 0 && self->cause_codes != NULL &&
                                       cause <= g_strv_length (self->cause_codes)
                                       ? self->cause_codes[cause - 1] : NULL);
+        relance_list_model_set_department (self->model,
+                                           department > 0 && self->departments != NULL &&
+                                           department <= g_strv_length (self->departments)
+                                           ? self->departments[department - 1] : NULL);
       }
       break;
 
     default:
       break;
     }
+}
+
+/* As many filters on a line as are shown: the flow box then asks for
+ * their width, and is centred; on a narrow window they wrap. */
+static void
+fit_filters (RelanceLedgerView *self)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->filter_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_FLOW_BOX_CHILD (child) && gtk_widget_get_visible (child))
+      n++;
+
+  gtk_flow_box_set_max_children_per_line (self->filter_box, MAX (n, 1));
+}
+
+/* Shows or hides a filter and its place in the flow box. */
+static void
+show_filter (RelanceLedgerView *self,
+             GtkWidget         *filter,
+             gboolean           visible)
+{
+  gtk_widget_set_visible (filter, visible);
+  gtk_widget_set_visible (gtk_widget_get_parent (filter), visible);
+  fit_filters (self);
 }
 
 /* The target groups of the ledger shown, after "Any group". */
@@ -746,7 +790,7 @@ update_segment_filter (RelanceLedgerView *self)
 
   gtk_drop_down_set_model (self->segment_filter, G_LIST_MODEL (list));
   gtk_drop_down_set_selected (self->segment_filter, 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->segment_filter), names != NULL && names[0] != NULL);
+  show_filter (self, GTK_WIDGET (self->segment_filter), names != NULL && names[0] != NULL);
 }
 
 /* The dispute causes of the ledger shown, after "Any cause". */
@@ -775,6 +819,31 @@ update_cause_filter (RelanceLedgerView *self)
 
   gtk_drop_down_set_model (self->cause_filter, G_LIST_MODEL (list));
   gtk_drop_down_set_selected (self->cause_filter, 0);
+}
+
+/* The departments the causes name, after "Any department", as the cause
+ * editor shows them; hidden when no cause names one. */
+static void
+update_department_filter (RelanceLedgerView *self)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+
+  if (self->department_filter == NULL)
+    return;
+
+  g_clear_pointer (&self->departments, g_strfreev);
+  gtk_string_list_append (list, _("Any department"));
+  if (self->model != NULL)
+    {
+      self->departments = relance_list_model_dup_departments (self->model);
+      for (guint i = 0; self->departments[i] != NULL; i++)
+        gtk_string_list_append (list, self->departments[i]);
+    }
+
+  gtk_drop_down_set_model (self->department_filter, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (self->department_filter, 0);
+  show_filter (self, GTK_WIDGET (self->department_filter),
+               self->departments != NULL && self->departments[0] != NULL);
 }
 
 static void
@@ -883,14 +952,18 @@ add_filters (RelanceLedgerView *self)
       self->status_filter = add_drop_down (self, _("Status"), "dispute status", dispute_statuses);
       {
         static const char * const any[] = { N_("Any cause"), NULL };
+        static const char * const any_department[] = { N_("Any department"), NULL };
 
         self->cause_filter = add_drop_down (self, _("Cause"), NULL, any);
+        self->department_filter = add_drop_down (self, _("Department"), NULL, any_department);
       }
       break;
 
     default:
       break;
     }
+
+  fit_filters (self);
 }
 
 static void
@@ -916,6 +989,27 @@ on_search_changed_cb (RelanceLedgerView *self,
   apply_search (self);
   update_state (self);
   update_totals (self);
+}
+
+/* Enter in the search entry: the search is run now if it was waiting, and
+ * the first row found is selected (a customer's page opens) and focused,
+ * so that the arrow keys go on from there. */
+static void
+on_search_activate_cb (RelanceLedgerView *self,
+                       GtkSearchEntry    *entry)
+{
+  GtkSelectionModel *selection = gtk_column_view_get_model (self->column_view);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  if (self->model == NULL || !GTK_IS_SINGLE_SELECTION (selection))
+    return;
+  if (g_strcmp0 (text, relance_list_model_get_search (self->model)) != 0)
+    apply_search (self);
+  if (g_list_model_get_n_items (G_LIST_MODEL (selection)) == 0)
+    return;
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
 static void
@@ -1078,6 +1172,7 @@ relance_ledger_view_dispose (GObject *object)
 
   relance_ledger_view_set_model (self, NULL);
   g_clear_pointer (&self->cause_codes, g_strfreev);
+  g_clear_pointer (&self->departments, g_strfreev);
 
   if (self->view_sorter != NULL)
     {
@@ -1199,6 +1294,7 @@ relance_ledger_view_class_init (RelanceLedgerViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RelanceLedgerView, totals_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -1286,6 +1382,7 @@ relance_ledger_view_set_model (RelanceLedgerView *self,
       self->model = g_object_ref (model);
       update_segment_filter (self);
       update_cause_filter (self);
+      update_department_filter (self);
       apply_search (self);
       apply_filters (self);
       apply_sort (self);
@@ -1354,8 +1451,8 @@ relance_ledger_view_focus_search (RelanceLedgerView *self)
  * relance_ledger_view_show_cause:
  * @cause: a dispute cause code
  *
- * Disputes: shows only the disputes of @cause, whatever their status, with
- * no search text.
+ * Disputes: shows only the disputes of @cause, whatever their status and
+ * department, with no search text.
  */
 void
 relance_ledger_view_show_cause (RelanceLedgerView *self,
@@ -1368,6 +1465,8 @@ relance_ledger_view_show_cause (RelanceLedgerView *self,
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_drop_down_set_selected (self->status_filter, 0);
+  if (self->department_filter != NULL)
+    gtk_drop_down_set_selected (self->department_filter, 0);
   for (guint i = 0; self->cause_codes[i] != NULL; i++)
     if (g_strcmp0 (self->cause_codes[i], cause) == 0)
       gtk_drop_down_set_selected (self->cause_filter, i + 1);

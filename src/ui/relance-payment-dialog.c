@@ -9,6 +9,7 @@
 
 #include "relance-desk.h"
 #include "relance-dialogs.h"
+#include "relance-error.h"
 #include "relance-form.h"
 #include "relance-format.h"
 #include "relance-money.h"
@@ -41,6 +42,9 @@ struct _RelancePaymentDialog
   gint64          credit_note_id; /* 0 for a payment */
   gint64          credit_note_open;
   RelanceDay      credit_note_date;
+  gint64          payment_id;     /* a payment on account to allocate; 0 for none */
+  gint64          payment_open;   /* what of it is on account */
+  RelanceDay      payment_date;
   gboolean        allocation_edited;
   gboolean        setting;
 };
@@ -54,8 +58,9 @@ G_DEFINE_FINAL_TYPE (RelancePaymentDialog, relance_payment_dialog, ADW_TYPE_WIND
 
 static guint signals[N_SIGNALS];
 
-/* What is to be allocated: the payment typed, or the credit note's open
- * balance; -1 when the amount typed is not an amount. */
+/* What is to be allocated: the payment typed, the credit note's open
+ * balance, or what a payment left on account; -1 when the amount typed is
+ * not an amount. */
 static gint64
 get_available (RelancePaymentDialog *self)
 {
@@ -64,6 +69,8 @@ get_available (RelancePaymentDialog *self)
 
   if (self->credit_note_id != 0)
     return self->credit_note_open;
+  if (self->payment_id != 0)
+    return self->payment_open;
   if (!relance_form_parse_amount (self->amount_row, &amount, &message))
     return -1;
 
@@ -113,7 +120,15 @@ validate (RelancePaymentDialog *self)
 
 
   has_date = relance_form_parse_day (self->date_row, &date, &date_message);
-  if (self->credit_note_id == 0)
+  if (self->payment_id != 0 && has_date && date < self->payment_date)
+    {
+      g_autofree char *received = relance_format_day (self->payment_date);
+
+      date_message = g_strdup_printf (_("The payment was received on %s: it cannot settle invoices before that day"),
+                                      received);
+      has_date = FALSE;
+    }
+  if (self->credit_note_id == 0 && self->payment_id == 0)
     {
       gint64 amount = 0;
 
@@ -175,9 +190,12 @@ validate (RelancePaymentDialog *self)
       g_autofree char *allocated = relance_format_money (total);
       g_autofree char *limit = relance_format_money (available);
 
-      summary = self->credit_note_id
-                ? g_strdup_printf (_("%s allocated is more than the %s left on the credit note"), allocated, limit)
-                : g_strdup_printf (_("%s allocated is more than the payment of %s"), allocated, limit);
+      if (self->credit_note_id)
+        summary = g_strdup_printf (_("%s allocated is more than the %s left on the credit note"), allocated, limit);
+      else if (self->payment_id)
+        summary = g_strdup_printf (_("%s allocated is more than the %s on the customer’s account"), allocated, limit);
+      else
+        summary = g_strdup_printf (_("%s allocated is more than the payment of %s"), allocated, limit);
       relance_form_set_message (self->allocation_message, summary, "error");
       rows_ok = FALSE;
     }
@@ -199,7 +217,8 @@ validate (RelancePaymentDialog *self)
       relance_form_set_message (self->allocation_message, NULL, NULL);
     }
 
-  valid = has_date && has_amount && rows_ok && (self->credit_note_id == 0 || total > 0);
+  valid = has_date && has_amount && rows_ok &&
+          ((self->credit_note_id == 0 && self->payment_id == 0) || total > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "payment.save", valid);
 
   return valid;
@@ -315,6 +334,9 @@ save_action (GtkWidget  *widget,
   if (self->credit_note_id != 0)
     id = relance_desk_apply_credit_note (db, self->credit_note_id, date, self->items, &error)
          ? self->credit_note_id : 0;
+  else if (self->payment_id != 0)
+    id = relance_desk_allocate_payment (db, self->payment_id, date, self->items, &error)
+         ? self->payment_id : 0;
   else
     id = relance_desk_add_payment (db, self->customer_id, date, get_available (self),
                                    methods[adw_combo_row_get_selected (ADW_COMBO_ROW (self->method_row))],
@@ -353,7 +375,7 @@ relance_payment_dialog_class_init (RelancePaymentDialogClass *klass)
 
   /**
    * RelancePaymentDialog::saved:
-   * @id: the payment recorded, or the credit note applied
+   * @id: the payment recorded or allocated, or the credit note applied
    */
   signals[SAVED] =
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -369,38 +391,52 @@ relance_payment_dialog_init (RelancePaymentDialog *self)
   self->rows = g_ptr_array_new ();
 }
 
-/**
- * relance_payment_dialog_new:
- * @customer_id: who paid, or whose credit note it is
- * @credit_note_id: a credit note to apply to invoices; 0 to record a payment
- *
- * Returns: (transfer none): the dialog; it destroys itself when closed
- */
-GtkWidget *
-relance_payment_dialog_new (GtkWindow      *parent,
-                            RelanceContext *context,
-                            gint64          customer_id,
-                            gint64          credit_note_id)
+/* A payment to record (@credit_note_id and @payment are 0 and NULL), a
+ * credit note to apply, or what @payment left on account to allocate. */
+static RelancePaymentDialog *
+create_dialog (GtkWindow         *parent,
+               RelanceContext    *context,
+               gint64             customer_id,
+               gint64             credit_note_id,
+               RelancePaymentRow *payment)
 {
   RelancePaymentDialog *self;
   RelanceDatabase *db;
   AdwPreferencesGroup *group;
   g_autoptr(GError) error = NULL;
-  g_autofree char *today = NULL;
+  g_autofree char *date_text = NULL;
   g_autofree char *description = NULL;
   g_autofree char *title = NULL;
-
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (RELANCE_IS_CONTEXT (context), NULL);
+  const char *date_title;
 
   self = g_object_new (RELANCE_TYPE_PAYMENT_DIALOG, "transient-for", parent, NULL);
   self->context = g_object_ref (context);
   self->customer_id = customer_id;
   self->credit_note_id = credit_note_id;
   db = relance_context_get_database (context);
-  today = relance_format_day (relance_context_get_today (context));
+  date_text = relance_format_day (relance_context_get_today (context));
+  date_title = credit_note_id ? _("_Date applied") : _("_Date received");
 
-  if (credit_note_id != 0)
+  if (payment != NULL)
+    {
+      g_autofree char *amount = relance_format_money (payment->amount);
+      g_autofree char *received = relance_format_day (payment->date);
+      g_autofree char *open = relance_format_money (payment->unallocated);
+
+      self->payment_id = payment->id;
+      self->payment_open = payment->unallocated;
+      self->payment_date = payment->date;
+      /* The invoices were paid when the money came, unless the user says
+       * otherwise: interest stops on that day. */
+      g_free (date_text);
+      date_text = g_strdup (received);
+      title = g_strdup (_("Allocate a Payment"));
+      description = g_strdup_printf (_("Of the payment of %s received on %s, %s is on the customer’s account. "
+                                       "The invoices count as paid on the day below."),
+                                     amount, received, open);
+      date_title = _("_Invoices paid on");
+    }
+  else if (credit_note_id != 0)
     {
       g_autofree char *code = NULL;
       g_autofree char *number = NULL;
@@ -417,14 +453,13 @@ relance_payment_dialog_new (GtkWindow      *parent,
 
   relance_form_build (ADW_WINDOW (self), &self->form,
                       title ? title : _("Record a Payment"),
-                      credit_note_id ? _("_Apply") : _("_Record"),
+                      credit_note_id ? _("_Apply") : payment ? _("_Allocate") : _("_Record"),
                       "payment.save");
 
   group = relance_form_add_group (&self->form, NULL, description);
-  self->date_row = relance_form_add_entry (group, credit_note_id ? _("_Date applied") : _("_Date received"),
-                                           G_CALLBACK (on_field_changed_cb), self);
-  relance_form_set_text (self->date_row, today);
-  if (credit_note_id == 0)
+  self->date_row = relance_form_add_entry (group, date_title, G_CALLBACK (on_field_changed_cb), self);
+  relance_form_set_text (self->date_row, date_text);
+  if (credit_note_id == 0 && payment == NULL)
     {
       g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
@@ -458,10 +493,12 @@ relance_payment_dialog_new (GtkWindow      *parent,
   self->allocation_message = relance_form_add_message (&self->form);
 
   group = relance_form_add_group (&self->form, _("Invoices Settled"),
-                                  self->items->len == 0
-                                  ? _("No invoice is open: the whole amount stays on the customer’s account.")
-                                  : _("The oldest invoices are settled first. Change any amount; leave it "
-                                      "empty to settle nothing on that invoice."));
+                                  self->items->len > 0
+                                  ? _("The oldest invoices are settled first. Change any amount; leave it "
+                                      "empty to settle nothing on that invoice.")
+                                  : payment != NULL
+                                  ? _("No invoice is open: add the invoice this payment is for, then allocate it.")
+                                  : _("No invoice is open: the whole amount stays on the customer’s account."));
   self->invoices_group = group;
   for (guint i = 0; i < self->items->len; i++)
     add_invoice_row (self, g_ptr_array_index (self->items, i));
@@ -485,10 +522,69 @@ relance_payment_dialog_new (GtkWindow      *parent,
       adw_preferences_group_add (find_group, self->find_row);
     }
 
-  if (credit_note_id != 0)
+  if (credit_note_id != 0 || payment != NULL)
     propose (self);
   gtk_widget_grab_focus (self->amount_row ? self->amount_row : self->date_row);
   validate (self);
 
-  return GTK_WIDGET (self);
+  return self;
+}
+
+/**
+ * relance_payment_dialog_new:
+ * @customer_id: who paid, or whose credit note it is
+ * @credit_note_id: a credit note to apply to invoices; 0 to record a payment
+ *
+ * Returns: (transfer none): the dialog; it destroys itself when closed
+ */
+GtkWidget *
+relance_payment_dialog_new (GtkWindow      *parent,
+                            RelanceContext *context,
+                            gint64          customer_id,
+                            gint64          credit_note_id)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (RELANCE_IS_CONTEXT (context), NULL);
+
+  return GTK_WIDGET (create_dialog (parent, context, customer_id, credit_note_id, NULL));
+}
+
+/**
+ * relance_payment_dialog_new_allocate:
+ * @payment_id: a payment with money on the customer's account
+ * @error: why there is nothing to allocate
+ *
+ * The allocation part of the payment dialog, for what a payment left on
+ * account once the user knows which invoices it pays: the oldest open
+ * invoices are proposed first, dated the day the payment was received.
+ *
+ * Returns: (transfer none) (nullable): the dialog, which destroys itself
+ *   when closed; %NULL with @error set when the payment no longer exists
+ *   or has nothing on account
+ */
+GtkWidget *
+relance_payment_dialog_new_allocate (GtkWindow       *parent,
+                                     RelanceContext  *context,
+                                     gint64           payment_id,
+                                     GError         **error)
+{
+  g_autoptr(RelancePaymentRow) payment = NULL;
+  gint64 customer_id = 0;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (RELANCE_IS_CONTEXT (context), NULL);
+
+  payment = relance_desk_get_payment (relance_context_get_database (context), payment_id, &customer_id, error);
+  if (payment == NULL)
+    return NULL;
+  if (payment->unallocated <= 0)
+    {
+      g_autofree char *amount = relance_format_money (payment->amount);
+
+      g_set_error (error, RELANCE_ERROR, RELANCE_ERROR_INVALID,
+                   _("The payment of %s is already allocated in full"), amount);
+      return NULL;
+    }
+
+  return GTK_WIDGET (create_dialog (parent, context, customer_id, 0, payment));
 }

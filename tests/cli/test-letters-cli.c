@@ -657,6 +657,41 @@ test_templates (Fixture       *f,
     assert_contains (no_subject->out, "Subject:");
   }
 
+  /* A template written in French says "Objet :", with a no-break space
+   * before the colon, or without one, in any case. */
+  {
+    const char *french[] = {
+      "Objet\xc2\xa0: Facture {{invoices.list}}\n\nBonjour {{customer.name}},\n",
+      "OBJET: Facture\n\nBonjour {{custmer.name}},\n",
+    };
+    g_autofree char *path = test_path (f, "objet.txt");
+
+    for (guint i = 0; i < G_N_ELEMENTS (french); i++)
+      {
+        g_autoptr(RelanceTestRun) run = NULL;
+
+        g_file_set_contents (path, french[i], -1, &error);
+        g_assert_no_error (error);
+        run = run_cli (f, "template", "check", path, NULL);
+        if (i == 0)
+          {
+            g_autofree char *none = g_strdup_printf ("%s: no problem found\n", path);
+
+            g_assert_cmpint (run->status, ==, 0);
+            g_assert_cmpstr (run->out, ==, none);
+          }
+        else
+          {
+            g_autofree char *at_3 = g_strdup_printf ("%s:3:9: ", path);
+
+            /* Only the misspelt field: the subject line was read. */
+            g_assert_cmpint (run->status, ==, 1);
+            assert_contains (run->out, at_3);
+            g_assert_cmpuint (count_lines (run->out), ==, 1);
+          }
+      }
+  }
+
   unknown = run_cli (f, "template", "show", "Pas de modèle", NULL);
   g_assert_cmpint (unknown->status, ==, 1);
   assert_contains (unknown->err, "Pas de modèle");

@@ -621,6 +621,252 @@ test_desk_payment_many (Fixture       *fixture,
   g_assert_cmpstr (payment->invoices, ==, "M001, M070");
 }
 
+static gboolean
+is_button_with_tooltip (GtkWidget *widget,
+                        gpointer   tooltip)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+static void
+assert_shows (GtkWidget  *root,
+              const char *text)
+{
+  if (relance_test_find_widget (root, relance_test_is_visible_label_containing, (gpointer)text) == NULL)
+    g_error ("“%s” is not shown", text);
+}
+
+static void
+assert_hides (GtkWidget  *root,
+              const char *text)
+{
+  if (relance_test_find_widget (root, relance_test_is_visible_label_containing, (gpointer)text) != NULL)
+    g_error ("“%s” is shown", text);
+}
+
+/* A payment larger than what is open leaves money on account; once an
+ * invoice for it is added, the customer's page allocates it, and the page,
+ * the totals and the timeline say so. Deleting the payment still offers
+ * Undo, which puts it back allocated as it was. */
+static void
+test_desk_allocate_on_account (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) payments = NULL;
+  g_autoptr(GPtrArray) written = NULL;
+  RelanceCustomerFields customer = { .code = "411PORT", .name = "Librairie du Port", .payment_terms = 30 };
+  RelanceInvoiceFields f1 = {
+    .customer_code = "411PORT", .number = "F1", .amount = 100000,
+    .issue_date = relance_day_from_dmy (1, 9, 2026), .due_date = relance_day_from_dmy (1, 10, 2026),
+  };
+  const char *f2_title = "F2, due 2026-12-23, €400.00 open";
+  RelancePaymentRow *payment;
+  GtkWidget *window;
+  GtkWidget *dialog;
+  GtkWidget *page;
+  gint64 customer_id;
+
+  REQUIRE_DISPLAY ();
+
+  customer_id = relance_ledger_add_customer (fixture->db, &customer, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (relance_ledger_add_invoice (fixture->db, &f1, &error), >, 0);
+  g_assert_no_error (error);
+  show_window (fixture);
+  window = GTK_WIDGET (fixture->window);
+
+  window_model (fixture, "customers");
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (
+                                       relance_window_get_column_view (fixture->window, "customers"))), 0);
+  relance_test_spin (50);
+  page = relance_test_find_widget (window, is_customer_page, NULL);
+  g_assert_cmpint (relance_customer_page_get_customer (RELANCE_CUSTOMER_PAGE (page)), ==, customer_id);
+
+  /* 1,500.00 received: 1,000.00 settles F1, 500.00 stays on account. */
+  g_assert_true (gtk_widget_activate_action (page, "customer.record-payment", NULL));
+  dialog = relance_test_wait_for_dialog (RELANCE_TYPE_PAYMENT_DIALOG);
+  type_in (dialog, "Amount received", "1500");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (dialog, "F1, due 2026-10-01, €1,000.00 open"))), ==, "1000.00");
+  assert_shows (dialog, "€500.00 stays on the customer’s account");
+  click_and_wait_closed (dialog, "Record", RELANCE_TYPE_PAYMENT_DIALOG);
+  assert_shows (page, "€500.00 on account");
+  assert_shows (page, "On account, not allocated");
+  assert_shows (page, "Settles F1");
+
+  /* The invoice it was meant for, added afterwards. */
+  g_assert_true (gtk_widget_activate_action (page, "customer.new-invoice", NULL));
+  dialog = relance_test_wait_for_dialog (RELANCE_TYPE_INVOICE_DIALOG);
+  type_in (dialog, "Number", "F2");
+  type_in (dialog, "Amount, tax included", "400");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (dialog, "Due date"))), ==, "2026-12-23");
+  click_and_wait_closed (dialog, "Add", RELANCE_TYPE_INVOICE_DIALOG);
+  g_assert_nonnull (relance_test_find_widget (window, is_mapped_label_starting,
+                                              (gpointer)"1 customer · balance €400.00 · overdue €0.00"));
+
+  /* Allocate…: F2 is proposed, dated the day the money came. */
+  g_signal_emit_by_name (button (page, "Allocate…"), "clicked");
+  dialog = relance_test_wait_for_dialog (RELANCE_TYPE_PAYMENT_DIALOG);
+  assert_shows (dialog, "Allocate a Payment");
+  assert_shows (dialog, "Of the payment of €1,500.00 received on 2026-11-23, €500.00 is on the customer’s account");
+  g_assert_null (relance_test_find_widget (dialog, relance_test_is_entry_row_with_title, (gpointer)"Amount received"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (dialog, "Invoices paid on"))), ==, "2026-11-23");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (dialog, f2_title))), ==, "400.00");
+  assert_shows (dialog, "€400.00 allocated; €100.00 stays on the customer’s account");
+  g_assert_true (gtk_widget_is_sensitive (button (dialog, "Allocate")));
+
+  /* More than F2's open balance, or a day before the money came: refused
+   * as typed. */
+  type_in (dialog, f2_title, "600");
+  g_assert_true (gtk_widget_has_css_class (row (dialog, f2_title), "error"));
+  assert_shows (dialog, "F2: only €400.00 is still open on this invoice");
+  g_assert_false (gtk_widget_is_sensitive (button (dialog, "Allocate")));
+  type_in (dialog, f2_title, "400");
+  type_in (dialog, "Invoices paid on", "2026-11-22");
+  g_assert_true (gtk_widget_has_css_class (row (dialog, "Invoices paid on"), "error"));
+  assert_shows (dialog, "it cannot settle invoices before");
+  g_assert_false (gtk_widget_is_sensitive (button (dialog, "Allocate")));
+  type_in (dialog, "Invoices paid on", "2026-11-23");
+  type_in (dialog, f2_title, "");
+  assert_shows (dialog, "€0.00 allocated; €500.00 stays on the customer’s account");
+  g_assert_false (gtk_widget_is_sensitive (button (dialog, "Allocate")));
+  type_in (dialog, f2_title, "400");
+  click_and_wait_closed (dialog, "Allocate", RELANCE_TYPE_PAYMENT_DIALOG);
+
+  /* The page, the totals and the timeline follow. */
+  assert_shows (page, "€100.00 on account");
+  assert_hides (page, "€500.00 on account");
+  assert_shows (page, "Settles F1, F2");
+  assert_shows (page, "Invoices: F1, F2");
+  assert_shows (page, "Balance, 0 open invoices");
+  g_assert_nonnull (button (page, "Allocate…"));
+  g_assert_nonnull (relance_test_find_widget (window, is_mapped_label_starting,
+                                              (gpointer)"1 customer · balance €0.00 · overdue €0.00"));
+  payments = relance_desk_list_payments (fixture->db, customer_id, 0, &error);
+  g_assert_cmpuint (payments->len, ==, 1);
+  payment = g_ptr_array_index (payments, 0);
+  g_assert_cmpint (payment->unallocated, ==, 10000);
+
+  /* Deleted from the page, then Undo: allocated as before. */
+  g_signal_emit_by_name (relance_test_find_widget (page, is_button_with_tooltip, (gpointer)"Delete the Payment"),
+                         "clicked");
+  relance_test_spin (50);
+  assert_shows (page, "No payment received yet.");
+  assert_shows (page, "Balance, 2 open invoices");
+  relance_test_spin (300);
+  g_signal_emit_by_name (button (window, "Undo"), "clicked");
+  relance_test_spin (100);
+  assert_shows (page, "€100.00 on account");
+  assert_shows (page, "Settles F1, F2");
+  assert_shows (page, "Balance, 0 open invoices");
+  g_clear_pointer (&payments, g_ptr_array_unref);
+  payments = relance_desk_list_payments (fixture->db, customer_id, 0, &error);
+  g_assert_cmpuint (payments->len, ==, 1);
+  payment = g_ptr_array_index (payments, 0);
+  written = relance_desk_list_payment_allocations (fixture->db, payment->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (written->len, ==, 2);
+  g_assert_cmpint (((RelanceAllocation *)written->pdata[1])->amount, ==, 40000);
+}
+
+/* The dispute list narrowed to one department, with the other filters;
+ * the rows and the totals bar follow. */
+static void
+test_desk_department_filter (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RelanceSampleOptions options;
+  RelanceListModel *disputes;
+  GtkWidget *window;
+  GtkWidget *department;
+  GtkWidget *status;
+  GtkWidget *cause;
+  GListModel *items;
+  const char * const expected[] = { "Any department", "Billing", "Shipping", "Sales", "Technical" };
+  guint n_all;
+  guint sum = 0;
+
+  REQUIRE_DISPLAY ();
+
+  relance_sample_options_init (&options, relance_context_get_today (fixture->context));
+  options.n_customers = 20;
+  options.n_invoices = 300;
+  g_assert_true (relance_sample_generate (fixture->db, &options, &error));
+  show_window (fixture);
+  window = GTK_WIDGET (fixture->window);
+
+  disputes = window_model (fixture, "disputes");
+  n_all = g_list_model_get_n_items (G_LIST_MODEL (disputes));
+  g_assert_cmpuint (n_all, >, 0);
+
+  department = relance_test_find_widget (window, is_drop_down_with_tooltip, (gpointer)"Department");
+  g_assert_nonnull (department);
+  items = gtk_drop_down_get_model (GTK_DROP_DOWN (department));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (items), i), ==, expected[i]);
+
+  for (guint d = 1; d < G_N_ELEMENTS (expected); d++)
+    {
+      g_autoptr(RelanceListModel) reference = relance_list_model_new (fixture->db, RELANCE_LIST_DISPUTES,
+                                                                      relance_context_get_today (fixture->context));
+      g_autofree char *count = NULL;
+      guint n;
+
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (department), d);
+      relance_test_spin (50);
+      n = g_list_model_get_n_items (G_LIST_MODEL (disputes));
+      relance_list_model_set_department (reference, expected[d]);
+      g_assert_cmpuint (n, ==, g_list_model_get_n_items (G_LIST_MODEL (reference)));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(RelanceDispute) dispute = g_list_model_get_item (G_LIST_MODEL (disputes), i);
+
+          g_assert_cmpstr (relance_dispute_get_department (dispute), ==, expected[d]);
+        }
+      /* The totals bar counts the rows. */
+      count = g_strdup_printf (n == 1 ? "%u dispute · disputed " : "%u disputes · disputed ", n);
+      g_assert_nonnull (relance_test_find_widget (window, is_mapped_label_starting, count));
+      sum += n;
+    }
+  g_assert_cmpuint (sum, ==, n_all);
+
+  /* With the status: the open disputes of Shipping only. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (department), 2);
+  status = relance_test_find_widget (window, is_drop_down_with_tooltip, (gpointer)"Status");
+  g_assert_nonnull (status);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (status), 1);   /* Open */
+  relance_test_spin (50);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (disputes)); i++)
+    {
+      g_autoptr(RelanceDispute) dispute = g_list_model_get_item (G_LIST_MODEL (disputes), i);
+
+      g_assert_cmpstr (relance_dispute_get_department (dispute), ==, "Shipping");
+      g_assert_cmpint (relance_dispute_get_status (dispute), ==, RELANCE_DISPUTE_STATUS_OPEN);
+    }
+
+  /* Cause A is Billing's: nothing is both, and the page says the filters
+   * are why. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (status), 0);
+  cause = relance_test_find_widget (window, is_drop_down_with_tooltip, (gpointer)"Cause");
+  g_assert_nonnull (cause);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (cause), 1);   /* A */
+  relance_test_spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (disputes)), ==, 0);
+  assert_shows (window, "Nothing Matches the Filters");
+  g_assert_nonnull (relance_test_find_widget (window, is_mapped_label_starting, (gpointer)"0 disputes · disputed "));
+
+  /* Any department: the disputes of cause A, all of them. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (department), 0);
+  relance_test_spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (disputes)), >, 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (cause), 0);
+  relance_test_spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (disputes)), ==, n_all);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -649,6 +895,8 @@ main (int   argc,
   ADD ("/desk-window/filters", test_desk_filters);
   ADD ("/desk-window/penalties", test_desk_penalties);
   ADD ("/desk-window/payment-many", test_desk_payment_many);
+  ADD ("/desk-window/allocate-on-account", test_desk_allocate_on_account);
+  ADD ("/desk-window/department-filter", test_desk_department_filter);
 
 #undef ADD
 

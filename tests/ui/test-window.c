@@ -13,6 +13,7 @@
 #include "relance-context.h"
 #include "relance-customer.h"
 #include "relance-customer-dialog.h"
+#include "relance-customer-page.h"
 #include "relance-database.h"
 #include "relance-list-model.h"
 #include "relance-sample.h"
@@ -188,7 +189,7 @@ test_window_lists (Fixture       *fixture,
     "Number", "Customer", "Issued", "Due", "Amount", "Open", "Days Overdue", "Status", NULL
   };
   static const char * const dispute_titles[] = {
-    "Invoice", "Customer", "Cause", "Amount", "Opened", "Days Open", "Status", NULL
+    "Invoice", "Customer", "Cause", "Department", "Amount", "Opened", "Days Open", "Status", NULL
   };
   static const struct {
     const char *name;
@@ -300,6 +301,13 @@ type_search (RelanceWindow *window,
   relance_test_spin (50);
 }
 
+static gboolean
+is_customer_page (GtkWidget *widget,
+                  gpointer   data)
+{
+  return RELANCE_IS_CUSTOMER_PAGE (widget);
+}
+
 static void
 test_window_search (Fixture       *fixture,
                     gconstpointer  data)
@@ -333,6 +341,22 @@ test_window_search (Fixture       *fixture,
       g_assert_true (strstr (name, "besancon") != NULL || strstr (city, "besancon") != NULL);
     }
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (column_view)));
+
+  /* Enter opens the first customer found, and the list has the focus. */
+  {
+    GtkWidget *page = relance_test_find_widget (GTK_WIDGET (fixture->window), is_customer_page, NULL);
+    g_autoptr(RelanceCustomer) first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+
+    g_assert_nonnull (page);
+    g_assert_cmpint (relance_customer_page_get_customer (RELANCE_CUSTOMER_PAGE (page)), ==, 0);
+    g_signal_emit_by_name (relance_window_get_search_entry (fixture->window, "customers"), "activate");
+    relance_test_spin (50);
+    g_assert_cmpint (relance_customer_page_get_customer (RELANCE_CUSTOMER_PAGE (page)), ==,
+                     relance_customer_get_id (first));
+    g_assert_true (gtk_widget_is_focus (GTK_WIDGET (column_view)) ||
+                   gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                           GTK_WIDGET (column_view)));
+  }
 
   /* Nothing found: a status page says so instead of an empty list. */
   type_search (fixture->window, "customers", "zzqxw");
