@@ -225,6 +225,32 @@ test_payment_allocation (Fixture       *fixture,
   g_assert_nonnull (strstr (row->invoices, "F1"));
   g_assert_nonnull (strstr (row->invoices, "F2"));
 
+  /* Two later payments, each allocated in full: the latest one alone is
+   * listed with a limit of 1, and the older one that still has money on
+   * account, so that it can be allocated from the customer's page. */
+  {
+    g_autoptr(GPtrArray) later = allocations (f2, 10000, 0);
+    g_autoptr(GPtrArray) latest = allocations (f2, 5000, 0);
+    g_autoptr(GPtrArray) limited = NULL;
+    gint64 later_id = relance_desk_add_payment (fixture->db, customer, day ("2026-11-10"), 10000,
+                                                "transfer", "", later, &error);
+    gint64 latest_id;
+
+    g_assert_no_error (error);
+    latest_id = relance_desk_add_payment (fixture->db, customer, day ("2026-11-12"), 5000,
+                                          "transfer", "", latest, &error);
+    g_assert_no_error (error);
+
+    limited = relance_desk_list_payments (fixture->db, customer, 1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (limited->len, ==, 2);
+    g_assert_cmpint (((RelancePaymentRow *)limited->pdata[0])->id, ==, latest_id);
+    g_assert_cmpint (((RelancePaymentRow *)limited->pdata[1])->id, ==, payment);
+    g_assert_true (relance_desk_delete_payment (fixture->db, later_id, &error));
+    g_assert_true (relance_desk_delete_payment (fixture->db, latest_id, &error));
+    g_assert_no_error (error);
+  }
+
   /* Deleting the payment opens the invoices again. */
   g_assert_true (relance_desk_delete_payment (fixture->db, payment, &error));
   g_assert_no_error (error);

@@ -383,9 +383,11 @@ relance_desk_get_figures (RelanceDatabase         *db,
 
 /**
  * relance_desk_list_payments:
- * @limit: at most this many, the latest first; 0 for all
+ * @limit: the latest @limit payments, and any older one with money still
+ *   on account (it must stay at hand to be allocated); 0 for all
  *
- * Returns: (transfer full) (element-type RelancePaymentRow): the payments
+ * Returns: (transfer full) (element-type RelancePaymentRow): the payments,
+ *   the latest first
  */
 GPtrArray *
 relance_desk_list_payments (RelanceDatabase  *db,
@@ -404,7 +406,10 @@ relance_desk_list_payments (RelanceDatabase  *db,
                                     " (SELECT group_concat (i.number, ', ') FROM allocations a"
                                     "  JOIN invoices i ON i.id = a.invoice_id WHERE a.payment_id = p.id)"
                                     " FROM payments p WHERE p.customer_id = ?1"
-                                    " ORDER BY p.date DESC, p.id DESC LIMIT ?2",
+                                    " AND (p.amount > p.allocated OR p.id IN"
+                                    "  (SELECT id FROM payments WHERE customer_id = ?1"
+                                    "   ORDER BY date DESC, id DESC LIMIT ?2))"
+                                    " ORDER BY p.date DESC, p.id DESC",
                                     error);
   if (stmt == NULL)
     return NULL;

@@ -20,7 +20,8 @@
 #include "relance-list-model.h"
 #include "relance-penalties.h"
 
-/* The page shows this many of the latest payments and history entries. */
+/* The page shows this many of the latest payments (and any older one with
+ * money on account) and history entries. */
 #define MAX_PAYMENTS 20
 #define MAX_TIMELINE 100
 
