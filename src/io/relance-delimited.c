@@ -20,6 +20,63 @@ is_windows_1252_only (guchar c)
   return c >= 0x80 && c <= 0x9F && c != 0x81 && c != 0x8D && c != 0x8F && c != 0x90 && c != 0x9D;
 }
 
+/* g_utf8_validate_len(), with runs of ASCII (what files are mostly made
+ * of) gone through eight bytes at a time: bytes below 0x80 are characters
+ * of their own, so the text is valid when each run of bytes from 0x80 up
+ * is, and there is no NUL. */
+static gboolean
+validate_utf8 (const char  *data,
+               gsize        length,
+               const char **end)
+{
+  const guchar *p = (const guchar *)data;
+  const guchar *stop = p + length;
+
+  while (p < stop)
+    {
+      const guchar *run;
+      const char *invalid = NULL;
+
+      while (stop - p >= 8)
+        {
+          guint64 word;
+
+          memcpy (&word, p, sizeof word);
+          if ((word & G_GUINT64_CONSTANT (0x8080808080808080)) != 0 ||
+              ((word - G_GUINT64_CONSTANT (0x0101010101010101)) & ~word &
+               G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
+            break;
+          p += 8;
+        }
+      if (p == stop)
+        break;
+      if (*p == '\0')
+        {
+          if (end != NULL)
+            *end = (const char *)p;
+          return FALSE;
+        }
+      if (*p < 0x80)
+        {
+          p++;
+          continue;
+        }
+
+      for (run = p; p < stop && *p >= 0x80; p++)
+        ;
+      if (!g_utf8_validate_len ((const char *)run, (gsize)(p - run), &invalid))
+        {
+          if (end != NULL)
+            *end = invalid;
+          return FALSE;
+        }
+    }
+
+  if (end != NULL)
+    *end = (const char *)stop;
+  return TRUE;
+}
+
 static const char *
 guess_encoding (const char *data,
                 gsize       length)
@@ -31,7 +88,7 @@ guess_encoding (const char *data,
     return "UTF-16LE";
   if (length >= 2 && (guchar)data[0] == 0xFE && (guchar)data[1] == 0xFF)
     return "UTF-16BE";
-  if (g_utf8_validate_len (data, length, NULL))
+  if (validate_utf8 (data, length, NULL))
     return "UTF-8";
 
   for (gsize i = 0; i < length; i++)
@@ -70,43 +127,30 @@ looks_binary (const char *text,
   return controls > 0 && controls * 100 >= n;
 }
 
-/**
- * relance_text_decode:
- * @data: the file's bytes
- * @encoding: (nullable): "UTF-8", "WINDOWS-1252", "ISO-8859-15"...; %NULL
- *   or "auto" to guess
- * @file: the name shown in messages
- * @detected: (out) (optional) (transfer full): the encoding used
- *
- * Returns: (transfer full): the text in UTF-8, without a byte order mark,
- *   or %NULL
- */
-char *
-relance_text_decode (const char  *data,
-                     gsize        length,
-                     const char  *encoding,
-                     const char  *file,
-                     char       **detected,
-                     GError     **error)
+/* Decodes @data (@length bytes and a NUL after them), which it takes: the
+ * text of a UTF-8 file is @data itself, without a copy. */
+static char *
+decode_owned (char        *data,
+              gsize        length,
+              const char  *encoding,
+              const char  *file,
+              char       **detected,
+              GError     **error)
 {
+  g_autofree char *owned = data;
   g_autofree char *text = NULL;
   gsize text_length = 0;
+  gsize skip = 0;
   gboolean guessed = encoding == NULL || g_ascii_strcasecmp (encoding, "auto") == 0;
   const char *charset = guessed ? guess_encoding (data, length) : encoding;
 
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 && g_ascii_strcasecmp (charset, "UTF-8") == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
+    skip = 3;
   if (length >= 2 && g_ascii_strncasecmp (charset, "UTF-16", 6) == 0 &&
       ((guchar)data[0] == 0xFF || (guchar)data[0] == 0xFE))
-    {
-      data += 2;
-      length -= 2;
-    }
+    skip = 2;
 
-  if (!g_str_has_prefix (charset, "UTF-16") && looks_binary (data, length))
+  if (!g_str_has_prefix (charset, "UTF-16") && looks_binary (data + skip, length - skip))
     {
       g_set_error (error, RELANCE_ERROR, RELANCE_ERROR_INVALID,
                    _("%s is not a text file (it may be a spreadsheet or a PDF: "
@@ -118,9 +162,11 @@ relance_text_decode (const char  *data,
     {
       const char *end = NULL;
 
-      if (!g_utf8_validate_len (data, length, &end))
+      /* A guess of UTF-8 has read the whole file as UTF-8 already. */
+      if (!(guessed && g_str_equal (charset, "UTF-8")) &&
+          !validate_utf8 (data + skip, length - skip, &end))
         {
-          g_autofree char *offset = g_strdup_printf ("%" G_GSIZE_FORMAT, (gsize)(end - data));
+          g_autofree char *offset = g_strdup_printf ("%" G_GSIZE_FORMAT, (gsize)(end - (data + skip)));
 
           /* Translators: the first %s is a file name, the second a byte offset */
           g_set_error (error, RELANCE_ERROR, RELANCE_ERROR_INVALID,
@@ -129,14 +175,16 @@ relance_text_decode (const char  *data,
                        file, offset);
           return NULL;
         }
-      text = g_strndup (data, length);
-      text_length = length;
+      if (skip > 0)
+        memmove (data, data + skip, length - skip + 1);
+      text = g_steal_pointer (&owned);
+      text_length = length - skip;
     }
   else
     {
       g_autoptr(GError) local_error = NULL;
 
-      text = g_convert (data, length, "UTF-8", charset, NULL, &text_length, &local_error);
+      text = g_convert (data + skip, length - skip, "UTF-8", charset, NULL, &text_length, &local_error);
       if (text == NULL)
         {
           g_set_error (error, RELANCE_ERROR, RELANCE_ERROR_INVALID,
@@ -156,6 +204,32 @@ relance_text_decode (const char  *data,
   if (detected != NULL)
     *detected = g_ascii_strup (charset, -1);
   return g_steal_pointer (&text);
+}
+
+/**
+ * relance_text_decode:
+ * @data: the file's bytes
+ * @encoding: (nullable): "UTF-8", "WINDOWS-1252", "ISO-8859-15"...; %NULL
+ *   or "auto" to guess
+ * @file: the name shown in messages
+ * @detected: (out) (optional) (transfer full): the encoding used
+ *
+ * Returns: (transfer full): the text in UTF-8, without a byte order mark,
+ *   or %NULL
+ */
+char *
+relance_text_decode (const char  *data,
+                     gsize        length,
+                     const char  *encoding,
+                     const char  *file,
+                     char       **detected,
+                     GError     **error)
+{
+  char *copy = g_malloc (length + 1);
+
+  memcpy (copy, data, length);
+  copy[length] = '\0';
+  return decode_owned (copy, length, encoding, file, detected, error);
 }
 
 /**
@@ -185,6 +259,7 @@ relance_text_file_load (const char  *path,
       return NULL;
     }
 
+  /* The contents come with a NUL after them. */
   if (!g_file_get_contents (path, &data, &length, &local_error))
     {
       g_set_error (error, RELANCE_ERROR, RELANCE_ERROR_NOT_FOUND,
@@ -198,7 +273,7 @@ relance_text_file_load (const char  *path,
       return NULL;
     }
 
-  return relance_text_decode (data, length, encoding, name, detected, error);
+  return decode_owned (g_steal_pointer (&data), length, encoding, name, detected, error);
 }
 
 /**
@@ -258,26 +333,43 @@ relance_delimited_parse (const char         *text,
                          gpointer            user_data,
                          GError            **error)
 {
-  /* One buffer holds the record's fields, each ended by a NUL. */
-  g_autoptr(GString) buffer = g_string_new (NULL);
-  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (gsize));
-  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  /* One buffer holds the record's fields, each ended by a NUL; it and the
+   * fields' offsets grow as needed and serve every record. */
+  g_autofree char *buffer = NULL;
+  g_autofree gsize *starts = NULL;
+  g_autofree const char **fields = NULL;
+  gsize capacity = 0;
+  guint max_fields = 0;
+  const char stops[] = { separator, '\n', '\r', '\0' };
   const char *p = text;
   guint line = 1;
+
+#define ENSURE(needed) \
+  G_STMT_START { \
+    if ((needed) > capacity) \
+      { \
+        capacity = MAX (MAX ((needed), 2 * capacity), 1024); \
+        buffer = g_realloc (buffer, capacity); \
+      } \
+  } G_STMT_END
 
   while (*p != '\0')
     {
       guint record_line = line;
-      gboolean end_of_record = FALSE;
+      gsize length = 0;
+      guint n_fields = 0;
 
-      g_string_truncate (buffer, 0);
-      g_array_set_size (starts, 0);
-
-      while (!end_of_record)
+      for (;;)
         {
-          gsize start = buffer->len;
+          gsize span;
 
-          g_array_append_val (starts, start);
+          if (n_fields == max_fields)
+            {
+              max_fields = MAX (2 * max_fields, 32);
+              starts = g_renew (gsize, starts, max_fields);
+              fields = g_renew (const char *, fields, max_fields + 1);
+            }
+          starts[n_fields++] = length;
 
           if (*p == '"')
             {
@@ -298,7 +390,8 @@ relance_delimited_parse (const char         *text,
                     {
                       if (p[1] == '"')
                         {
-                          g_string_append_c (buffer, '"');
+                          ENSURE (length + 1);
+                          buffer[length++] = '"';
                           p += 2;
                           continue;
                         }
@@ -307,42 +400,41 @@ relance_delimited_parse (const char         *text,
                     }
                   if (*p == '\n' || (*p == '\r' && p[1] != '\n'))
                     line++;
-                  g_string_append_c (buffer, *p++);
+                  ENSURE (length + 1);
+                  buffer[length++] = *p++;
                 }
               /* Anything between the closing quote and the separator is kept. */
             }
 
-          {
-            const char *q = p;
-
-            while (*q != '\0' && *q != separator && *q != '\n' && *q != '\r')
-              q++;
-            g_string_append_len (buffer, p, q - p);
-            p = q;
-          }
-          g_string_append_c (buffer, '\0');
+          span = strcspn (p, stops);
+          ENSURE (length + span + 1);
+          memcpy (buffer + length, p, span);
+          length += span;
+          p += span;
+          buffer[length++] = '\0';
 
           if (*p == separator)
             p++;
           else
             {
-              end_of_record = TRUE;
               if (*p == '\r')
                 p++;
               if (*p == '\n')
                 p++;
               line++;
+              break;
             }
         }
 
-      g_ptr_array_set_size (fields, 0);
-      for (guint i = 0; i < starts->len; i++)
-        g_ptr_array_add (fields, buffer->str + g_array_index (starts, gsize, i));
-      g_ptr_array_add (fields, NULL);
+      for (guint i = 0; i < n_fields; i++)
+        fields[i] = buffer + starts[i];
+      fields[n_fields] = NULL;
 
-      if (!func ((const char * const *)fields->pdata, starts->len, record_line, user_data, error))
+      if (!func ((const char * const *)fields, n_fields, record_line, user_data, error))
         return FALSE;
     }
+
+#undef ENSURE
 
   return TRUE;
 }

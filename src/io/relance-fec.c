@@ -85,8 +85,16 @@ typedef struct
   GHashTable         *payments;    /* "customer\x1freference" -> RelanceImportPayment */
   GHashTable         *groups;      /* "customer\x1fletter" -> Group */
   GPtrArray          *group_list;  /* Group, in file order */
-  GPtrArray          *items;       /* Item, owned */
+  GPtrArray          *item_blocks; /* the Items, ITEM_BLOCK to a block */
+  guint               items_left;  /* in the last block */
+  GString            *key;         /* lookup keys, made without allocating */
+  GString            *folded;
+  GString            *group_key;
+  char                date_text[9];  /* the last date read, and its day */
+  RelanceDay          date_day;
 } FecState;
+
+#define ITEM_BLOCK 4096
 
 static void
 group_free (Group *group)
@@ -140,6 +148,95 @@ check_header (const char * const  *fields,
   return TRUE;
 }
 
+/* A million lines go through the functions below: the common cases take
+ * short cuts that give what the general code gives. */
+
+static gboolean
+is_ascii (const char *text)
+{
+  for (; *text != '\0'; text++)
+    if ((guchar)*text >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether @text, folded by relance_text_fold(), contains @needle (ASCII,
+ * lower case). ASCII text folds to its lower case. */
+static gboolean
+folded_contains (const char *text,
+                 const char *needle)
+{
+  g_autofree char *folded = NULL;
+  gsize length = strlen (needle);
+
+  if (is_ascii (text))
+    {
+      for (const char *p = text; *p != '\0'; p++)
+        if (g_ascii_strncasecmp (p, needle, length) == 0)
+          return TRUE;
+      return FALSE;
+    }
+
+  folded = relance_text_fold (text);
+  return strstr (folded, needle) != NULL;
+}
+
+/* g_utf8_casefold() into @buffer; for ASCII text, that is its lower case. */
+static const char *
+casefold_into (GString    *buffer,
+               const char *text)
+{
+  if (is_ascii (text))
+    {
+      g_string_truncate (buffer, 0);
+      for (const char *c = text; *c != '\0'; c++)
+        g_string_append_c (buffer, g_ascii_tolower (*c));
+    }
+  else
+    {
+      g_autofree char *folded = g_utf8_casefold (text, -1);
+
+      g_string_assign (buffer, folded);
+    }
+
+  return buffer->str;
+}
+
+/* relance_money_parse() of what FEC files write ("1234,56", "-12.5",
+ * "0,00"): digits, then a separator and one or two digits. */
+static gboolean
+parse_plain_amount (const char *text,
+                    gint64     *cents)
+{
+  const char *p = text;
+  gboolean negative = FALSE;
+  gint64 units = 0;
+  gint64 fraction = 0;
+  guint int_digits = 0;
+  guint frac_digits = 0;
+
+  if (*p == '-' || *p == '+')
+    negative = *p++ == '-';
+  for (; g_ascii_isdigit (*p); p++, int_digits++)
+    {
+      units = units * 10 + (*p - '0');
+      if (units > RELANCE_MONEY_MAX / 100)
+        return FALSE;
+    }
+  if (int_digits == 0)
+    return FALSE;
+  if (*p == ',' || *p == '.')
+    for (p++; g_ascii_isdigit (*p) && frac_digits < 3; p++, frac_digits++)
+      fraction = fraction * 10 + (*p - '0');
+  if (*p != '\0' || frac_digits > 2 || (p[-1] == ',' || p[-1] == '.'))
+    return FALSE;
+
+  if (frac_digits == 1)
+    fraction *= 10;
+  *cents = (units * 100 + fraction) * (negative ? -1 : 1);
+  return TRUE;
+}
+
 static gboolean
 read_amount (const char *text,
              gint64     *cents)
@@ -151,7 +248,7 @@ read_amount (const char *text,
       *cents = 0;
       return TRUE;
     }
-  return relance_money_parse (text, cents, NULL);
+  return parse_plain_amount (text, cents) || relance_money_parse (text, cents, NULL);
 }
 
 static gboolean
@@ -162,17 +259,36 @@ read_date (FecState    *state,
            gboolean     optional,
            RelanceDay  *day)
 {
-  g_autofree char *copy = g_strstrip (g_strdup (text));
+  g_autofree char *copy = NULL;
+  const char *date = text;
+
+  /* g_strstrip(), without a copy when there is nothing to strip. */
+  while (g_ascii_isspace (*date))
+    date++;
+  if (*date != '\0' && g_ascii_isspace (date[strlen (date) - 1]))
+    date = copy = g_strstrip (g_strdup (date));
 
   *day = RELANCE_DAY_NONE;
-  if (*copy == '\0' && optional)
+  if (*date == '\0' && optional)
     return TRUE;
+  /* The lines of an entry share their dates. */
+  if (*state->date_text != '\0' && strcmp (date, state->date_text) == 0)
+    {
+      *day = state->date_day;
+      return TRUE;
+    }
+  if (relance_day_parse_compact (date, day, NULL))
+    {
+      g_strlcpy (state->date_text, date, sizeof state->date_text);
+      state->date_day = *day;
+      return TRUE;
+    }
   /* Some packages write 2026-11-23 or 23/11/2026 despite the rule. */
-  if (relance_day_parse_compact (copy, day, NULL) || relance_day_parse (copy, day, NULL))
+  if (relance_day_parse (date, day, NULL))
     return TRUE;
 
   relance_import_batch_add_problem (state->batch, line, column_names[column],
-                                    _("“%s” is not a date (a FEC writes 20261123)"), copy);
+                                    _("“%s” is not a date (a FEC writes 20261123)"), date);
   return FALSE;
 }
 
@@ -180,10 +296,8 @@ static gboolean
 is_opening (const char *journal,
             const char *journal_lib)
 {
-  g_autofree char *lib = relance_text_fold (journal_lib);
-
   return g_ascii_strcasecmp (journal, "AN") == 0 || g_ascii_strcasecmp (journal, "RAN") == 0 ||
-         g_ascii_strcasecmp (journal, "ANO") == 0 || strstr (lib, "nouveau") != NULL;
+         g_ascii_strcasecmp (journal, "ANO") == 0 || folded_contains (journal_lib, "nouveau");
 }
 
 static gboolean
@@ -192,11 +306,8 @@ is_credit_note (const char *journal,
                 const char *label,
                 const char *piece)
 {
-  g_autofree char *lib = relance_text_fold (journal_lib);
-  g_autofree char *text = relance_text_fold (label);
-
-  return g_ascii_toupper (journal[0]) == 'V' || strstr (lib, "vente") != NULL ||
-         strstr (text, "avoir") != NULL || g_ascii_strncasecmp (piece, "AV", 2) == 0;
+  return g_ascii_toupper (journal[0]) == 'V' || folded_contains (journal_lib, "vente") ||
+         folded_contains (label, "avoir") || g_ascii_strncasecmp (piece, "AV", 2) == 0;
 }
 
 static RelanceImportCustomer *
@@ -229,13 +340,19 @@ new_item (FecState   *state,
           RelanceDay  date,
           RelanceDay  date_let)
 {
-  Item *item = g_new0 (Item, 1);
+  Item *item;
 
+  if (state->items_left == 0)
+    {
+      g_ptr_array_add (state->item_blocks, g_new0 (Item, ITEM_BLOCK));
+      state->items_left = ITEM_BLOCK;
+    }
+  item = (Item *)g_ptr_array_index (state->item_blocks, state->item_blocks->len - 1) +
+         (ITEM_BLOCK - state->items_left--);
   item->amount = amount;
   item->left = amount;
   item->date = date;
   item->date_let = date_let;
-  g_ptr_array_add (state->items, item);
   return item;
 }
 
@@ -246,21 +363,22 @@ add_to_group (FecState   *state,
               Item       *item,
               gboolean    debit)
 {
-  g_autofree char *key = NULL;
   Group *group;
 
   if (*letter == '\0')
     return;
 
-  key = g_strconcat (customer, "\x1f", letter, NULL);
-  group = g_hash_table_lookup (state->groups, key);
+  g_string_assign (state->group_key, customer);
+  g_string_append_c (state->group_key, '\x1f');
+  g_string_append (state->group_key, letter);
+  group = g_hash_table_lookup (state->groups, state->group_key->str);
   if (group == NULL)
     {
       group = g_new0 (Group, 1);
       group->customer = g_strdup (customer);
       group->debits = g_ptr_array_new ();
       group->credits = g_ptr_array_new ();
-      g_hash_table_insert (state->groups, g_steal_pointer (&key), group);
+      g_hash_table_insert (state->groups, g_strdup (state->group_key->str), group);
       g_ptr_array_add (state->group_list, group);
     }
   g_ptr_array_add (debit ? group->debits : group->credits, item);
@@ -277,9 +395,10 @@ on_record_cb (const char * const  *row,
   RelanceImportBatch *batch = state->batch;
   const char *fields[N_COLUMNS];
   g_autofree char *label = NULL;
-  g_autofree char *customer_code = NULL;
-  g_autofree char *piece = NULL;
-  g_autofree char *letter = NULL;
+  g_autofree char *piece_owned = NULL;
+  const char *customer_code;
+  const char *piece;
+  const char *letter;
   const char *name;
   gint64 debit = 0, credit = 0, net;
   RelanceDay entry_date, piece_date, date_let;
@@ -337,8 +456,8 @@ on_record_cb (const char * const  *row,
       return TRUE;
   }
 
-  customer_code = g_strstrip (g_strdup (*fields[COMP_AUX_NUM] ? fields[COMP_AUX_NUM]
-                                                              : fields[COMPTE_NUM]));
+  /* The fields are this record's own copies: they are trimmed in place. */
+  customer_code = g_strstrip ((char *)(*fields[COMP_AUX_NUM] ? fields[COMP_AUX_NUM] : fields[COMPTE_NUM]));
   name = *fields[COMP_AUX_LIB] ? fields[COMP_AUX_LIB] : fields[COMPTE_LIB];
 
   if (!read_amount (fields[DEBIT], &debit))
@@ -365,28 +484,22 @@ on_record_cb (const char * const  *row,
   if (!relance_day_is_valid (piece_date))
     piece_date = entry_date;
 
-  piece = g_strstrip (g_strdup (fields[PIECE_REF]));
+  piece = g_strstrip ((char *)fields[PIECE_REF]);
   if (is_opening (fields[JOURNAL_CODE], fields[JOURNAL_LIB]) && net > 0)
     {
       /* A balance carried forward per customer often has no invoice
        * number, or the journal's name as one. */
-      g_autofree char *folded = g_utf8_casefold (piece, -1);
-      const char *owner = g_hash_table_lookup (state->numbers, folded);
+      const char *owner = g_hash_table_lookup (state->numbers, casefold_into (state->folded, piece));
 
       if (*piece == '\0' || g_ascii_strcasecmp (piece, fields[JOURNAL_CODE]) == 0 ||
           (owner != NULL && !g_str_equal (owner, customer_code)))
-        {
-          g_free (piece);
-          piece = g_strdup_printf ("AN %s %s", customer_code, g_strstrip ((char *)fields[ECRITURE_NUM]));
-        }
+        piece = piece_owned = g_strdup_printf ("AN %s %s", customer_code,
+                                               g_strstrip ((char *)fields[ECRITURE_NUM]));
     }
   if (*piece == '\0')
-    {
-      g_free (piece);
-      piece = g_strdup_printf ("%s-%s", g_strstrip ((char *)fields[JOURNAL_CODE]),
-                               g_strstrip ((char *)fields[ECRITURE_NUM]));
-    }
-  letter = g_strstrip (g_strdup (fields[ECRITURE_LET]));
+    piece = piece_owned = g_strdup_printf ("%s-%s", g_strstrip ((char *)fields[JOURNAL_CODE]),
+                                           g_strstrip ((char *)fields[ECRITURE_NUM]));
+  letter = g_strstrip ((char *)fields[ECRITURE_LET]);
 
   get_customer (state, customer_code, name, line);
 
@@ -394,11 +507,15 @@ on_record_cb (const char * const  *row,
                                  fields[ECRITURE_LIB], piece))
     {
       gboolean credit_note = net < 0;
-      g_autofree char *key = g_strdup_printf ("%s\x1f%d\x1f%s", customer_code, credit_note, piece);
-      g_autofree char *folded = g_utf8_casefold (piece, -1);
-      RelanceImportInvoice *invoice = g_hash_table_lookup (state->invoices, key);
-      const char *owner = g_hash_table_lookup (state->numbers, folded);
+      RelanceImportInvoice *invoice;
+      const char *owner;
       Item *item;
+
+      g_string_assign (state->key, customer_code);
+      g_string_append (state->key, credit_note ? "\x1f" "1\x1f" : "\x1f" "0\x1f");
+      g_string_append (state->key, piece);
+      invoice = g_hash_table_lookup (state->invoices, state->key->str);
+      owner = g_hash_table_lookup (state->numbers, casefold_into (state->folded, piece));
 
       if (invoice == NULL)
         {
@@ -423,15 +540,11 @@ on_record_cb (const char * const  *row,
           invoice->issue_date = piece_date;
           invoice->credit_note = credit_note;
           invoice->currency = NULL;
-          invoice->source_ref = g_strdup_printf ("%s %s", fields[JOURNAL_CODE], fields[ECRITURE_NUM]);
-          g_hash_table_insert (state->invoices, g_steal_pointer (&key), invoice);
+          invoice->source_ref = g_strconcat (fields[JOURNAL_CODE], " ", fields[ECRITURE_NUM], NULL);
+          g_hash_table_insert (state->invoices, g_strdup (state->key->str), invoice);
           if (!credit_note)
-            {
-              g_autofree char *number_key = g_utf8_casefold (invoice->number, -1);
-
-              g_hash_table_insert (state->numbers, g_steal_pointer (&number_key),
-                                   g_strdup (customer_code));
-            }
+            g_hash_table_insert (state->numbers, g_strdup (casefold_into (state->folded, invoice->number)),
+                                 g_strdup (customer_code));
         }
       invoice->amount += ABS (net);
       invoice->issue_date = MIN (invoice->issue_date, piece_date);
@@ -442,13 +555,15 @@ on_record_cb (const char * const  *row,
     }
   else
     {
-      g_autofree char *reference = g_strdup_printf ("FEC %s %s",
-                                                    g_strstrip ((char *)fields[JOURNAL_CODE]),
-                                                    g_strstrip ((char *)fields[ECRITURE_NUM]));
-      g_autofree char *key = g_strconcat (customer_code, "\x1f", reference, NULL);
-      RelanceImportPayment *payment = g_hash_table_lookup (state->payments, key);
+      g_autofree char *reference = g_strconcat ("FEC ", g_strstrip ((char *)fields[JOURNAL_CODE]), " ",
+                                                g_strstrip ((char *)fields[ECRITURE_NUM]), NULL);
+      RelanceImportPayment *payment;
       Item *item;
 
+      g_string_assign (state->key, customer_code);
+      g_string_append_c (state->key, '\x1f');
+      g_string_append (state->key, reference);
+      payment = g_hash_table_lookup (state->payments, state->key->str);
       if (payment == NULL)
         {
           payment = relance_import_batch_add_payment (batch);
@@ -456,7 +571,7 @@ on_record_cb (const char * const  *row,
           payment->customer_code = g_strdup (customer_code);
           payment->reference = g_steal_pointer (&reference);
           payment->date = entry_date;
-          g_hash_table_insert (state->payments, g_steal_pointer (&key), payment);
+          g_hash_table_insert (state->payments, g_strdup (state->key->str), payment);
         }
       payment->amount += -net;
 
@@ -561,7 +676,10 @@ relance_fec_read_text (const char  *text,
   state.payments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   state.groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   state.group_list = g_ptr_array_new_with_free_func ((GDestroyNotify)group_free);
-  state.items = g_ptr_array_new_with_free_func (g_free);
+  state.item_blocks = g_ptr_array_new_with_free_func (g_free);
+  state.key = g_string_new (NULL);
+  state.folded = g_string_new (NULL);
+  state.group_key = g_string_new (NULL);
 
   ok = relance_delimited_parse (text, state.separator, file, on_record_cb, &state, error);
   if (ok && !state.header_done)
@@ -578,7 +696,10 @@ relance_fec_read_text (const char  *text,
   g_hash_table_unref (state.payments);
   g_hash_table_unref (state.groups);
   g_ptr_array_unref (state.group_list);
-  g_ptr_array_unref (state.items);
+  g_ptr_array_unref (state.item_blocks);
+  g_string_free (state.key, TRUE);
+  g_string_free (state.folded, TRUE);
+  g_string_free (state.group_key, TRUE);
 
   if (!ok)
     return NULL;

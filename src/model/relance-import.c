@@ -19,6 +19,19 @@
  *    same invoice and payment or credit note.
  * Nothing is ever deleted.
  *
+ * A big import (many rows for the size of the ledger) takes the bulk path,
+ * which writes exactly what the row-by-row path writes, only faster: the
+ * ledger's invoices and payments are read once into hash tables that the
+ * import keeps up to date instead of being looked up row by row; new rows
+ * are inserted many to a statement (invoices and payments get their ids
+ * from the import, the next ones SQLite would have given); the allocations'
+ * trigger is set aside and its work done in the hash tables, so that new
+ * invoices and payments are inserted with what is allocated of them and
+ * older ones updated once; and, when the import adds about as many rows as
+ * the ledger has, the indexes it does not read are dropped and built again
+ * once. All of it inside the import's transaction: a failure or a cancel
+ * rolls it all back, the trigger and the indexes included.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -30,8 +43,9 @@
 #include "relance-database-private.h"
 #include "relance-checks-private.h"
 #include "relance-error.h"
-#include "relance-import.h"
+#include "relance-import-private.h"
 #include "relance-money.h"
+#include "relance-schema-private.h"
 #include "relance-text.h"
 
 enum
@@ -49,6 +63,8 @@ enum
   ST_ALLOCATION_SUM_CREDIT,
   ST_ALLOCATION_INSERT_PAYMENT,
   ST_ALLOCATION_INSERT_CREDIT,
+  ST_INVOICE_SET_ALLOCATED,
+  ST_PAYMENT_SET_ALLOCATED,
   N_STATEMENTS
 };
 
@@ -87,6 +103,11 @@ static const char * const statement_sql[N_STATEMENTS] = {
     "INSERT INTO allocations (invoice_id, payment_id, date, amount) VALUES (?1, ?2, ?3, ?4)",
   [ST_ALLOCATION_INSERT_CREDIT] =
     "INSERT INTO allocations (invoice_id, credit_note_id, date, amount) VALUES (?1, ?2, ?3, ?4)",
+  /* The bulk path's, in the place of the allocations' trigger */
+  [ST_INVOICE_SET_ALLOCATED] =
+    "UPDATE invoices SET allocated = ?2, settled_date = ?3 WHERE id = ?1",
+  [ST_PAYMENT_SET_ALLOCATED] =
+    "UPDATE payments SET allocated = ?2 WHERE id = ?1",
 };
 
 typedef struct
@@ -105,7 +126,79 @@ typedef struct
   gint64     amount;
   gint64     allocated;
   char      *currency;
+  /* The bulk path's copy of the ledger: */
+  RelanceDay settled_date;   /* RELANCE_DAY_NONE: NULL */
+  gboolean   written;        /* the row is in the ledger */
+  gboolean   dirty;          /* allocated and settled_date are not */
 } InvoiceRow;
+
+/* A payment the import may allocate (bulk path): one of the ledger with a
+ * reference, or one the import adds. */
+typedef struct
+{
+  gint64   id;
+  gint64   amount;
+  gint64   allocated;
+  gboolean written;
+  gboolean dirty;
+} KnownPayment;
+
+/* Rows waiting to be inserted many to a statement (bulk path). */
+typedef struct
+{
+  InvoiceRow *row;           /* the known one */
+  const char *number;        /* in the arena */
+  const char *source_ref;    /* the batch's */
+} PendingInvoice;
+
+typedef struct
+{
+  KnownPayment *payment;
+  gint64        customer_id;
+  RelanceDay    date;
+  const char   *reference;   /* in the arena */
+} PendingPayment;
+
+typedef struct
+{
+  gint64      invoice_id;
+  gint64      payment_id;      /* 0: NULL */
+  gint64      credit_note_id;  /* 0: NULL */
+  RelanceDay  date;
+  gint64      amount;
+} PendingAllocation;
+
+enum
+{
+  PENDING_INVOICES,
+  PENDING_PAYMENTS,
+  PENDING_ALLOCATIONS,
+  N_PENDING
+};
+
+/* What ST_INVOICE_INSERT, ST_PAYMENT_INSERT and ST_ALLOCATION_INSERT_*
+ * insert, with the ids of invoices and payments given, and what the
+ * allocations' trigger would have made of them. A statement inserts one
+ * row, or BULK_ROWS. */
+static const struct
+{
+  const char *insert;
+  const char *row;
+  int         n_params;
+} bulk_sql[N_PENDING] = {
+  [PENDING_INVOICES] = {
+    "INSERT INTO invoices (id, customer_id, number, kind, issue_date, due_date, amount, allocated,"
+    " settled_date, currency, source, source_ref) VALUES ",
+    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", 12 },
+  [PENDING_PAYMENTS] = {
+    "INSERT INTO payments (id, customer_id, date, amount, allocated, method, reference) VALUES ",
+    "(?, ?, ?, ?, ?, 'transfer', ?)", 6 },
+  [PENDING_ALLOCATIONS] = {
+    "INSERT INTO allocations (invoice_id, payment_id, credit_note_id, date, amount) VALUES ",
+    "(?, ?, ?, ?, ?)", 5 },
+};
+
+#define BULK_ROWS 64
 
 /* An invoice or payment this import created: what allocating to it needs,
  * kept here rather than read back. */
@@ -118,6 +211,18 @@ typedef struct
   gint64   allocated;
 } Fresh;
 
+/* Memory for what an import keeps until it ends (the keys and values of
+ * its hash tables, the rows waiting to be inserted), given back at once:
+ * a big import makes millions of them. */
+typedef struct
+{
+  GPtrArray *blocks;
+  char      *next;
+  gsize      left;
+} Arena;
+
+#define ARENA_BLOCK_SIZE (1024 * 1024)
+
 typedef struct
 {
   RelanceDatabase      *db;
@@ -125,11 +230,29 @@ typedef struct
   RelanceImportSummary *summary;
   RelanceDay            today;
   const char           *source_name;
+  Arena                 arena;         /* the hash tables' keys and values */
+  GString              *scratch;       /* lookup keys, one at a time */
+  GString              *number_key;    /* apply_allocation()'s */
+  GString              *credit_key;
+  GString              *payment_key;
   GHashTable           *customers;     /* folded code -> CustomerRef */
   GHashTable           *bad_invoices;  /* numbers refused, folded */
   GHashTable           *fresh_invoices; /* folded number -> Fresh, created by this import */
   GHashTable           *fresh_payments; /* "customer id:reference" -> Fresh, likewise */
   sqlite3_stmt         *stmts[N_STATEMENTS];
+  /* The bulk path */
+  gboolean              bulk;
+  GHashTable           *known_invoices;      /* number in ASCII lower case (NOCASE) -> InvoiceRow */
+  GHashTable           *known_invoice_ids;   /* &id -> the same InvoiceRow */
+  GHashTable           *known_payments;      /* "customer id:reference" -> KnownPayment */
+  GHashTable           *known_payment_ids;   /* &id -> the same KnownPayment */
+  gint64                next_invoice_id;
+  gint64                next_payment_id;
+  char                 *allocation_trigger;  /* set aside, to create again */
+  GPtrArray            *dirty_invoices;      /* written InvoiceRows, dirty */
+  GPtrArray            *dirty_payments;      /* written KnownPayments, dirty */
+  GArray               *pending[N_PENDING];
+  sqlite3_stmt         *bulk_stmts[N_PENDING][2];  /* one row, BULK_ROWS rows */
   GCancellable         *cancellable;
   RelanceImportProgressFunc progress;
   gpointer              progress_data;
@@ -146,14 +269,41 @@ invoice_row_clear (InvoiceRow *row)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (InvoiceRow, invoice_row_clear)
 
 static void
+free_buffer (GString **buffer)
+{
+  if (*buffer != NULL)
+    g_string_free (g_steal_pointer (buffer), TRUE);
+}
+
+static void
 applier_clear (Applier *self)
 {
   for (guint i = 0; i < N_STATEMENTS; i++)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+  for (guint i = 0; i < N_PENDING; i++)
+    {
+      g_clear_pointer (&self->bulk_stmts[i][0], sqlite3_finalize);
+      g_clear_pointer (&self->bulk_stmts[i][1], sqlite3_finalize);
+      g_clear_pointer (&self->pending[i], g_array_unref);
+    }
   g_clear_pointer (&self->customers, g_hash_table_unref);
   g_clear_pointer (&self->bad_invoices, g_hash_table_unref);
   g_clear_pointer (&self->fresh_invoices, g_hash_table_unref);
   g_clear_pointer (&self->fresh_payments, g_hash_table_unref);
+  g_clear_pointer (&self->known_invoice_ids, g_hash_table_unref);
+  g_clear_pointer (&self->known_invoices, g_hash_table_unref);
+  g_clear_pointer (&self->known_payments, g_hash_table_unref);
+  g_clear_pointer (&self->known_payment_ids, g_hash_table_unref);
+  g_clear_pointer (&self->dirty_invoices, g_ptr_array_unref);
+  g_clear_pointer (&self->dirty_payments, g_ptr_array_unref);
+  g_clear_pointer (&self->allocation_trigger, g_free);
+  g_clear_pointer (&self->arena.blocks, g_ptr_array_unref);
+  self->arena.next = NULL;
+  self->arena.left = 0;
+  free_buffer (&self->scratch);
+  free_buffer (&self->number_key);
+  free_buffer (&self->credit_key);
+  free_buffer (&self->payment_key);
 }
 
 static sqlite3_stmt *
@@ -178,12 +328,89 @@ trimmed (const char *text)
   return g_strstrip (g_strdup (text ? text : ""));
 }
 
-static char *
-key_for (const char *code)
+static gpointer
+arena_alloc (Arena *arena,
+             gsize  size)
 {
-  g_autofree char *copy = trimmed (code);
+  gpointer memory;
 
-  return g_ascii_strdown (copy, -1);
+  size = (size + 15) & ~(gsize)15;
+  if (size > arena->left)
+    {
+      gsize block = MAX (size, ARENA_BLOCK_SIZE);
+
+      if (arena->blocks == NULL)
+        arena->blocks = g_ptr_array_new_with_free_func (g_free);
+      arena->next = g_malloc (block);
+      arena->left = block;
+      g_ptr_array_add (arena->blocks, arena->next);
+    }
+  memory = arena->next;
+  arena->next += size;
+  arena->left -= size;
+  return memory;
+}
+
+static gpointer
+arena_memdup (Arena         *arena,
+              gconstpointer  data,
+              gsize          size)
+{
+  return memcpy (arena_alloc (arena, size), data, size);
+}
+
+static char *
+arena_strdup (Arena      *arena,
+              const char *text)
+{
+  return text != NULL ? arena_memdup (arena, text, strlen (text) + 1) : NULL;
+}
+
+/* How codes and numbers are matched (trimmed, ASCII letters in lower case,
+ * as NOCASE compares), written into @buffer. */
+static const char *
+fold_into (GString    *buffer,
+           const char *code)
+{
+  const char *start = code != NULL ? code : "";
+  const char *end;
+
+  while (g_ascii_isspace (*start))
+    start++;
+  end = start + strlen (start);
+  while (end > start && g_ascii_isspace (end[-1]))
+    end--;
+
+  g_string_truncate (buffer, 0);
+  for (const char *c = start; c < end; c++)
+    g_string_append_c (buffer, g_ascii_tolower (*c));
+  return buffer->str;
+}
+
+/* g_ascii_strdown() into @buffer: how NOCASE compares. */
+static const char *
+lower_into (GString    *buffer,
+            const char *text)
+{
+  g_string_truncate (buffer, 0);
+  for (const char *c = text; *c != '\0'; c++)
+    g_string_append_c (buffer, g_ascii_tolower (*c));
+  return buffer->str;
+}
+
+/* "customer id:reference", how this import knows payments. */
+static const char *
+payment_key_into (GString    *buffer,
+                  gint64      customer_id,
+                  const char *reference)
+{
+  char id[24];
+
+  g_snprintf (id, sizeof id, "%" G_GINT64_FORMAT, customer_id);
+  g_string_assign (buffer, id);
+  g_string_append_c (buffer, ':');
+  g_string_append (buffer, reference != NULL ? reference : "(null)");
+  return buffer->str;
 }
 
 static RelanceImportProblem *
@@ -227,6 +454,358 @@ add_problem (Applier    *self,
   g_ptr_array_add (list, problem_new (self->batch->file, line, column, reason));
 }
 
+/* The bulk path: what the import knows of the ledger, and the rows it
+ * inserts many to a statement */
+
+static InvoiceRow *
+know_invoice (Applier          *self,
+              const char       *number,
+              const InvoiceRow *row)
+{
+  InvoiceRow *known = arena_memdup (&self->arena, row, sizeof *row);
+
+  known->currency = arena_strdup (&self->arena, row->currency);
+  g_hash_table_insert (self->known_invoices,
+                       arena_strdup (&self->arena, lower_into (self->scratch, number)), known);
+  g_hash_table_insert (self->known_invoice_ids, &known->id, known);
+  return known;
+}
+
+/* Every payment the import may allocate is known by its id; like
+ * ST_PAYMENT_BY_REFERENCE, the first one with a reference is the one found
+ * by it. */
+static KnownPayment *
+know_payment (Applier    *self,
+              gint64      customer_id,
+              const char *reference,
+              gint64      id,
+              gint64      amount,
+              gint64      allocated,
+              gboolean    written)
+{
+  KnownPayment *known = arena_alloc (&self->arena, sizeof *known);
+  const char *key;
+
+  known->id = id;
+  known->amount = amount;
+  known->allocated = allocated;
+  known->written = written;
+  known->dirty = FALSE;
+  g_hash_table_insert (self->known_payment_ids, &known->id, known);
+
+  if (reference == NULL || *reference == '\0')
+    return known;
+  key = payment_key_into (self->scratch, customer_id, reference);
+  if (!g_hash_table_contains (self->known_payments, key))
+    g_hash_table_insert (self->known_payments, arena_strdup (&self->arena, key), known);
+  return known;
+}
+
+/* What the allocations' trigger does to an invoice or a credit note. */
+static void
+allocate_to_invoice (Applier    *self,
+                     InvoiceRow *row,
+                     RelanceDay  date,
+                     gint64      amount)
+{
+  row->allocated += amount;
+  row->settled_date = row->allocated == row->amount ? MAX (date, row->settled_date) : RELANCE_DAY_NONE;
+  if (row->written && !row->dirty)
+    g_ptr_array_add (self->dirty_invoices, row);
+  row->dirty = TRUE;
+}
+
+static void
+allocate_from_payment (Applier      *self,
+                       KnownPayment *payment,
+                       gint64        amount)
+{
+  payment->allocated += amount;
+  if (payment->written && !payment->dirty)
+    g_ptr_array_add (self->dirty_payments, payment);
+  payment->dirty = TRUE;
+}
+
+/* Starts the bulk path: reads the invoices of the ledger, and its payments
+ * with a reference. */
+static gboolean
+start_bulk (Applier  *self,
+            GError  **error)
+{
+  g_autoptr(sqlite3_stmt) invoices = NULL;
+  g_autoptr(sqlite3_stmt) payments = NULL;
+  gboolean has_row;
+  gboolean ok;
+
+  self->known_invoices = g_hash_table_new (g_str_hash, g_str_equal);
+  self->known_invoice_ids = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->known_payments = g_hash_table_new (g_str_hash, g_str_equal);
+  self->known_payment_ids = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->dirty_invoices = g_ptr_array_new ();
+  self->dirty_payments = g_ptr_array_new ();
+  self->pending[PENDING_INVOICES] = g_array_new (FALSE, FALSE, sizeof (PendingInvoice));
+  self->pending[PENDING_PAYMENTS] = g_array_new (FALSE, FALSE, sizeof (PendingPayment));
+  self->pending[PENDING_ALLOCATIONS] = g_array_new (FALSE, FALSE, sizeof (PendingAllocation));
+
+  invoices = _relance_database_prepare (self->db,
+                                        "SELECT id, number, customer_id, kind = 'credit_note', issue_date,"
+                                        " due_date, amount, allocated, currency, coalesce (settled_date, 0)"
+                                        " FROM invoices",
+                                        error);
+  if (invoices == NULL)
+    return FALSE;
+  while ((ok = _relance_database_step (self->db, invoices, &has_row, error)) && has_row)
+    {
+      InvoiceRow row = {
+        .id = sqlite3_column_int64 (invoices, 0),
+        .customer_id = sqlite3_column_int64 (invoices, 2),
+        .credit_note = sqlite3_column_int (invoices, 3) != 0,
+        .issue_date = sqlite3_column_int (invoices, 4),
+        .due_date = sqlite3_column_int (invoices, 5),
+        .amount = sqlite3_column_int64 (invoices, 6),
+        .allocated = sqlite3_column_int64 (invoices, 7),
+        .currency = (char *)sqlite3_column_text (invoices, 8),
+        .settled_date = sqlite3_column_int (invoices, 9),
+        .written = TRUE,
+      };
+
+      know_invoice (self, (const char *)sqlite3_column_text (invoices, 1), &row);
+    }
+  if (!ok)
+    return FALSE;
+
+  payments = _relance_database_prepare (self->db,
+                                        "SELECT id, customer_id, reference, amount, allocated"
+                                        " FROM payments WHERE reference <> '' ORDER BY id",
+                                        error);
+  if (payments == NULL)
+    return FALSE;
+  while ((ok = _relance_database_step (self->db, payments, &has_row, error)) && has_row)
+    know_payment (self, sqlite3_column_int64 (payments, 1),
+                  (const char *)sqlite3_column_text (payments, 2),
+                  sqlite3_column_int64 (payments, 0), sqlite3_column_int64 (payments, 3),
+                  sqlite3_column_int64 (payments, 4), TRUE);
+  if (!ok)
+    return FALSE;
+  g_clear_pointer (&invoices, sqlite3_finalize);
+  g_clear_pointer (&payments, sqlite3_finalize);
+
+  /* Set aside: choose_path() saw it is the one the import stands in for. */
+  return _relance_database_exec (self->db, "DROP TRIGGER allocations_insert", error);
+}
+
+static sqlite3_stmt *
+get_bulk_statement (Applier   *self,
+                    guint      kind,
+                    gboolean   many,
+                    GError   **error)
+{
+  sqlite3_stmt **stmt = &self->bulk_stmts[kind][many ? 1 : 0];
+
+  if (*stmt == NULL)
+    {
+      /* Only the placeholders are repeated; the values are bound. */
+      g_autoptr(GString) sql = g_string_new (bulk_sql[kind].insert);
+
+      for (guint i = 0; i < (many ? BULK_ROWS : 1); i++)
+        {
+          if (i > 0)
+            g_string_append (sql, ", ");
+          g_string_append (sql, bulk_sql[kind].row);
+        }
+      *stmt = _relance_database_prepare (self->db, sql->str, error);
+    }
+
+  return *stmt;
+}
+
+/* Binds @row from parameter @first on, as the ledger will have it (an
+ * invoice or a payment is then written). The strings are not copied: the
+ * statement runs before the row goes. */
+static void
+bind_pending (Applier       *self,
+              sqlite3_stmt  *stmt,
+              guint          kind,
+              gconstpointer  row,
+              int            first)
+{
+  switch (kind)
+    {
+    case PENDING_INVOICES:
+      {
+        const PendingInvoice *pending = row;
+        InvoiceRow *invoice = pending->row;
+
+        sqlite3_bind_int64 (stmt, first, invoice->id);
+        sqlite3_bind_int64 (stmt, first + 1, invoice->customer_id);
+        sqlite3_bind_text (stmt, first + 2, pending->number, -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, first + 3, invoice->credit_note ? "credit_note" : "invoice", -1,
+                           SQLITE_STATIC);
+        sqlite3_bind_int (stmt, first + 4, invoice->issue_date);
+        sqlite3_bind_int (stmt, first + 5, invoice->due_date);
+        sqlite3_bind_int64 (stmt, first + 6, invoice->amount);
+        sqlite3_bind_int64 (stmt, first + 7, invoice->allocated);
+        if (invoice->settled_date != RELANCE_DAY_NONE)
+          sqlite3_bind_int (stmt, first + 8, invoice->settled_date);
+        else
+          sqlite3_bind_null (stmt, first + 8);
+        sqlite3_bind_text (stmt, first + 9, invoice->currency, -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, first + 10, self->source_name, -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, first + 11, pending->source_ref, -1, SQLITE_STATIC);
+        invoice->written = TRUE;
+        invoice->dirty = FALSE;
+      }
+      break;
+
+    case PENDING_PAYMENTS:
+      {
+        const PendingPayment *pending = row;
+        KnownPayment *payment = pending->payment;
+
+        sqlite3_bind_int64 (stmt, first, payment->id);
+        sqlite3_bind_int64 (stmt, first + 1, pending->customer_id);
+        sqlite3_bind_int (stmt, first + 2, pending->date);
+        sqlite3_bind_int64 (stmt, first + 3, payment->amount);
+        sqlite3_bind_int64 (stmt, first + 4, payment->allocated);
+        sqlite3_bind_text (stmt, first + 5, pending->reference, -1, SQLITE_STATIC);
+        payment->written = TRUE;
+        payment->dirty = FALSE;
+      }
+      break;
+
+    case PENDING_ALLOCATIONS:
+      {
+        const PendingAllocation *allocation = row;
+
+        sqlite3_bind_int64 (stmt, first, allocation->invoice_id);
+        if (allocation->payment_id != 0)
+          sqlite3_bind_int64 (stmt, first + 1, allocation->payment_id);
+        else
+          sqlite3_bind_null (stmt, first + 1);
+        if (allocation->credit_note_id != 0)
+          sqlite3_bind_int64 (stmt, first + 2, allocation->credit_note_id);
+        else
+          sqlite3_bind_null (stmt, first + 2);
+        sqlite3_bind_int (stmt, first + 3, allocation->date);
+        sqlite3_bind_int64 (stmt, first + 4, allocation->amount);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Counts @n rows written at the end of a bulk import as work done: reports
+ * progress now and then, and stops (so that the caller rolls back) once
+ * the import is cancelled. */
+static gboolean
+count_written (Applier  *self,
+               guint     n,
+               GError  **error)
+{
+  guint before = self->done;
+
+  /* The last unit of work is the end of the import. */
+  self->done = MIN (self->done + n, MAX (self->total, 1) - 1);
+  if (before / 256 == self->done / 256)
+    return TRUE;
+  if (self->progress != NULL)
+    self->progress (self->done, self->total, self->progress_data);
+  return !g_cancellable_set_error_if_cancelled (self->cancellable, error);
+}
+
+static gboolean
+flush_kind (Applier  *self,
+            guint     kind,
+            GError  **error)
+{
+  GArray *rows = self->pending[kind];
+  guint size = g_array_get_element_size (rows);
+  guint done = 0;
+
+  while (done < rows->len)
+    {
+      gboolean many = rows->len - done >= BULK_ROWS;
+      guint n = many ? BULK_ROWS : 1;
+      sqlite3_stmt *stmt = get_bulk_statement (self, kind, many, error);
+      gboolean ok;
+
+      if (stmt == NULL)
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        bind_pending (self, stmt, kind, rows->data + (gsize)(done + i) * size,
+                      (int)i * bulk_sql[kind].n_params + 1);
+      ok = _relance_database_run (self->db, stmt, error);
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      if (!ok || !count_written (self, n, error))
+        return FALSE;
+      done += n;
+    }
+
+  g_array_set_size (rows, 0);
+  return TRUE;
+}
+
+/* Writes what the allocations' trigger would have written to invoices and
+ * payments already in the ledger. */
+static gboolean
+flush_dirty (Applier  *self,
+             GError  **error)
+{
+  for (guint i = 0; i < self->dirty_invoices->len; i++)
+    {
+      InvoiceRow *row = g_ptr_array_index (self->dirty_invoices, i);
+      sqlite3_stmt *stmt = get_statement (self, ST_INVOICE_SET_ALLOCATED, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, row->id);
+      sqlite3_bind_int64 (stmt, 2, row->allocated);
+      if (row->settled_date != RELANCE_DAY_NONE)
+        sqlite3_bind_int (stmt, 3, row->settled_date);
+      if (!_relance_database_run (self->db, stmt, error))
+        return FALSE;
+      row->dirty = FALSE;
+    }
+  g_ptr_array_set_size (self->dirty_invoices, 0);
+
+  for (guint i = 0; i < self->dirty_payments->len; i++)
+    {
+      KnownPayment *payment = g_ptr_array_index (self->dirty_payments, i);
+      sqlite3_stmt *stmt = get_statement (self, ST_PAYMENT_SET_ALLOCATED, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, payment->id);
+      sqlite3_bind_int64 (stmt, 2, payment->allocated);
+      if (!_relance_database_run (self->db, stmt, error))
+        return FALSE;
+      payment->dirty = FALSE;
+    }
+  g_ptr_array_set_size (self->dirty_payments, 0);
+
+  return TRUE;
+}
+
+/* Inserts the rows waiting, parents first, and updates the invoices and
+ * payments they settle: before anything reads or changes the tables they
+ * go to. */
+static gboolean
+flush_pending (Applier  *self,
+               GError  **error)
+{
+  if (!self->bulk)
+    return TRUE;
+
+  for (guint kind = 0; kind < N_PENDING; kind++)
+    if (!flush_kind (self, kind, error))
+      return FALSE;
+
+  return flush_dirty (self, error);
+}
+
 /* Customers */
 
 static gboolean
@@ -254,7 +833,7 @@ apply_customer (Applier                *self,
   g_autofree char *country = NULL;
   sqlite3_stmt *stmt = NULL;
   gboolean has_row = FALSE;
-  CustomerRef *ref;
+  CustomerRef ref = { 0 };
 
   if (record->country != NULL && *record->country != '\0')
     {
@@ -294,8 +873,6 @@ apply_customer (Applier                *self,
         return FALSE;
     }
 
-  ref = g_new0 (CustomerRef, 1);
-
   if (has_row)
     {
       g_autofree char *old_code = _relance_column_dup (stmt, 1);
@@ -310,8 +887,8 @@ apply_customer (Applier                *self,
       int terms = record->payment_terms >= 0 && record->payment_terms <= 365
                   ? record->payment_terms : old_terms;
 
-      ref->id = sqlite3_column_int64 (stmt, 0);
-      ref->payment_terms = terms;
+      ref.id = sqlite3_column_int64 (stmt, 0);
+      ref.payment_terms = terms;
 
       if (differs (name, old_name) || differs (siren, old_siren) ||
           differs (record->address, old_address) || differs (record->postcode, old_postcode) ||
@@ -322,11 +899,8 @@ apply_customer (Applier                *self,
 
           stmt = get_statement (self, ST_CUSTOMER_UPDATE, error);
           if (stmt == NULL)
-            {
-              g_free (ref);
-              return FALSE;
-            }
-          sqlite3_bind_int64 (stmt, 1, ref->id);
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, ref.id);
           _relance_bind_text (stmt, 2, pick (name, old_name));
           _relance_bind_text (stmt, 3, sort_key);
           _relance_bind_text (stmt, 4, pick (siren, old_siren));
@@ -337,16 +911,14 @@ apply_customer (Applier                *self,
           _relance_bind_text (stmt, 9, pick (record->email, old_email));
           sqlite3_bind_int (stmt, 10, terms);
           if (!_relance_database_run (self->db, stmt, error))
-            {
-              g_free (ref);
-              return FALSE;
-            }
+            return FALSE;
           self->summary->customers_updated++;
         }
 
       /* The batch's invoices may name the customer by its code in the
        * ledger or by the code of the file. */
-      g_hash_table_insert (self->customers, key_for (old_code), g_memdup2 (ref, sizeof *ref));
+      g_hash_table_insert (self->customers, arena_strdup (&self->arena, fold_into (self->scratch, old_code)),
+                           arena_memdup (&self->arena, &ref, sizeof ref));
     }
   else
     {
@@ -369,10 +941,7 @@ apply_customer (Applier                *self,
 
       stmt = get_statement (self, ST_CUSTOMER_INSERT, error);
       if (stmt == NULL)
-        {
-          g_free (ref);
-          return FALSE;
-        }
+        return FALSE;
       _relance_bind_text (stmt, 1, code);
       _relance_bind_text (stmt, 2, name);
       _relance_bind_text (stmt, 3, sort_key);
@@ -384,22 +953,20 @@ apply_customer (Applier                *self,
       _relance_bind_text (stmt, 9, record->email ? record->email : "");
       sqlite3_bind_int (stmt, 10, terms);
       if (!_relance_database_run (self->db, stmt, error))
-        {
-          g_free (ref);
-          return FALSE;
-        }
-      ref->id = sqlite3_last_insert_rowid (_relance_database_get_handle (self->db));
-      ref->payment_terms = terms;
+        return FALSE;
+      ref.id = sqlite3_last_insert_rowid (_relance_database_get_handle (self->db));
+      ref.payment_terms = terms;
       self->summary->customers_new++;
     }
 
   /* Later records find the customer by the code the file used, or by its
    * SIREN when it had none. */
   if (*code != '\0')
-    g_hash_table_insert (self->customers, key_for (code), g_memdup2 (ref, sizeof *ref));
+    g_hash_table_insert (self->customers, arena_strdup (&self->arena, fold_into (self->scratch, code)),
+                         arena_memdup (&self->arena, &ref, sizeof ref));
   if (*siren != '\0')
-    g_hash_table_insert (self->customers, key_for (siren), g_memdup2 (ref, sizeof *ref));
-  g_free (ref);
+    g_hash_table_insert (self->customers, arena_strdup (&self->arena, fold_into (self->scratch, siren)),
+                         arena_memdup (&self->arena, &ref, sizeof ref));
 
   return TRUE;
 }
@@ -412,16 +979,17 @@ resolve_customer (Applier      *self,
                   CustomerRef **ref,
                   GError      **error)
 {
-  g_autofree char *key = key_for (code);
-  g_autofree char *clean = trimmed (code);
+  const char *key = fold_into (self->scratch, code);
+  g_autofree char *clean = NULL;
   sqlite3_stmt *stmt;
   gboolean has_row;
   CustomerRef *found;
 
   *ref = g_hash_table_lookup (self->customers, key);
-  if (*ref != NULL || *clean == '\0')
+  if (*ref != NULL || *key == '\0')
     return TRUE;
 
+  clean = trimmed (code);
   stmt = get_statement (self, ST_CUSTOMER_BY_CODE, error);
   if (stmt == NULL)
     return FALSE;
@@ -431,10 +999,10 @@ resolve_customer (Applier      *self,
   if (!has_row)
     return TRUE;
 
-  found = g_new0 (CustomerRef, 1);
+  found = arena_alloc (&self->arena, sizeof *found);
   found->id = sqlite3_column_int64 (stmt, 0);
   found->payment_terms = sqlite3_column_int (stmt, 9);
-  g_hash_table_insert (self->customers, g_steal_pointer (&key), found);
+  g_hash_table_insert (self->customers, arena_strdup (&self->arena, fold_into (self->scratch, code)), found);
   *ref = found;
   return TRUE;
 }
@@ -448,8 +1016,25 @@ find_invoice (Applier     *self,
               gboolean    *found,
               GError     **error)
 {
-  sqlite3_stmt *stmt = get_statement (self, ST_INVOICE_BY_NUMBER, error);
+  sqlite3_stmt *stmt;
 
+  if (self->bulk)
+    {
+      /* NOCASE folds ASCII letters only, as g_ascii_strdown() does. */
+      const InvoiceRow *known = number != NULL ? g_hash_table_lookup (self->known_invoices,
+                                                                      lower_into (self->scratch, number))
+                                               : NULL;
+
+      *found = known != NULL;
+      if (known != NULL)
+        {
+          *row = *known;
+          row->currency = g_strdup (known->currency);
+        }
+      return TRUE;
+    }
+
+  stmt = get_statement (self, ST_INVOICE_BY_NUMBER, error);
   if (stmt == NULL)
     return FALSE;
   _relance_bind_text (stmt, 1, number);
@@ -479,8 +1064,24 @@ insert_payment (Applier     *self,
                 gint64      *payment_id,
                 GError     **error)
 {
-  sqlite3_stmt *stmt = get_statement (self, ST_PAYMENT_INSERT, error);
+  sqlite3_stmt *stmt;
 
+  if (self->bulk)
+    {
+      PendingPayment row = {
+        .payment = know_payment (self, customer_id, reference, self->next_payment_id++, amount, 0, FALSE),
+        .customer_id = customer_id,
+        .date = date,
+        .reference = arena_strdup (&self->arena, reference),
+      };
+
+      g_array_append_val (self->pending[PENDING_PAYMENTS], row);
+      *payment_id = row.payment->id;
+      self->summary->payments_new++;
+      return TRUE;
+    }
+
+  stmt = get_statement (self, ST_PAYMENT_INSERT, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, customer_id);
@@ -504,9 +1105,46 @@ insert_allocation (Applier     *self,
                    gint64       amount,
                    GError     **error)
 {
-  sqlite3_stmt *stmt = get_statement (self, credit_note ? ST_ALLOCATION_INSERT_CREDIT
-                                                        : ST_ALLOCATION_INSERT_PAYMENT, error);
+  sqlite3_stmt *stmt;
 
+  if (self->bulk)
+    {
+      PendingAllocation row = {
+        .invoice_id = invoice_id,
+        .payment_id = credit_note ? 0 : source_id,
+        .credit_note_id = credit_note ? source_id : 0,
+        .date = date,
+        .amount = amount,
+      };
+      InvoiceRow *invoice = g_hash_table_lookup (self->known_invoice_ids, &invoice_id);
+      InvoiceRow *credit = credit_note ? g_hash_table_lookup (self->known_invoice_ids, &source_id) : NULL;
+      KnownPayment *payment = credit_note ? NULL : g_hash_table_lookup (self->known_payment_ids, &source_id);
+
+      /* Every invoice, and every payment it can find, is known. */
+      if (invoice == NULL || (credit_note ? credit == NULL : payment == NULL))
+        {
+          g_critical ("An allocation between rows the import does not know: %" G_GINT64_FORMAT
+                      ", %" G_GINT64_FORMAT, invoice_id, source_id);
+          g_set_error (error, RELANCE_ERROR, RELANCE_ERROR_DATABASE,
+                       _("The ledger could not be updated: %s"),
+                       "an allocation names an invoice or a payment the import does not know");
+          return FALSE;
+        }
+
+      g_array_append_val (self->pending[PENDING_ALLOCATIONS], row);
+
+      /* What the allocations' trigger does. */
+      allocate_to_invoice (self, invoice, date, amount);
+      if (credit_note)
+        allocate_to_invoice (self, credit, date, amount);
+      else
+        allocate_from_payment (self, payment, amount);
+      self->summary->allocations_new++;
+      return TRUE;
+    }
+
+  stmt = get_statement (self, credit_note ? ST_ALLOCATION_INSERT_CREDIT
+                                          : ST_ALLOCATION_INSERT_PAYMENT, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, invoice_id);
@@ -524,7 +1162,7 @@ static void
 refuse_invoice (Applier    *self,
                 const char *number)
 {
-  g_hash_table_add (self->bad_invoices, key_for (number));
+  g_hash_table_add (self->bad_invoices, arena_strdup (&self->arena, fold_into (self->scratch, number)));
 }
 
 static gboolean
@@ -592,7 +1230,32 @@ apply_invoice (Applier               *self,
   if (!find_invoice (self, number, &row, &found, error))
     return FALSE;
 
-  if (!found)
+  if (!found && self->bulk)
+    {
+      PendingInvoice pending = {
+        .number = arena_strdup (&self->arena, number),
+        .source_ref = record->source_ref ? record->source_ref : "",
+      };
+
+      row.id = self->next_invoice_id++;
+      row.customer_id = customer->id;
+      row.credit_note = record->credit_note;
+      row.issue_date = record->issue_date;
+      row.due_date = due;
+      row.amount = record->amount;
+      row.allocated = 0;
+      row.currency = g_strdup (currency);
+      row.settled_date = RELANCE_DAY_NONE;
+      row.written = FALSE;
+      row.dirty = FALSE;
+      pending.row = know_invoice (self, number, &row);
+      g_array_append_val (self->pending[PENDING_INVOICES], pending);
+      if (record->credit_note)
+        self->summary->credit_notes_new++;
+      else
+        self->summary->invoices_new++;
+    }
+  else if (!found)
     {
       stmt = get_statement (self, ST_INVOICE_INSERT, error);
       if (stmt == NULL)
@@ -654,6 +1317,10 @@ apply_invoice (Applier               *self,
       if (row.issue_date != record->issue_date || row.due_date != due ||
           row.amount != record->amount || g_strcmp0 (row.currency, currency) != 0)
         {
+          /* The row, and the allocations its amount is checked against,
+           * may still be waiting. */
+          if (!flush_pending (self, error))
+            return FALSE;
           stmt = get_statement (self, ST_INVOICE_UPDATE, error);
           if (stmt == NULL)
             return FALSE;
@@ -664,6 +1331,15 @@ apply_invoice (Applier               *self,
           _relance_bind_text (stmt, 5, currency);
           if (!_relance_database_run (self->db, stmt, error))
             return FALSE;
+          if (self->bulk)
+            {
+              InvoiceRow *known = g_hash_table_lookup (self->known_invoice_ids, &row.id);
+
+              known->issue_date = record->issue_date;
+              known->due_date = due;
+              known->amount = record->amount;
+              known->currency = arena_strdup (&self->arena, currency);
+            }
           row.amount = record->amount;
           changed = TRUE;
         }
@@ -709,13 +1385,15 @@ apply_invoice (Applier               *self,
     }
   else if (!changed)
     {
-      Fresh *fresh = g_new0 (Fresh, 1);
+      Fresh *fresh = arena_alloc (&self->arena, sizeof *fresh);
 
       fresh->id = row.id;
       fresh->customer_id = customer->id;
       fresh->credit_note = row.credit_note;
       fresh->amount = row.amount;
-      g_hash_table_insert (self->fresh_invoices, key_for (number), fresh);
+      fresh->allocated = 0;
+      g_hash_table_insert (self->fresh_invoices, arena_strdup (&self->arena, fold_into (self->scratch, number)),
+                           fresh);
     }
 
   return TRUE;
@@ -731,10 +1409,28 @@ find_payment (Applier     *self,
               gint64      *unallocated,
               GError     **error)
 {
-  sqlite3_stmt *stmt = get_statement (self, ST_PAYMENT_BY_REFERENCE, error);
+  sqlite3_stmt *stmt;
   gboolean has_row;
 
   *payment_id = 0;
+  if (self->bulk)
+    {
+      const KnownPayment *known;
+
+      if (reference == NULL || *reference == '\0')
+        return TRUE;
+      known = g_hash_table_lookup (self->known_payments,
+                                   payment_key_into (self->scratch, customer_id, reference));
+      if (known != NULL)
+        {
+          *payment_id = known->id;
+          if (unallocated != NULL)
+            *unallocated = known->amount - known->allocated;
+        }
+      return TRUE;
+    }
+
+  stmt = get_statement (self, ST_PAYMENT_BY_REFERENCE, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, customer_id);
@@ -787,13 +1483,16 @@ apply_payment (Applier               *self,
 
   if (record->reference != NULL && *record->reference != '\0')
     {
-      Fresh *fresh = g_new0 (Fresh, 1);
+      Fresh *fresh = arena_alloc (&self->arena, sizeof *fresh);
 
       fresh->id = payment_id;
       fresh->customer_id = customer->id;
+      fresh->credit_note = FALSE;
       fresh->amount = record->amount;
+      fresh->allocated = 0;
       g_hash_table_insert (self->fresh_payments,
-                           g_strdup_printf ("%" G_GINT64_FORMAT ":%s", customer->id, record->reference),
+                           arena_strdup (&self->arena,
+                                         payment_key_into (self->scratch, customer->id, record->reference)),
                            fresh);
     }
 
@@ -816,8 +1515,8 @@ apply_allocation (Applier                  *self,
   gboolean found = FALSE;
   sqlite3_stmt *stmt;
 
-  g_autofree char *number_key = key_for (number);
-  g_autofree char *credit_key = key_for (record->credit_note_number);
+  const char *number_key = fold_into (self->number_key, number);
+  const char *credit_key = fold_into (self->credit_key, record->credit_note_number);
 
   if (g_hash_table_contains (self->bad_invoices, number_key) ||
       (by_credit_note && g_hash_table_contains (self->bad_invoices, credit_key)))
@@ -833,12 +1532,9 @@ apply_allocation (Applier                  *self,
         if (by_credit_note)
           source = g_hash_table_lookup (self->fresh_invoices, credit_key);
         else
-          {
-            g_autofree char *payment_key = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", target->customer_id,
-                                                            record->payment_reference);
-
-            source = g_hash_table_lookup (self->fresh_payments, payment_key);
-          }
+          source = g_hash_table_lookup (self->fresh_payments,
+                                        payment_key_into (self->payment_key, target->customer_id,
+                                                          record->payment_reference));
       }
     if (source != NULL && (!by_credit_note || (source->credit_note && source->customer_id == target->customer_id)))
       {
@@ -878,6 +1574,8 @@ apply_allocation (Applier                  *self,
         return TRUE;
     }
 
+  if (!flush_pending (self, error))
+    return FALSE;
   stmt = get_statement (self, by_credit_note ? ST_ALLOCATION_SUM_CREDIT : ST_ALLOCATION_SUM_PAYMENT,
                         error);
   if (stmt == NULL)
@@ -905,12 +1603,9 @@ apply_allocation (Applier                  *self,
     if (by_credit_note)
       source = g_hash_table_lookup (self->fresh_invoices, credit_key);
     else
-      {
-        g_autofree char *payment_key = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", invoice.customer_id,
-                                                        record->payment_reference);
-
-        source = g_hash_table_lookup (self->fresh_payments, payment_key);
-      }
+      source = g_hash_table_lookup (self->fresh_payments,
+                                    payment_key_into (self->payment_key, invoice.customer_id,
+                                                      record->payment_reference));
     if (target != NULL)
       target->allocated += part;
     if (source != NULL)
@@ -968,6 +1663,9 @@ apply_all (Applier  *self,
 
   self->total = batch->customers->len + 2 * batch->invoices->len +
                 batch->payments->len + batch->allocations->len;
+  /* The bulk path writes most of its rows at the end. */
+  if (self->bulk)
+    self->total += batch->invoices->len + batch->payments->len + batch->allocations->len;
 
   for (guint i = 0; i < batch->customers->len; i++)
     if (!step (self, error) ||
@@ -994,6 +1692,9 @@ apply_all (Applier  *self,
         !apply_allocation (self, g_ptr_array_index (batch->allocations, i), error))
       return FALSE;
 
+  if (!flush_pending (self, error))
+    return FALSE;
+
   if (self->progress != NULL)
     self->progress (self->total, self->total, self->progress_data);
   /* A cancel that came after the last record still writes nothing. */
@@ -1004,16 +1705,24 @@ apply_all (Applier  *self,
  * more than the import itself when many rows come in (every allocation
  * moves its invoice in four of them). A big import drops them inside its
  * transaction and builds them again once, before it commits; a rollback
- * brings them back untouched. The importer's own lookups (invoice numbers,
- * payment references, allocations of an invoice) keep theirs. */
+ * brings them back untouched. Only the bulk path does it: its lookups are
+ * in hash tables, but for the allocations between an invoice and a payment
+ * or credit note, which keep their index (and invoice numbers, their
+ * UNIQUE constraint's). */
 #define DEFERRED_INDEXES \
   "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL" \
   " AND tbl_name IN ('invoices', 'payments', 'allocations')" \
-  " AND name NOT IN ('payments_reference', 'allocations_invoice')"
+  " AND name <> 'allocations_invoice'"
 
-/* Worth it when the import brings at least as many rows as the ledger
+/* Worth it when the import adds at least as many rows as the ledger
  * has: building an index sorts the whole table once. */
 #define DEFER_INDEXES_MIN_ROWS 10000
+
+/* The bulk path is worth it from a few thousand rows, when the ledger is
+ * not much bigger than the import: reading all of it then costs less than
+ * looking the import's rows up one by one. */
+#define BULK_MIN_ROWS 2000
+#define BULK_MAX_LEDGER_FACTOR 4
 
 static gboolean
 is_plain_name (const char *name)
@@ -1026,31 +1735,121 @@ is_plain_name (const char *name)
   return TRUE;
 }
 
-/* Drops the deferred indexes if @batch is big for the ledger, and returns
- * their definitions ("name", "CREATE INDEX…" pairs), to run again. */
+/* The allocations' trigger that migration 1 created: the bulk path does
+ * its work (see allocate_to_invoice()), and is not taken if the ledger's
+ * trigger is another one. */
+static char *
+shipped_allocation_trigger (void)
+{
+  const char *schema = _relance_schema_get_migration (1);
+  const char *start = strstr (schema, "CREATE TRIGGER allocations_insert ");
+  const char *end = start != NULL ? strstr (start, "END;") : NULL;
+
+  return end != NULL ? g_strndup (start, end + strlen ("END") - start) : NULL;
+}
+
+/* Chooses between the bulk path and the row-by-row one; *ledger_rows: the
+ * invoices and payments of the ledger. */
+static gboolean
+choose_path (Applier            *self,
+             RelanceImportPath   path,
+             gint64             *ledger_rows,
+             GError            **error)
+{
+  RelanceImportBatch *batch = self->batch;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *shipped = NULL;
+  guint incoming = batch->invoices->len + batch->payments->len + batch->allocations->len;
+  gint64 max_invoice, max_payment;
+  const char *trigger;
+  gboolean has_row;
+
+  self->bulk = FALSE;
+  stmt = _relance_database_prepare (self->db,
+                                    "SELECT (SELECT count (*) FROM invoices) + (SELECT count (*) FROM payments),"
+                                    " (SELECT coalesce (max (id), 0) FROM invoices),"
+                                    " (SELECT coalesce (max (id), 0) FROM payments),"
+                                    " (SELECT sql FROM sqlite_master WHERE type = 'trigger'"
+                                    "  AND name = 'allocations_insert'),"
+                                    " (SELECT count (*) FROM sqlite_master WHERE type = 'trigger'"
+                                    "  AND tbl_name IN ('invoices', 'payments'))",
+                                    error);
+  if (stmt == NULL || !_relance_database_step (self->db, stmt, &has_row, error))
+    return FALSE;
+  *ledger_rows = sqlite3_column_int64 (stmt, 0);
+  max_invoice = sqlite3_column_int64 (stmt, 1);
+  max_payment = sqlite3_column_int64 (stmt, 2);
+  trigger = (const char *)sqlite3_column_text (stmt, 3);
+
+  if (path == RELANCE_IMPORT_PATH_ROW_BY_ROW)
+    return TRUE;
+  if (path == RELANCE_IMPORT_PATH_AUTO &&
+      (incoming < BULK_MIN_ROWS || *ledger_rows > (gint64)BULK_MAX_LEDGER_FACTOR * incoming))
+    return TRUE;
+
+  /* The ids given are those SQLite gives, one more than the largest, as
+   * long as that one is not the largest there can be (a payment may come
+   * with each invoice, for what the file says is open). The trigger set
+   * aside must be the one whose work the import does, and nothing else
+   * must watch what it writes to invoices and payments. */
+  shipped = shipped_allocation_trigger ();
+  if (max_invoice > G_MAXINT64 - batch->invoices->len ||
+      max_payment > G_MAXINT64 - batch->invoices->len - batch->payments->len ||
+      trigger == NULL || g_strcmp0 (trigger, shipped) != 0 || sqlite3_column_int (stmt, 4) != 0)
+    {
+      if (path == RELANCE_IMPORT_PATH_BULK)
+        {
+          /* Tests and benchmarks only: not shown to users. */
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               "The bulk path cannot import into this ledger");
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  self->bulk = TRUE;
+  self->next_invoice_id = max_invoice + 1;
+  self->next_payment_id = max_payment + 1;
+  self->allocation_trigger = g_strdup (trigger);
+  return TRUE;
+}
+
+/* About how many rows the import adds (bulk path, ledger read): the new
+ * invoices, and as many payments and allocations in proportion. */
+static guint
+estimate_new_rows (Applier *self)
+{
+  RelanceImportBatch *batch = self->batch;
+  guint new_invoices = 0;
+
+  if (batch->invoices->len == 0)
+    return batch->payments->len + batch->allocations->len;
+
+  for (guint i = 0; i < batch->invoices->len; i++)
+    {
+      RelanceImportInvoice *record = g_ptr_array_index (batch->invoices, i);
+
+      if (!g_hash_table_contains (self->known_invoices, fold_into (self->scratch, record->number)))
+        new_invoices++;
+    }
+
+  return new_invoices + (guint)((guint64)(batch->payments->len + batch->allocations->len) *
+                                new_invoices / batch->invoices->len);
+}
+
+/* Drops the deferred indexes if @defer, and returns their definitions
+ * ("name", "CREATE INDEX…" pairs), to run again. */
 static GPtrArray *
-drop_deferred_indexes (RelanceDatabase     *db,
-                       RelanceImportBatch  *batch,
-                       GError             **error)
+drop_deferred_indexes (RelanceDatabase  *db,
+                       gboolean          defer,
+                       GError          **error)
 {
   g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(sqlite3_stmt) count = NULL;
   g_autoptr(sqlite3_stmt) list = NULL;
-  guint incoming = batch->invoices->len + batch->payments->len + batch->allocations->len;
-  gboolean has_row;
   int rc;
 
-  if (incoming < DEFER_INDEXES_MIN_ROWS)
+  if (!defer)
     return g_steal_pointer (&indexes);
-
-  count = _relance_database_prepare (db, "SELECT (SELECT count (*) FROM invoices)"
-                                         " + (SELECT count (*) FROM payments)", error);
-  if (count == NULL || !_relance_database_step (db, count, &has_row, error))
-    return NULL;
-  if (sqlite3_column_int64 (count, 0) > (gint64)incoming)
-    return g_steal_pointer (&indexes);
-  /* No statement of this connection may be running while the schema changes. */
-  sqlite3_reset (count);
 
   list = _relance_database_prepare (db, DEFERRED_INDEXES, error);
   if (list == NULL)
@@ -1070,6 +1869,7 @@ drop_deferred_indexes (RelanceDatabase     *db,
       _relance_database_fail (db, error);
       return NULL;
     }
+  /* No statement of this connection may be running while the schema changes. */
   sqlite3_reset (list);
 
   for (guint i = 0; i < indexes->len; i += 2)
@@ -1353,10 +2153,38 @@ relance_import_apply_full (RelanceDatabase           *db,
                            RelanceImportSummary      *summary,
                            GError                   **error)
 {
+  return _relance_import_apply_on_path (db, batch, flags, RELANCE_IMPORT_PATH_AUTO, today,
+                                        cancellable, progress, progress_data, summary, error);
+}
+
+/**
+ * _relance_import_apply_on_path:
+ * @path: the bulk path or the row-by-row one, or the one that suits the
+ *   sizes of @batch and of the ledger
+ *
+ * relance_import_apply_full() on the path chosen, for tests and benchmarks
+ * (both write the same). The bulk path cannot be taken when the ids it
+ * gives would run out, or when the ledger's allocation trigger is not the
+ * one it stands in for: asked for then, it fails with
+ * %G_IO_ERROR_NOT_SUPPORTED (and %RELANCE_IMPORT_PATH_AUTO goes row by row).
+ */
+gboolean
+_relance_import_apply_on_path (RelanceDatabase           *db,
+                               RelanceImportBatch        *batch,
+                               RelanceImportFlags         flags,
+                               RelanceImportPath          path,
+                               RelanceDay                 today,
+                               GCancellable              *cancellable,
+                               RelanceImportProgressFunc  progress,
+                               gpointer                   progress_data,
+                               RelanceImportSummary      *summary,
+                               GError                   **error)
+{
   static const char * const source_names[] = { "csv", "fec", "facturx" };
   Applier self = { 0 };
   g_autoptr(GPtrArray) deferred = NULL;
   gint64 cache_size;
+  gint64 ledger_rows = 0;
   gboolean keep;
   gboolean ok;
 
@@ -1383,10 +2211,14 @@ relance_import_apply_full (RelanceDatabase           *db,
   self.progress_data = progress_data;
   self.today = relance_day_is_valid (today) ? today : relance_day_today_local ();
   self.source_name = source_names[batch->source];
-  self.customers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self.bad_invoices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self.fresh_invoices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self.fresh_payments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self.scratch = g_string_new (NULL);
+  self.number_key = g_string_new (NULL);
+  self.credit_key = g_string_new (NULL);
+  self.payment_key = g_string_new (NULL);
+  self.customers = g_hash_table_new (g_str_hash, g_str_equal);
+  self.bad_invoices = g_hash_table_new (g_str_hash, g_str_equal);
+  self.fresh_invoices = g_hash_table_new (g_str_hash, g_str_equal);
+  self.fresh_payments = g_hash_table_new (g_str_hash, g_str_equal);
 
   /* A big import touches more pages than the default cache holds: spilling
    * them to the WAL in the middle of the transaction costs more than the
@@ -1401,13 +2233,24 @@ relance_import_apply_full (RelanceDatabase           *db,
       return FALSE;
     }
 
-  deferred = drop_deferred_indexes (db, batch, error);
-  ok = deferred != NULL && apply_all (&self, error);
+  ok = choose_path (&self, path, &ledger_rows, error) &&
+       (!self.bulk || start_bulk (&self, error));
+  if (ok)
+    {
+      guint estimate = self.bulk ? estimate_new_rows (&self) : 0;
+
+      deferred = drop_deferred_indexes (db, self.bulk && estimate >= DEFER_INDEXES_MIN_ROWS &&
+                                            ledger_rows <= (gint64)estimate,
+                                        error);
+      ok = deferred != NULL && apply_all (&self, error);
+    }
   summary->rows_in_error = summary->problems->len;
   keep = ok && !(flags & RELANCE_IMPORT_DRY_RUN) &&
          (summary->problems->len == 0 || (flags & RELANCE_IMPORT_SKIP_BAD_ROWS));
   if (keep)
-    ok = log_import (&self, error) && create_indexes (db, deferred, error);
+    ok = log_import (&self, error) &&
+         (self.allocation_trigger == NULL || _relance_database_exec (db, self.allocation_trigger, error)) &&
+         create_indexes (db, deferred, error);
 
   /* Statements must be finished before the savepoint is released. */
   applier_clear (&self);

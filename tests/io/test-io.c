@@ -557,6 +557,52 @@ test_fec_lettrage_later (Fixture       *f,
   g_assert_cmpint (balance_of (f, "C9"), ==, 0);
 }
 
+/* Dates and amounts as files write them, and a missing date after a good
+ * one (the reader remembers the last date it read). */
+static void
+test_fec_dates_and_amounts (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const char text[] =
+    "JournalCode|JournalLib|EcritureNum|EcritureDate|CompteNum|CompteLib|CompAuxNum|CompAuxLib|"
+    "PieceRef|PieceDate|EcritureLib|Debit|Credit|EcritureLet|DateLet|ValidDate|Montantdevise|Idevise\n"
+    "VE|Ventes|1|20260301|411000|Clients|C1|Client 1|F1|20260301|Facture|100,5|0,00|||20260301||\n"
+    "VE|Ventes|2||411000|Clients|C1|Client 1|F2|20260301|Facture|100,00|0,00|||20260301||\n"
+    "VE|Ventes|3| 20260302 |411000|Clients|C1|Client 1|F3||Facture|1 234,50|0|||20260301||\n"
+    "VE|Ventes|4|2026-03-04|411000|Clients|C1|Client 1|F4|20260301|Facture|+12.05||||||\n"
+    "VE|Ventes|5|20260305|411000|Clients|C1|Client 1|F5|20260230|Facture|12,345|0,00|||||\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelanceImportBatch) batch = relance_fec_read_text (text, "dates.txt", 30, &error);
+  const RelanceImportProblem *problem;
+  const RelanceImportInvoice *invoice;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (batch->problems->len, ==, 3);
+  problem = g_ptr_array_index (batch->problems, 0);
+  g_assert_cmpuint (problem->line, ==, 3);
+  g_assert_cmpstr (problem->column, ==, "EcritureDate");
+  problem = g_ptr_array_index (batch->problems, 1);
+  g_assert_cmpuint (problem->line, ==, 6);
+  g_assert_cmpstr (problem->column, ==, "Debit");
+  problem = g_ptr_array_index (batch->problems, 2);
+  g_assert_cmpuint (problem->line, ==, 6);
+  g_assert_cmpstr (problem->column, ==, "PieceDate");
+
+  g_assert_cmpuint (batch->invoices->len, ==, 3);
+  invoice = g_ptr_array_index (batch->invoices, 0);
+  g_assert_cmpstr (invoice->number, ==, "F1");
+  g_assert_cmpint (invoice->amount, ==, 10050);
+  g_assert_cmpint (invoice->issue_date, ==, day ("2026-03-01"));
+  invoice = g_ptr_array_index (batch->invoices, 1);
+  g_assert_cmpstr (invoice->number, ==, "F3");
+  g_assert_cmpint (invoice->amount, ==, 123450);
+  g_assert_cmpint (invoice->issue_date, ==, day ("2026-03-02"));
+  invoice = g_ptr_array_index (batch->invoices, 2);
+  g_assert_cmpstr (invoice->number, ==, "F4");
+  g_assert_cmpint (invoice->amount, ==, 1205);
+  g_assert_cmpint (invoice->issue_date, ==, day ("2026-03-01"));
+}
+
 static void
 test_fec_broken (Fixture       *f,
                  gconstpointer  data)
@@ -1174,6 +1220,7 @@ main (int   argc,
   ADD ("/io/fec/idempotent", test_fec_idempotent);
   ADD ("/io/fec/lettrage-later", test_fec_lettrage_later);
   ADD ("/io/fec/broken", test_fec_broken);
+  ADD ("/io/fec/dates-and-amounts", test_fec_dates_and_amounts);
   ADD ("/io/export/round-trip", test_export_round_trip);
   ADD ("/io/backup/rotation", test_backup_rotation);
   ADD ("/io/backup/restore", test_backup_restore);
