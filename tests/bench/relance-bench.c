@@ -296,6 +296,21 @@ bench_filter_overdue_31_60 (RelanceDatabase *db, RelanceDay today)
   g_assert_true (relance_list_model_get_totals (model, &totals));
 }
 
+/* The dispute list of one department, open ones, with its totals bar. */
+static void
+bench_filter_disputes_department (RelanceDatabase *db, RelanceDay today)
+{
+  g_autoptr(RelanceListModel) model = relance_list_model_new (db, RELANCE_LIST_DISPUTES, today);
+  g_auto(GStrv) departments = relance_list_model_dup_departments (model);
+  RelanceListTotals totals;
+
+  g_assert_true (departments != NULL && departments[0] != NULL);
+  relance_list_model_set_department (model, departments[0]);
+  relance_list_model_set_status (model, RELANCE_LIST_STATUS_OPEN);
+  show_first_page (model);
+  g_assert_true (relance_list_model_get_totals (model, &totals));
+}
+
 /* The Today view: every customer's item of the day. */
 static void
 bench_worklist (RelanceDatabase *db, RelanceDay today)
@@ -1148,6 +1163,8 @@ main (int   argc,
   measure ("open a customer page (500 invoices)", "< 100 ms", bench_customer_page, db, today);
   measure ("invoices: totals bar, all", NULL, bench_invoice_totals, db, today);
   measure ("invoices 31-60 days late: first page and totals", NULL, bench_filter_overdue_31_60, db, today);
+  measure ("open disputes of a department: first page and totals", NULL,
+           bench_filter_disputes_department, db, today);
   measure ("stats: disputes, last 12 months", "< 200 ms", bench_stats_disputes, db, today);
   measure ("stats: disputes, all since 2000", "< 200 ms", bench_stats_disputes_all, db, today);
   measure ("stats: receivables and DSO, 12 months", NULL, bench_stats_receivables, db, today);
