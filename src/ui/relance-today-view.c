@@ -300,6 +300,19 @@ do_label (RelanceWorkGroup group)
     }
 }
 
+/* A button of the toolbar's flow box: its slot goes with it, so that no
+ * gap is left where it was. */
+static void
+set_toolbar_button_visible (GtkWidget *button,
+                            gboolean   visible)
+{
+  GtkWidget *slot = gtk_widget_get_parent (button);
+
+  gtk_widget_set_visible (button, visible);
+  if (GTK_IS_FLOW_BOX_CHILD (slot))
+    gtk_widget_set_visible (slot, visible);
+}
+
 static void
 update_actions (RelanceTodayView *self)
 {
@@ -315,7 +328,7 @@ update_actions (RelanceTodayView *self)
   gtk_button_set_label (self->do_button, do_label (self->group));
 
   /* The day's letters and formal notices at once, from their groups. */
-  gtk_widget_set_visible (self->print_letters_button,
+  set_toolbar_button_visible (self->print_letters_button,
                           self->has_worklist &&
                           (self->group == RELANCE_WORK_LETTER || self->group == RELANCE_WORK_FORMAL_NOTICE) &&
                           self->summary.counts[RELANCE_WORK_LETTER] + self->summary.counts[RELANCE_WORK_FORMAL_NOTICE] > 0);
@@ -367,7 +380,7 @@ update_date (RelanceTodayView *self)
     }
 
   gtk_menu_button_set_label (self->date_button, label);
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button), !is_today);
+  set_toolbar_button_visible (GTK_WIDGET (self->back_button), !is_today);
 
   /* The calendar shows the day chosen. */
   {
@@ -1116,6 +1129,8 @@ static void
 relance_today_view_init (RelanceTodayView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_toolbar_button_visible (GTK_WIDGET (self->back_button), FALSE);
+  set_toolbar_button_visible (self->print_letters_button, FALSE);
 
   for (guint g = 0; g < RELANCE_WORK_N_GROUPS; g++)
     self->stores[g] = g_list_store_new (RELANCE_TYPE_WORK_ROW);

@@ -22,6 +22,7 @@
 #include "relance-database.h"
 #include "relance-list-model.h"
 #include "relance-sample.h"
+#include "relance-today-view.h"
 #include "relance-window.h"
 #include "relance-test-utils.h"
 
@@ -114,6 +115,30 @@ is_mapped_french_amount (GtkWidget *widget,
 }
 
 static gboolean
+is_today_view (GtkWidget *widget,
+               gpointer   data)
+{
+  return RELANCE_IS_TODAY_VIEW (widget);
+}
+
+static gboolean
+is_today_loaded (gpointer view)
+{
+  return !relance_today_view_get_loading (view);
+}
+
+static int
+window_minimum_width (Fixture *fixture)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (gtk_window_get_child (GTK_WINDOW (fixture->window)), GTK_ORIENTATION_HORIZONTAL,
+                      -1, &minimum, NULL, NULL, NULL);
+
+  return minimum;
+}
+
+static gboolean
 is_customer_page (GtkWidget *widget,
                   gpointer   data)
 {
@@ -183,15 +208,33 @@ test_french_narrow (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
-      int minimum = 0;
+      int minimum;
 
       relance_window_set_view (fixture->window, views[i]);
       relance_test_spin (100);
-      gtk_widget_measure (gtk_window_get_child (GTK_WINDOW (fixture->window)), GTK_ORIENTATION_HORIZONTAL,
-                          -1, &minimum, NULL, NULL, NULL);
+      minimum = window_minimum_width (fixture);
       if (minimum > 360)
         g_error ("The view “%s” needs %d pixels in French", views[i], minimum);
     }
+
+  /* Today's longest buttons: the formal notices of a past day, with
+   * "Send the Formal Notice…", "Print All Letters…" and "Back to Today". */
+  {
+    GtkWidget *today = relance_test_find_widget (GTK_WIDGET (fixture->window), is_today_view, NULL);
+    int minimum;
+
+    relance_window_set_view (fixture->window, "today");
+    relance_today_view_set_date (RELANCE_TODAY_VIEW (today), relance_day_from_dmy (20, 11, 2026));
+    relance_test_spin (50);
+    g_assert_true (relance_test_wait_until (is_today_loaded, today));
+    relance_today_view_set_group (RELANCE_TODAY_VIEW (today), RELANCE_WORK_FORMAL_NOTICE);
+    relance_test_spin (100);
+    g_assert_nonnull (relance_test_find_widget (today, is_mapped_label,
+                                                (gpointer)"Imprimer tous les courriers…"));
+    minimum = window_minimum_width (fixture);
+    if (minimum > 360)
+      g_error ("Today’s formal notices of a past day need %d pixels in French", minimum);
+  }
 }
 
 int
