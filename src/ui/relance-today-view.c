@@ -46,6 +46,7 @@ struct _RelanceTodayView
   GtkWidget        *print_letters_button;
   GtkLabel         *summary_label;
   GtkFlowBox       *group_box;
+  GtkDropDown      *group_dropdown;
   GtkStack         *stack;
   GtkColumnView    *column_view;
   AdwStatusPage    *empty_page;
@@ -56,6 +57,7 @@ struct _RelanceTodayView
   GtkLabel         *selection_label;
 
   GtkToggleButton  *group_buttons[RELANCE_WORK_N_GROUPS];
+  GtkStringList    *group_labels;    /* the drop-down's, the same as the buttons' */
   GListStore       *stores[RELANCE_WORK_N_GROUPS];
   GtkSingleSelection *selection;
   RelanceWorklistSummary summary;
@@ -422,6 +424,8 @@ update_summary (RelanceTodayView *self)
 static void
 update_group_buttons (RelanceTodayView *self)
 {
+  g_auto(GStrv) labels = g_new0 (char *, RELANCE_WORK_N_GROUPS + 1);
+
   for (guint g = 0; g < RELANCE_WORK_N_GROUPS; g++)
     {
       guint count = self->has_worklist ? self->summary.counts[g] : 0;
@@ -433,10 +437,13 @@ update_group_buttons (RelanceTodayView *self)
       else
         label = g_strdup (relance_work_group_get_label (g));
       gtk_button_set_label (GTK_BUTTON (self->group_buttons[g]), label);
+      labels[g] = g_steal_pointer (&label);
     }
 
   self->choosing_group = TRUE;
+  gtk_string_list_splice (self->group_labels, 0, RELANCE_WORK_N_GROUPS, (const char * const *)labels);
   gtk_toggle_button_set_active (self->group_buttons[self->group], TRUE);
+  gtk_drop_down_set_selected (self->group_dropdown, self->group);
   self->choosing_group = FALSE;
 }
 
@@ -829,7 +836,22 @@ on_group_toggled_cb (GtkToggleButton  *button,
 
   self->group = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "group"));
   self->group_chosen = TRUE;
+  self->choosing_group = TRUE;
+  gtk_drop_down_set_selected (self->group_dropdown, self->group);
+  self->choosing_group = FALSE;
   show_group (self);
+}
+
+/* The drop-down of a narrow window chooses like the buttons. */
+static void
+on_group_selected_cb (RelanceTodayView *self)
+{
+  guint group = gtk_drop_down_get_selected (self->group_dropdown);
+
+  if (self->choosing_group || group >= RELANCE_WORK_N_GROUPS)
+    return;
+
+  gtk_toggle_button_set_active (self->group_buttons[group], TRUE);
 }
 
 static void
@@ -1000,6 +1022,7 @@ relance_today_view_dispose (GObject *object)
     gtk_column_view_set_model (self->column_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RELANCE_TYPE_TODAY_VIEW);
   g_clear_object (&self->selection);
+  g_clear_object (&self->group_labels);
   for (guint g = 0; g < RELANCE_WORK_N_GROUPS; g++)
     g_clear_object (&self->stores[g]);
   g_clear_object (&self->context);
@@ -1106,6 +1129,8 @@ relance_today_view_class_init (RelanceTodayViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RelanceTodayView, print_letters_button);
   gtk_widget_class_bind_template_child (widget_class, RelanceTodayView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, RelanceTodayView, group_box);
+  gtk_widget_class_bind_template_child (widget_class, RelanceTodayView, group_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, on_group_selected_cb);
   gtk_widget_class_bind_template_child (widget_class, RelanceTodayView, stack);
   gtk_widget_class_bind_template_child (widget_class, RelanceTodayView, column_view);
   gtk_widget_class_bind_template_child (widget_class, RelanceTodayView, empty_page);
@@ -1153,8 +1178,13 @@ relance_today_view_init (RelanceTodayView *self)
       gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
       self->group_buttons[g] = GTK_TOGGLE_BUTTON (button);
     }
+  self->group_labels = gtk_string_list_new (NULL);
+  for (guint g = 0; g < RELANCE_WORK_N_GROUPS; g++)
+    gtk_string_list_append (self->group_labels, relance_work_group_get_label (g));
   self->choosing_group = TRUE;
+  gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (self->group_labels));
   gtk_toggle_button_set_active (self->group_buttons[0], TRUE);
+  gtk_drop_down_set_selected (self->group_dropdown, 0);
   self->choosing_group = FALSE;
 
 

@@ -357,7 +357,6 @@ test_import_cancel (void)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   GtkWidget *assistant;
-  gint64 end;
 
   if (!have_display)
     {
@@ -379,14 +378,11 @@ test_import_cancel (void)
   wait_idle (assistant);
   g_assert_nonnull (find_label_containing (assistant, "Invoices: 60000 new"));
 
+  /* Cancel at once: the import takes a fraction of a second, and waiting
+   * for a phase to show before pressing Cancel would race with its end. */
   g_assert_true (gtk_widget_activate_action (assistant, "import.apply", NULL));
-  end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  while (assistant != NULL && !g_str_equal (progress_text (assistant), "Importing…") &&
-         g_get_monotonic_time () < end)
-    relance_test_spin (2);
-  g_assert_nonnull (assistant);
-  g_assert_cmpstr (progress_text (assistant), ==, "Importing…");
   g_assert_true (gtk_widget_activate_action (assistant, "import.cancel", NULL));
+  g_assert_true (g_str_equal (progress_text (assistant), "Cancelling…"));
   wait_idle (assistant);
 
   /* Still there, saying nothing was written, and ready to import again. */

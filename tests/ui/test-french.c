@@ -122,6 +122,13 @@ is_today_view (GtkWidget *widget,
 }
 
 static gboolean
+is_mapped_dropdown (GtkWidget *widget,
+                    gpointer   data)
+{
+  return GTK_IS_DROP_DOWN (widget) && gtk_widget_get_mapped (widget);
+}
+
+static gboolean
 is_today_loaded (gpointer view)
 {
   return !relance_today_view_get_loading (view);
@@ -221,14 +228,24 @@ test_french_narrow (Fixture       *fixture,
    * "Send the Formal Notice…", "Print All Letters…" and "Back to Today". */
   {
     GtkWidget *today = relance_test_find_widget (GTK_WIDGET (fixture->window), is_today_view, NULL);
+    GtkWidget *dropdown;
     int minimum;
 
     relance_window_set_view (fixture->window, "today");
     relance_today_view_set_date (RELANCE_TODAY_VIEW (today), relance_day_from_dmy (20, 11, 2026));
     relance_test_spin (50);
     g_assert_true (relance_test_wait_until (is_today_loaded, today));
-    relance_today_view_set_group (RELANCE_TODAY_VIEW (today), RELANCE_WORK_FORMAL_NOTICE);
+    /* Too narrow for two group buttons on a line: a drop-down list
+     * chooses the group instead. */
+    dropdown = relance_test_find_widget (today, is_mapped_dropdown, NULL);
+    g_assert_nonnull (dropdown);
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown))), ==,
+                      RELANCE_WORK_N_GROUPS);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), RELANCE_WORK_FORMAL_NOTICE);
     relance_test_spin (100);
+    g_assert_cmpint (relance_today_view_get_group (RELANCE_TODAY_VIEW (today)), ==, RELANCE_WORK_FORMAL_NOTICE);
+    g_assert_true (g_str_has_prefix (gtk_string_object_get_string (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown))),
+                                     "Mises en demeure "));
     g_assert_nonnull (relance_test_find_widget (today, is_mapped_label,
                                                 (gpointer)"Imprimer tous les courriers…"));
     minimum = window_minimum_width (fixture);
