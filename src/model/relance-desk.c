@@ -381,6 +381,29 @@ relance_desk_get_figures (RelanceDatabase         *db,
   return TRUE;
 }
 
+/* A payment as the customer page lists it: what is still on account, and
+ * the invoices it settles. */
+#define PAYMENT_COLUMNS \
+  "SELECT p.id, p.date, p.amount, p.amount - p.allocated, p.method, p.reference," \
+  " (SELECT group_concat (i.number, ', ') FROM allocations a" \
+  "  JOIN invoices i ON i.id = a.invoice_id WHERE a.payment_id = p.id)"
+
+static RelancePaymentRow *
+read_payment_row (sqlite3_stmt *stmt)
+{
+  RelancePaymentRow *row = g_new0 (RelancePaymentRow, 1);
+
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->date = sqlite3_column_int (stmt, 1);
+  row->amount = sqlite3_column_int64 (stmt, 2);
+  row->unallocated = sqlite3_column_int64 (stmt, 3);
+  row->method = _relance_column_dup (stmt, 4);
+  row->reference = _relance_column_dup (stmt, 5);
+  row->invoices = _relance_column_dup (stmt, 6);
+
+  return row;
+}
+
 /**
  * relance_desk_list_payments:
  * @limit: the latest @limit payments, and any older one with money still
@@ -402,9 +425,7 @@ relance_desk_list_payments (RelanceDatabase  *db,
   g_return_val_if_fail (RELANCE_IS_DATABASE (db), NULL);
 
   stmt = _relance_database_prepare (db,
-                                    "SELECT p.id, p.date, p.amount, p.amount - p.allocated, p.method, p.reference,"
-                                    " (SELECT group_concat (i.number, ', ') FROM allocations a"
-                                    "  JOIN invoices i ON i.id = a.invoice_id WHERE a.payment_id = p.id)"
+                                    PAYMENT_COLUMNS
                                     " FROM payments p WHERE p.customer_id = ?1"
                                     " AND (p.amount > p.allocated OR p.id IN"
                                     "  (SELECT id FROM payments WHERE customer_id = ?1"
@@ -418,22 +439,12 @@ relance_desk_list_payments (RelanceDatabase  *db,
 
   for (;;)
     {
-      RelancePaymentRow *row;
-
       if (!_relance_database_step (db, stmt, &has_row, error))
         return NULL;
       if (!has_row)
         break;
 
-      row = g_new0 (RelancePaymentRow, 1);
-      row->id = sqlite3_column_int64 (stmt, 0);
-      row->date = sqlite3_column_int (stmt, 1);
-      row->amount = sqlite3_column_int64 (stmt, 2);
-      row->unallocated = sqlite3_column_int64 (stmt, 3);
-      row->method = _relance_column_dup (stmt, 4);
-      row->reference = _relance_column_dup (stmt, 5);
-      row->invoices = _relance_column_dup (stmt, 6);
-      g_ptr_array_add (rows, row);
+      g_ptr_array_add (rows, read_payment_row (stmt));
     }
 
   return g_steal_pointer (&rows);
@@ -453,16 +464,12 @@ relance_desk_get_payment (RelanceDatabase  *db,
                           GError          **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  RelancePaymentRow *row;
   gboolean has_row;
 
   g_return_val_if_fail (RELANCE_IS_DATABASE (db), NULL);
 
   stmt = _relance_database_prepare (db,
-                                    "SELECT p.id, p.date, p.amount, p.amount - p.allocated, p.method, p.reference,"
-                                    " (SELECT group_concat (i.number, ', ') FROM allocations a"
-                                    "  JOIN invoices i ON i.id = a.invoice_id WHERE a.payment_id = p.id),"
-                                    " p.customer_id"
+                                    PAYMENT_COLUMNS ", p.customer_id"
                                     " FROM payments p WHERE p.id = ?1",
                                     error);
   if (stmt == NULL)
@@ -476,18 +483,10 @@ relance_desk_get_payment (RelanceDatabase  *db,
       return NULL;
     }
 
-  row = g_new0 (RelancePaymentRow, 1);
-  row->id = sqlite3_column_int64 (stmt, 0);
-  row->date = sqlite3_column_int (stmt, 1);
-  row->amount = sqlite3_column_int64 (stmt, 2);
-  row->unallocated = sqlite3_column_int64 (stmt, 3);
-  row->method = _relance_column_dup (stmt, 4);
-  row->reference = _relance_column_dup (stmt, 5);
-  row->invoices = _relance_column_dup (stmt, 6);
   if (customer_id != NULL)
     *customer_id = sqlite3_column_int64 (stmt, 7);
 
-  return row;
+  return read_payment_row (stmt);
 }
 
 #define DISPUTE_COLUMNS \

@@ -366,6 +366,19 @@ arena_strdup (Arena      *arena,
   return text != NULL ? arena_memdup (arena, text, strlen (text) + 1) : NULL;
 }
 
+/* g_ascii_strdown() of @length bytes of @text into @buffer: how NOCASE
+ * compares. */
+static const char *
+lower_into (GString    *buffer,
+            const char *text,
+            gsize       length)
+{
+  g_string_truncate (buffer, 0);
+  for (gsize i = 0; i < length; i++)
+    g_string_append_c (buffer, g_ascii_tolower (text[i]));
+  return buffer->str;
+}
+
 /* How codes and numbers are matched (trimmed, ASCII letters in lower case,
  * as NOCASE compares), written into @buffer. */
 static const char *
@@ -381,21 +394,7 @@ fold_into (GString    *buffer,
   while (end > start && g_ascii_isspace (end[-1]))
     end--;
 
-  g_string_truncate (buffer, 0);
-  for (const char *c = start; c < end; c++)
-    g_string_append_c (buffer, g_ascii_tolower (*c));
-  return buffer->str;
-}
-
-/* g_ascii_strdown() into @buffer: how NOCASE compares. */
-static const char *
-lower_into (GString    *buffer,
-            const char *text)
-{
-  g_string_truncate (buffer, 0);
-  for (const char *c = text; *c != '\0'; c++)
-    g_string_append_c (buffer, g_ascii_tolower (*c));
-  return buffer->str;
+  return lower_into (buffer, start, (gsize)(end - start));
 }
 
 /* "customer id:reference", how this import knows payments. */
@@ -466,7 +465,7 @@ know_invoice (Applier          *self,
 
   known->currency = arena_strdup (&self->arena, row->currency);
   g_hash_table_insert (self->known_invoices,
-                       arena_strdup (&self->arena, lower_into (self->scratch, number)), known);
+                       arena_strdup (&self->arena, lower_into (self->scratch, number, strlen (number))), known);
   g_hash_table_insert (self->known_invoice_ids, &known->id, known);
   return known;
 }
@@ -1022,7 +1021,7 @@ find_invoice (Applier     *self,
     {
       /* NOCASE folds ASCII letters only, as g_ascii_strdown() does. */
       const InvoiceRow *known = number != NULL ? g_hash_table_lookup (self->known_invoices,
-                                                                      lower_into (self->scratch, number))
+                                                                      lower_into (self->scratch, number, strlen (number)))
                                                : NULL;
 
       *found = known != NULL;
