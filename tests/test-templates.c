@@ -295,7 +295,7 @@ test_migration_from_3 (void)
 
   db = relance_database_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (relance_database_get_schema_version (db), ==, 4);
+  g_assert_cmpint (relance_database_get_schema_version (db), ==, RELANCE_DATABASE_SCHEMA_VERSION);
   g_assert_cmpint (relance_ledger_find_customer (db, "OLD", &error), >, 0);
   templates = list_templates (db);
   g_assert_cmpuint (templates->len, ==, N_SHIPPED);

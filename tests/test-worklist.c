@@ -949,7 +949,7 @@ test_names (void)
   g_assert_cmpstr (relance_work_group_to_string (RELANCE_WORK_FORMAL_NOTICE), ==, "registered_letter");
   g_assert_cmpstr (relance_work_group_to_string (RELANCE_WORK_PROMISE), ==, "promise");
 
-  for (int i = RELANCE_OUTCOME_NONE; i <= RELANCE_OUTCOME_PAID; i++)
+  for (int i = RELANCE_OUTCOME_NONE; i <= RELANCE_OUTCOME_REFUSED; i++)
     {
       g_assert_true (relance_outcome_from_string (relance_outcome_to_string (i), &outcome));
       g_assert_cmpint (outcome, ==, i);

@@ -398,12 +398,30 @@ static const char migration_4[] =
   "  CHECK (shipped_key IS NOT NULL OR modified = 0));"
   "CREATE INDEX templates_kind ON templates (kind, language, tone);";
 
+/* The conversation the letters stand on, and the sequence of a scenario:
+ * a contact's civility for salutations and address blocks ('' when not
+ * known: "Madame, Monsieur,"), and the fewest days between a step and the
+ * one done before it (a late step is done late, and the steps after it are
+ * re-timed from it). The gaps of existing steps are those of their offsets
+ * (the first curative step counts from the due date). */
+static const char migration_5[] =
+  "ALTER TABLE contacts ADD COLUMN civility TEXT NOT NULL DEFAULT ''"
+  "  CHECK (civility IN ('', 'madame', 'monsieur'));"
+  "ALTER TABLE scenario_steps ADD COLUMN min_gap_days INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (min_gap_days BETWEEN 0 AND 365);"
+  "UPDATE scenario_steps SET min_gap_days = max (0, offset_days - coalesce ("
+  "  (SELECT max (p.offset_days) FROM scenario_steps p"
+  "   WHERE p.scenario_id = scenario_steps.scenario_id"
+  "   AND p.offset_days < scenario_steps.offset_days AND p.offset_days > 0), 0))"
+  "  WHERE offset_days > 0;";
+
 static const char * const migrations[] = {
   NULL,
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RELANCE_SCHEMA_VERSION + 1);

@@ -114,6 +114,8 @@ static const char * const outcome_names[] = {
   [RELANCE_OUTCOME_WRONG_CONTACT] = "wrong_contact",
   [RELANCE_OUTCOME_NO_ANSWER] = "no_answer",
   [RELANCE_OUTCOME_PAID] = "paid",
+  [RELANCE_OUTCOME_REACHED] = "reached",
+  [RELANCE_OUTCOME_REFUSED] = "refused",
 };
 
 static const char * const action_kind_names[] = {
@@ -1106,6 +1108,8 @@ check_outcome (const RelanceActionFields  *fields,
     case RELANCE_OUTCOME_CALL_BACK:
     case RELANCE_OUTCOME_WRONG_CONTACT:
     case RELANCE_OUTCOME_NO_ANSWER:
+    case RELANCE_OUTCOME_REACHED:
+    case RELANCE_OUTCOME_REFUSED:
       if (fields->kind != RELANCE_ACTION_CALL)
         return _relance_invalid (error, _("This outcome is for a call"));
       return TRUE;
@@ -1408,6 +1412,33 @@ relance_outcome_to_string (RelanceOutcome outcome)
   g_return_val_if_fail ((guint)outcome < G_N_ELEMENTS (outcome_names), NULL);
 
   return outcome_names[outcome];
+}
+
+/**
+ * relance_outcome_is_conversation:
+ *
+ * Returns: whether a call with @outcome spoke with someone who answered
+ * for the customer, so that a letter may quote it as a conversation.
+ */
+gboolean
+relance_outcome_is_conversation (RelanceOutcome outcome)
+{
+  switch (outcome)
+    {
+    case RELANCE_OUTCOME_PROMISE:
+    case RELANCE_OUTCOME_DISPUTE:
+    case RELANCE_OUTCOME_PAID:
+    case RELANCE_OUTCOME_REACHED:
+    case RELANCE_OUTCOME_REFUSED:
+      return TRUE;
+    case RELANCE_OUTCOME_NONE:
+    case RELANCE_OUTCOME_SENT:
+    case RELANCE_OUTCOME_CALL_BACK:
+    case RELANCE_OUTCOME_WRONG_CONTACT:
+    case RELANCE_OUTCOME_NO_ANSWER:
+    default:
+      return FALSE;
+    }
 }
 
 /**

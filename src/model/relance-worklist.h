@@ -112,6 +112,8 @@ typedef enum
   RELANCE_OUTCOME_WRONG_CONTACT,
   RELANCE_OUTCOME_NO_ANSWER,
   RELANCE_OUTCOME_PAID,           /* the customer says it is paid: check it */
+  RELANCE_OUTCOME_REACHED,        /* spoken to, nothing promised */
+  RELANCE_OUTCOME_REFUSED,        /* refuses to pay, without disputing */
 } RelanceOutcome;
 
 typedef enum
@@ -161,6 +163,10 @@ void        relance_work_item_free         (RelanceWorkItem    *item);
 const char *relance_work_group_to_string   (RelanceWorkGroup    group);  /* "phone", "email", "letter", "registered_letter", "promise", "blocked" */
 const char *relance_work_group_get_label   (RelanceWorkGroup    group);  /* "Calls", "E-mails"... translated */
 const char *relance_outcome_to_string      (RelanceOutcome      outcome);
+/* Whether a call that ended with @outcome reached someone of the customer
+ * who spoke for them (a promise, a dispute, "it is paid", spoken to, a
+ * refusal): only such a call is quoted as a conversation in a letter. */
+gboolean    relance_outcome_is_conversation (RelanceOutcome     outcome);
 gboolean    relance_outcome_from_string    (const char         *text,
                                             RelanceOutcome     *outcome);
 const char *relance_action_kind_to_string  (RelanceActionKind   kind);
