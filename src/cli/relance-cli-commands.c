@@ -12,6 +12,7 @@
 #include "relance-context.h"
 #include "relance-customer.h"
 #include "relance-database.h"
+#include "relance-desk.h"
 #include "relance-dispute.h"
 #include "relance-error.h"
 #include "relance-invoice.h"
@@ -681,6 +682,132 @@ relance_cli_customer_add (const char   *command,
 
   g_print (_("Customer %s added.\n"), code);
   return RELANCE_CLI_EXIT_OK;
+}
+
+int
+relance_cli_contact_add (const char   *command,
+                         char       ***args)
+{
+  g_auto(Invocation) inv = { command };
+  g_autofree char *customer = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *civility = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *phone = NULL;
+  g_autofree char *email = NULL;
+  gboolean collections = FALSE;
+  const GOptionEntry entries[] = {
+    { "customer", 0, 0, G_OPTION_ARG_STRING, &customer, N_("The customer’s code (required)"), N_("CODE") },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The contact’s name, such as Isabelle Roux (required)"),
+      N_("NAME") },
+    { "civility", 0, 0, G_OPTION_ARG_STRING, &civility,
+      N_("madame, monsieur or none: how letters address the contact (none: “Madame, Monsieur,”)"),
+      N_("CIVILITY") },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("What the contact does, such as Accounts payable"),
+      N_("TEXT") },
+    { "phone", 0, 0, G_OPTION_ARG_STRING, &phone, N_("Phone number"), N_("NUMBER") },
+    { "email", 0, 0, G_OPTION_ARG_STRING, &email, N_("E-mail address"), N_("ADDRESS") },
+    { "collections", 0, 0, G_OPTION_ARG_NONE, &collections,
+      N_("The person to call about payments (the customer’s collections contact)"), NULL },
+    { NULL }
+  };
+  RelanceContactFields fields = { 0 };
+  g_autoptr(RelanceContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  RelanceDatabase *db;
+  gint64 customer_id;
+  int status;
+
+  if (!parse_command_line (&inv, N_("Adds a contact to a customer."), entries, args, &status))
+    return status;
+  if (customer == NULL)
+    return missing_option (&inv, "--customer");
+  if (name == NULL)
+    return missing_option (&inv, "--name");
+  if (civility != NULL && !relance_civility_from_string (civility, &fields.civility))
+    return relance_cli_usage_error (inv.command, _("Unknown civility “%s”: use madame, monsieur or none"),
+                                    civility);
+
+  fields.name = name;
+  fields.role = role;
+  fields.phone = phone;
+  fields.email = email;
+  fields.is_collections = collections;
+
+  context = open_ledger (&inv, &error);
+  if (context == NULL)
+    return fail (error);
+  db = relance_context_get_database (context);
+
+  customer_id = relance_ledger_find_customer (db, customer, &error);
+  if (customer_id == 0 || relance_desk_add_contact (db, customer_id, &fields, &error) == 0)
+    return fail (error);
+
+  g_print (_("Contact %s added to %s.\n"), name, customer);
+  return RELANCE_CLI_EXIT_OK;
+}
+
+static const RelanceCliColumn contact_columns[] = {
+  { "name", N_("Name"), RELANCE_CLI_COLUMN_TEXT },
+  { "civility", N_("Civility"), RELANCE_CLI_COLUMN_TEXT },
+  { "role", N_("Role"), RELANCE_CLI_COLUMN_TEXT },
+  { "phone", N_("Phone"), RELANCE_CLI_COLUMN_TEXT },
+  { "email", N_("E-mail"), RELANCE_CLI_COLUMN_TEXT },
+  { "collections", N_("Collections"), RELANCE_CLI_COLUMN_TEXT },
+};
+
+static void
+fill_contact_row (RelanceCliRow *row,
+                  guint          position,
+                  gpointer       user_data)
+{
+  GPtrArray *contacts = user_data;
+  RelanceContact *contact = g_ptr_array_index (contacts, position);
+
+  relance_cli_row_set_text (row, 0, contact->name);
+  relance_cli_row_set_keyword (row, 1, relance_civility_to_string (contact->civility),
+                               relance_civility_get_label (contact->civility));
+  relance_cli_row_set_text (row, 2, contact->role);
+  relance_cli_row_set_text (row, 3, contact->phone);
+  relance_cli_row_set_text (row, 4, contact->email);
+  relance_cli_row_set_keyword (row, 5, contact->is_collections ? "yes" : "no",
+                               contact->is_collections ? _("yes") : "");
+}
+
+int
+relance_cli_contacts (const char   *command,
+                      char       ***args)
+{
+  g_auto(Invocation) inv = { command, .lists = TRUE };
+  g_autofree char *customer = NULL;
+  const GOptionEntry entries[] = {
+    { "customer", 0, 0, G_OPTION_ARG_STRING, &customer, N_("The customer’s code (required)"), N_("CODE") },
+    { NULL }
+  };
+  g_autoptr(RelanceContext) context = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GError) error = NULL;
+  RelanceDatabase *db;
+  gint64 customer_id;
+  int status;
+
+  if (!parse_command_line (&inv, N_("Lists a customer’s contacts, the collections contact first."),
+                           entries, args, &status))
+    return status;
+  if (customer == NULL)
+    return missing_option (&inv, "--customer");
+
+  context = open_ledger (&inv, &error);
+  if (context == NULL)
+    return fail (error);
+  db = relance_context_get_database (context);
+
+  customer_id = relance_ledger_find_customer (db, customer, &error);
+  if (customer_id == 0 || (contacts = relance_desk_list_contacts (db, customer_id, &error)) == NULL)
+    return fail (error);
+
+  return write_list (&inv, contact_columns, G_N_ELEMENTS (contact_columns), contacts->len,
+                     fill_contact_row, contacts);
 }
 
 int

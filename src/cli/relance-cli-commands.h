@@ -75,6 +75,10 @@ int relance_cli_customer_add    (const char   *command,
                                  char       ***args);
 int relance_cli_customers       (const char   *command,
                                  char       ***args);
+int relance_cli_contact_add     (const char   *command,
+                                 char       ***args);
+int relance_cli_contacts        (const char   *command,
+                                 char       ***args);
 int relance_cli_invoice_add     (const char   *command,
                                  char       ***args);
 int relance_cli_invoices        (const char   *command,

@@ -199,12 +199,15 @@ relance_cli_action_add (const char   *command,
   g_autofree char *contact = NULL;
   g_autofree char *summary = NULL;
   g_auto(GStrv) invoices = NULL;
+  gboolean incoming = FALSE;
   const GOptionEntry entries[] = {
     { "customer", 0, 0, G_OPTION_ARG_STRING, &customer, N_("The customer’s code (required)"), N_("CODE") },
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_name,
       N_("call, email, letter, formal_notice, note or visit (required)"), N_("KIND") },
     { "outcome", 0, 0, G_OPTION_ARG_STRING, &outcome_name,
-      N_("promise, dispute, call_back, wrong_contact, no_answer, sent or paid"), N_("OUTCOME") },
+      N_("Calls: reached (spoken to, nothing promised), refused (refuses to pay, without disputing), "
+         "promise, dispute, call_back, wrong_contact, no_answer or paid; letters and e-mails: sent"),
+      N_("OUTCOME") },
     { "promise-date", 0, 0, G_OPTION_ARG_STRING, &promise_date,
       N_("The day the customer promised to pay (with --outcome promise)"), N_("DAY") },
     { "promise-amount", 0, 0, G_OPTION_ARG_STRING, &promise_amount,
@@ -213,7 +216,10 @@ relance_cli_action_add (const char   *command,
       N_("The day to call again (with --outcome call_back)"), N_("DAY") },
     { "cause", 0, 0, G_OPTION_ARG_STRING, &cause,
       N_("The dispute cause’s code (with --outcome dispute, on the first invoice concerned)"), N_("CODE") },
-    { "contact", 0, 0, G_OPTION_ARG_STRING, &contact, N_("Who was reached"), N_("NAME") },
+    { "contact", 0, 0, G_OPTION_ARG_STRING, &contact,
+      N_("Who was reached (required when someone answered: reached, refused, promise, dispute, paid); "
+         "with no_answer, who was called"), N_("NAME") },
+    { "incoming", 0, 0, G_OPTION_ARG_NONE, &incoming, N_("The customer called us (calls only)"), NULL },
     { "summary", 0, 0, G_OPTION_ARG_STRING, &summary, N_("What was said or written"), N_("TEXT") },
     { "invoice", 0, 0, G_OPTION_ARG_STRING_ARRAY, &invoices,
       N_("An invoice concerned; repeat for several. Without it, those of the customer’s "
@@ -244,8 +250,25 @@ relance_cli_action_add (const char   *command,
                                                    "formal_notice, note or visit"), kind_name);
   if (outcome_name != NULL &&
       (!relance_outcome_from_string (outcome_name, &fields.outcome) || *outcome_name == '\0'))
-    return relance_cli_usage_error (inv.command, _("Unknown outcome “%s”: use promise, dispute, call_back, "
-                                                   "wrong_contact, no_answer, sent or paid"), outcome_name);
+    return relance_cli_usage_error (inv.command, _("Unknown outcome “%s”: use reached, refused, promise, "
+                                                   "dispute, call_back, wrong_contact, no_answer, sent or "
+                                                   "paid"), outcome_name);
+  if (incoming && fields.kind != RELANCE_ACTION_CALL)
+    return relance_cli_usage_error (inv.command, _("Only a call can be --incoming"));
+  if (incoming && fields.outcome == RELANCE_OUTCOME_NO_ANSWER)
+    return relance_cli_usage_error (inv.command, _("Someone answers an incoming call: give what came of "
+                                                   "it with --outcome"));
+  if (fields.kind == RELANCE_ACTION_CALL && outcome_name == NULL)
+    return relance_cli_missing_option (&inv, "--outcome");
+  /* Spoken to, or refused: whom, and what was said, are all the call
+   * keeps (the letters quote them). */
+  if ((fields.outcome == RELANCE_OUTCOME_REACHED || fields.outcome == RELANCE_OUTCOME_REFUSED) &&
+      (contact == NULL || g_strstrip (contact)[0] == '\0'))
+    return relance_cli_usage_error (inv.command, _("Say who was reached with --contact: a call that "
+                                                   "ended with “%s” reached someone"), outcome_name);
+  if ((fields.outcome == RELANCE_OUTCOME_REACHED || fields.outcome == RELANCE_OUTCOME_REFUSED) &&
+      (summary == NULL || g_strstrip (summary)[0] == '\0'))
+    return relance_cli_missing_option (&inv, "--summary");
   if (fields.outcome == RELANCE_OUTCOME_PROMISE && promise_date == NULL)
     return relance_cli_missing_option (&inv, "--promise-date");
   if (fields.outcome == RELANCE_OUTCOME_PROMISE && promise_amount == NULL)
@@ -277,6 +300,7 @@ relance_cli_action_add (const char   *command,
   fields.date = relance_context_get_today (context);
   fields.contact = contact;
   fields.summary = summary;
+  fields.incoming = incoming;
   /* GLib says "Unknown" when the account has no real name. */
   fields.who = g_str_equal (g_get_real_name (), "Unknown") ? g_get_user_name () : g_get_real_name ();
 
@@ -292,6 +316,9 @@ relance_cli_action_add (const char   *command,
   item = relance_worklist_get_item (db, fields.customer_id, fields.date, &error);
   if (item == NULL && error != NULL)
     return relance_cli_fail (error);
+  /* A call answers the customer's call step only, never a letter's. */
+  if (item != NULL && fields.kind == RELANCE_ACTION_CALL && item->group != RELANCE_WORK_CALL)
+    g_clear_pointer (&item, relance_work_item_free);
 
   action_id = relance_actions_record (db, &fields, item, &error);
   if (action_id == 0)

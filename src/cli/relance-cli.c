@@ -36,6 +36,8 @@ static const Command commands[] = {
   { "company", "show", relance_cli_company_show, N_("Show your company’s identity") },
   { "customer", "add", relance_cli_customer_add, N_("Add a customer") },
   { NULL, "customers", relance_cli_customers, N_("List the customers and their balance") },
+  { "contact", "add", relance_cli_contact_add, N_("Add a contact to a customer") },
+  { NULL, "contacts", relance_cli_contacts, N_("List a customer’s contacts") },
   { "invoice", "add", relance_cli_invoice_add, N_("Add an invoice or a credit note") },
   { NULL, "invoices", relance_cli_invoices, N_("List the invoices and what is open on them") },
   { "payment", "add", relance_cli_payment_add, N_("Record a payment and settle invoices with it") },

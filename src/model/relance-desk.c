@@ -14,6 +14,7 @@
 #include "relance-error.h"
 #include "relance-money.h"
 #include "relance-text.h"
+#include "relance-worklist.h"
 
 /* How far back the average lateness looks, and the period of the DSO. */
 #define LATENESS_DAYS 365
@@ -221,7 +222,7 @@ relance_desk_list_contacts (RelanceDatabase  *db,
   g_return_val_if_fail (RELANCE_IS_DATABASE (db), NULL);
 
   stmt = _relance_database_prepare (db,
-                                    "SELECT id, name, role, phone, email, is_collections FROM contacts"
+                                    "SELECT id, name, role, phone, email, is_collections, civility FROM contacts"
                                     " WHERE customer_id = ?1 ORDER BY is_collections DESC, name, id",
                                     error);
   if (stmt == NULL)
@@ -244,6 +245,8 @@ relance_desk_list_contacts (RelanceDatabase  *db,
       contact->phone = _relance_column_dup (stmt, 3);
       contact->email = _relance_column_dup (stmt, 4);
       contact->is_collections = sqlite3_column_int (stmt, 5) != 0;
+      if (!relance_civility_from_string ((const char *)sqlite3_column_text (stmt, 6), &contact->civility))
+        contact->civility = RELANCE_CIVILITY_NONE;
       g_ptr_array_add (contacts, contact);
     }
 
@@ -702,7 +705,7 @@ relance_desk_get_timeline (RelanceDatabase  *db,
   stmt = _relance_database_prepare (db,
     "SELECT a.kind, a.date, 0, a.id, 0, a.who, a.contact, a.outcome, a.summary,"
     "  (SELECT group_concat (i.number, ', ') FROM action_invoices ai"
-    "   JOIN invoices i ON i.id = ai.invoice_id WHERE ai.action_id = a.id), 2 AS rank"
+    "   JOIN invoices i ON i.id = ai.invoice_id WHERE ai.action_id = a.id), 2 AS rank, a.incoming"
     " FROM actions a WHERE a.customer_id = ?1"
     " UNION ALL"
     /* The promise's status on ?3: kept when the payments since it was made
@@ -716,30 +719,30 @@ relance_desk_get_timeline (RelanceDatabase  *db,
     "             AND y.date BETWEEN coalesce (p.made_on, p.promised_date)"
     "             AND min (?3, p.promised_date + g.days)) >= p.amount THEN 'kept'"
     "       WHEN ?3 > p.promised_date + g.days THEN 'broken' ELSE 'pending' END,"
-    "  '', NULL, 3"
+    "  '', NULL, 3, 0"
     " FROM promises p LEFT JOIN actions a ON a.id = p.action_id"
     " JOIN (SELECT coalesce ((SELECT promise_grace_days FROM company WHERE id = 1), 3) AS days) g"
     " WHERE p.customer_id = ?1"
     " UNION ALL"
     " SELECT 'dispute_opened', d.opened_on, 0, d.id, d.amount, '', '', k.code || ' · ' || k.label,"
-    "  d.description, i.number, 1"
+    "  d.description, i.number, 1, 0"
     " FROM invoices i JOIN disputes d ON d.invoice_id = i.id"
     " JOIN dispute_causes k ON k.id = d.cause_id WHERE i.customer_id = ?1"
     " UNION ALL"
     " SELECT 'dispute_' || d.status, d.resolved_on, 0, d.id, d.amount, '', '', k.code || ' · ' || k.label,"
-    "  d.resolution, i.number, 4"
+    "  d.resolution, i.number, 4, 0"
     " FROM invoices i JOIN disputes d ON d.invoice_id = i.id"
     " JOIN dispute_causes k ON k.id = d.cause_id"
     " WHERE i.customer_id = ?1 AND d.status <> 'open'"
     " UNION ALL"
     " SELECT 'payment', p.date, 0, p.id, p.amount, '', '', p.method, p.reference,"
     "  (SELECT group_concat (i.number, ', ') FROM allocations al"
-    "   JOIN invoices i ON i.id = al.invoice_id WHERE al.payment_id = p.id), 5"
+    "   JOIN invoices i ON i.id = al.invoice_id WHERE al.payment_id = p.id), 5, 0"
     " FROM payments p WHERE p.customer_id = ?1"
     " UNION ALL"
     " SELECT 'credit_note', c.issue_date, 0, c.id, c.amount, '', '', '', c.number,"
     "  (SELECT group_concat (i.number, ', ') FROM allocations al"
-    "   JOIN invoices i ON i.id = al.invoice_id WHERE al.credit_note_id = c.id), 0"
+    "   JOIN invoices i ON i.id = al.invoice_id WHERE al.credit_note_id = c.id), 0, 0"
     " FROM invoices c WHERE c.customer_id = ?1 AND c.kind = 'credit_note'"
     " ORDER BY 2 DESC, 11 DESC, 4 DESC"
     " LIMIT ?2",
@@ -770,10 +773,196 @@ relance_desk_get_timeline (RelanceDatabase  *db,
       entry->outcome = _relance_column_dup (stmt, 7);
       entry->summary = _relance_column_dup (stmt, 8);
       entry->invoices = _relance_column_dup (stmt, 9);
+      entry->incoming = sqlite3_column_int (stmt, 11) != 0;
       g_ptr_array_add (entries, entry);
     }
 
   return g_steal_pointer (&entries);
+}
+
+/* Civility */
+
+static const char * const civility_names[] = {
+  [RELANCE_CIVILITY_NONE] = "",
+  [RELANCE_CIVILITY_MADAME] = "madame",
+  [RELANCE_CIVILITY_MONSIEUR] = "monsieur",
+};
+
+/**
+ * relance_civility_to_string:
+ *
+ * Returns: the civility as stored: "madame", "monsieur", or "" when not known
+ */
+const char *
+relance_civility_to_string (RelanceCivility civility)
+{
+  g_return_val_if_fail ((guint)civility < G_N_ELEMENTS (civility_names), "");
+
+  return civility_names[civility];
+}
+
+/**
+ * relance_civility_from_string:
+ *
+ * Reads what relance_civility_to_string() writes, and what people type:
+ * "Madame", "Mme", "Mrs", "Ms", "Monsieur", "M.", "M", "Mr", in any case;
+ * "" and "none" are none.
+ *
+ * Returns: %TRUE if @text names a civility (or none)
+ */
+gboolean
+relance_civility_from_string (const char      *text,
+                              RelanceCivility *civility)
+{
+  static const struct { const char *name; RelanceCivility civility; } names[] = {
+    { "", RELANCE_CIVILITY_NONE }, { "none", RELANCE_CIVILITY_NONE },
+    { "madame", RELANCE_CIVILITY_MADAME }, { "mme", RELANCE_CIVILITY_MADAME },
+    { "mrs", RELANCE_CIVILITY_MADAME }, { "ms", RELANCE_CIVILITY_MADAME },
+    { "monsieur", RELANCE_CIVILITY_MONSIEUR }, { "m.", RELANCE_CIVILITY_MONSIEUR },
+    { "m", RELANCE_CIVILITY_MONSIEUR }, { "mr", RELANCE_CIVILITY_MONSIEUR },
+  };
+  g_autofree char *folded = NULL;
+
+  g_return_val_if_fail (civility != NULL, FALSE);
+
+  folded = g_strstrip (g_ascii_strdown (text != NULL ? text : "", -1));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (folded, names[i].name))
+      {
+        *civility = names[i].civility;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/**
+ * relance_civility_get_label:
+ *
+ * Returns: "Madame", "Monsieur", or "" when not known, translated
+ */
+const char *
+relance_civility_get_label (RelanceCivility civility)
+{
+  switch (civility)
+    {
+    case RELANCE_CIVILITY_MADAME:
+      /* Translators: a contact's civility, as chosen in a list */
+      return C_("civility", "Madame");
+    case RELANCE_CIVILITY_MONSIEUR:
+      /* Translators: a contact's civility, as chosen in a list */
+      return C_("civility", "Monsieur");
+    case RELANCE_CIVILITY_NONE:
+    default:
+      return "";
+    }
+}
+
+/**
+ * relance_contact_dup_display_name:
+ *
+ * Returns: "Ms Isabelle Roux", "Mr Paul Martin" (in French "Mme Isabelle
+ *   Roux", "M. Paul Martin"), or @name alone when the civility is not known
+ */
+char *
+relance_contact_dup_display_name (RelanceCivility  civility,
+                                  const char      *name)
+{
+  const char *name_or_empty = name != NULL ? name : "";
+
+  switch (civility)
+    {
+    case RELANCE_CIVILITY_MADAME:
+      /* Translators: a woman's name in lists, "Mme Isabelle Roux" in French */
+      return g_strdup_printf (C_("civility", "Ms %s"), name_or_empty);
+    case RELANCE_CIVILITY_MONSIEUR:
+      /* Translators: a man's name in lists, "M. Paul Martin" in French */
+      return g_strdup_printf (C_("civility", "Mr %s"), name_or_empty);
+    case RELANCE_CIVILITY_NONE:
+    default:
+      return g_strdup (name_or_empty);
+    }
+}
+
+/* What came of a call, in a few words. */
+static const char *
+call_outcome_label (RelanceOutcome outcome)
+{
+  switch (outcome)
+    {
+    case RELANCE_OUTCOME_PROMISE: return _("promise to pay");
+    case RELANCE_OUTCOME_DISPUTE: return _("dispute raised");
+    case RELANCE_OUTCOME_CALL_BACK: return _("call back later");
+    case RELANCE_OUTCOME_WRONG_CONTACT: return _("wrong contact");
+    case RELANCE_OUTCOME_NO_ANSWER: return _("no answer");
+    case RELANCE_OUTCOME_PAID: return _("says it is paid");
+    case RELANCE_OUTCOME_REACHED: return _("spoken to, nothing promised");
+    case RELANCE_OUTCOME_REFUSED: return _("refuses to pay, without disputing");
+    case RELANCE_OUTCOME_SENT:
+    case RELANCE_OUTCOME_NONE:
+    default:
+      return "";
+    }
+}
+
+/**
+ * relance_desk_describe_call:
+ * @entry: a call of the timeline
+ *
+ * A call that reached no one reads as an attempt ("No answer from
+ * Isabelle Roux"), never as a conversation; a call the customer made, as
+ * "Incoming call from …"; a wrong contact names the right one.
+ *
+ * Returns: the call in a few words, translated
+ */
+char *
+relance_desk_describe_call (const RelanceTimelineEntry *entry)
+{
+  RelanceOutcome outcome = RELANCE_OUTCOME_NONE;
+  const char *label;
+  const char *contact;
+  gboolean has_contact;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  if (entry->outcome == NULL || !relance_outcome_from_string (entry->outcome, &outcome))
+    outcome = RELANCE_OUTCOME_NONE;
+  label = call_outcome_label (outcome);
+  contact = entry->contact != NULL ? entry->contact : "";
+  has_contact = contact[0] != '\0';
+
+  if (outcome == RELANCE_OUTCOME_NO_ANSWER)
+    return has_contact ? g_strdup_printf (_("No answer from %s"), contact) : g_strdup (_("Call: no answer"));
+
+  if (outcome == RELANCE_OUTCOME_WRONG_CONTACT)
+    {
+      if (!has_contact)
+        return g_strdup (entry->incoming ? _("Incoming call: wrong contact") : _("Call: wrong contact"));
+      /* Translators: %s is the person who really handles payments */
+      return g_strdup_printf (entry->incoming ? _("Incoming call: wrong contact, the right one is %s")
+                                              : _("Call: wrong contact, the right one is %s"), contact);
+    }
+
+  if (entry->incoming)
+    {
+      if (has_contact && label[0] != '\0')
+        /* Translators: "Incoming call from Paul Martin: promise to pay" */
+        return g_strdup_printf (_("Incoming call from %s: %s"), contact, label);
+      if (has_contact)
+        return g_strdup_printf (_("Incoming call from %s"), contact);
+      if (label[0] != '\0')
+        return g_strdup_printf (_("Incoming call: %s"), label);
+      return g_strdup (_("Incoming call"));
+    }
+
+  if (has_contact && label[0] != '\0')
+    /* Translators: "Call with Isabelle Roux: promise to pay" */
+    return g_strdup_printf (_("Call with %s: %s"), contact, label);
+  if (has_contact)
+    return g_strdup_printf (_("Call with %s"), contact);
+  if (label[0] != '\0')
+    return g_strdup_printf (_("Call: %s"), label);
+  return g_strdup (_("Call"));
 }
 
 /* Contacts and notes */
@@ -786,6 +975,8 @@ check_contact (const RelanceContactFields  *fields,
   *name = _relance_dup_trimmed (fields->name);
   if (**name == '\0')
     return _relance_invalid (error, _("The contact needs a name"));
+  if ((guint)fields->civility > RELANCE_CIVILITY_MONSIEUR)
+    return _relance_invalid (error, _("Choose Madame, Monsieur or nothing"));
   if (fields->email != NULL && *fields->email != '\0' && !_relance_looks_like_email (fields->email))
     return _relance_invalid (error, _("“%s” is not an e-mail address"), fields->email);
 
@@ -825,13 +1016,13 @@ write_contact (RelanceDatabase             *db,
 
   if (contact_id == 0)
     stmt = _relance_database_prepare (db,
-                                      "INSERT INTO contacts (customer_id, name, role, phone, email, is_collections)"
-                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                      "INSERT INTO contacts (customer_id, name, role, phone, email, is_collections,"
+                                      " civility) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8)",
                                       error);
   else
     stmt = _relance_database_prepare (db,
                                       "UPDATE contacts SET name = ?2, role = ?3, phone = ?4, email = ?5,"
-                                      " is_collections = ?6 WHERE id = ?7",
+                                      " is_collections = ?6, civility = ?8 WHERE id = ?7",
                                       error);
   if (stmt == NULL)
     return FALSE;
@@ -843,6 +1034,7 @@ write_contact (RelanceDatabase             *db,
   sqlite3_bind_int (stmt, 6, fields->is_collections ? 1 : 0);
   if (contact_id != 0)
     sqlite3_bind_int64 (stmt, 7, contact_id);
+  _relance_bind_text (stmt, 8, relance_civility_to_string (fields->civility));
 
   return _relance_database_run (db, stmt, error);
 }

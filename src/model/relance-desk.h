@@ -36,14 +36,24 @@ typedef struct
   gboolean  archived;
 } RelanceCustomerDetails;
 
+/* How a contact is addressed: "Madame," / "Monsieur," in a letter, or
+ * "Madame, Monsieur," when not known. */
+typedef enum
+{
+  RELANCE_CIVILITY_NONE,
+  RELANCE_CIVILITY_MADAME,
+  RELANCE_CIVILITY_MONSIEUR,
+} RelanceCivility;
+
 typedef struct
 {
-  gint64    id;
-  char     *name;
-  char     *role;
-  char     *phone;
-  char     *email;
-  gboolean  is_collections;
+  gint64           id;
+  char            *name;
+  char            *role;
+  char            *phone;
+  char            *email;
+  gboolean         is_collections;
+  RelanceCivility  civility;
 } RelanceContact;
 
 /* The figures of a customer on a day. */
@@ -126,6 +136,7 @@ typedef struct
   char                *outcome;   /* actions: "promise", "sent"...; promises: "pending", "kept", "broken" */
   char                *summary;   /* what was said or written; the dispute cause; the reference */
   char                *invoices;  /* the invoice numbers concerned, ", "-separated */
+  gboolean             incoming;  /* calls: the customer called us */
 } RelanceTimelineEntry;
 
 /* An open invoice and the part of a payment or credit note given to it. */
@@ -146,7 +157,26 @@ typedef struct
   const char *phone;
   const char *email;
   gboolean    is_collections;
+  RelanceCivility civility;
 } RelanceContactFields;
+
+/* "madame", "monsieur", "" as stored in contacts.civility */
+const char *relance_civility_to_string    (RelanceCivility         civility);
+/* Reads what relance_civility_to_string() writes, and also "Madame",
+ * "Mme", "Monsieur", "M.", "Mr", "Mrs", "Ms" in any case; "" and "none"
+ * are none. */
+gboolean    relance_civility_from_string  (const char             *text,
+                                           RelanceCivility        *civility);
+/* "Madame", "Monsieur", "" translated, for choosing in a list. */
+const char *relance_civility_get_label    (RelanceCivility         civility);
+/* The name as shown in lists: "Ms Isabelle Roux" ("Mme Isabelle Roux" in
+ * French), or the name alone when the civility is not known. */
+char       *relance_contact_dup_display_name (RelanceCivility      civility,
+                                           const char             *name);
+/* A call of the timeline in a few words, for people: "Call with Isabelle
+ * Roux: promise to pay", "Incoming call from Paul Martin: refuses to pay",
+ * "No answer from Isabelle Roux" (an attempt, never a conversation). */
+char       *relance_desk_describe_call    (const RelanceTimelineEntry *entry);
 
 void       relance_customer_details_free  (RelanceCustomerDetails *details);
 void       relance_contact_free           (RelanceContact         *contact);

@@ -96,9 +96,17 @@ static const char * const streets[] = {
   "zone artisanale des Tilleuls", "rue Pasteur", "allée des Châtaigniers", "quai de la Loire",
 };
 
-static const char * const first_names[] = {
-  "Nathalie", "Isabelle", "Sylvie", "Catherine", "Philippe", "Christophe", "Stéphane",
-  "Sandrine", "Céline", "Frédéric", "Valérie", "Hélène", "Jérôme", "Aurélie", "Loïc", "Maëlle",
+/* With the civility their letters are addressed with. */
+static const struct {
+  const char *name;
+  const char *civility;
+} first_names[] = {
+  { "Nathalie", "madame" }, { "Isabelle", "madame" }, { "Sylvie", "madame" },
+  { "Catherine", "madame" }, { "Philippe", "monsieur" }, { "Christophe", "monsieur" },
+  { "Stéphane", "monsieur" }, { "Sandrine", "madame" }, { "Céline", "madame" },
+  { "Frédéric", "monsieur" }, { "Valérie", "madame" }, { "Hélène", "madame" },
+  { "Jérôme", "monsieur" }, { "Aurélie", "madame" }, { "Loïc", "monsieur" },
+  { "Maëlle", "madame" },
 };
 
 static const char * const roles[] = {
@@ -222,8 +230,8 @@ insert_customers (Generator  *gen,
     " phone, segment_id, payment_terms, credit_limit)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
   contact = _relance_database_prepare (gen->db,
-    "INSERT INTO contacts (customer_id, name, role, phone, email, is_collections)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+    "INSERT INTO contacts (customer_id, name, role, phone, email, is_collections, civility)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
   if (customer == NULL || contact == NULL)
     return FALSE;
 
@@ -243,6 +251,8 @@ insert_customers (Generator  *gen,
       guint segment_roll = random_below (random, 100);
       int segment = segment_roll < 12 ? 1 : segment_roll < 82 ? 2 : 3;
       static const int terms[] = { 30, 30, 30, 45, 45, 60, 0 };
+      const char *contact_last;
+      guint first;
       Customer entry = { 0 };
 
       if (random_chance (random, 55))
@@ -285,7 +295,10 @@ insert_customers (Generator  *gen,
         return FALSE;
       entry.id = sqlite3_last_insert_rowid (_relance_database_get_handle (gen->db));
 
-      contact_name = g_strdup_printf ("%s %s", PICK (random, first_names), PICK (random, last_names));
+      /* The last name drawn first, as the sample always did. */
+      contact_last = PICK (random, last_names);
+      first = random_below (random, G_N_ELEMENTS (first_names));
+      contact_name = g_strdup_printf ("%s %s", first_names[first].name, contact_last);
       entry.contact = g_strdup (contact_name);
       sqlite3_reset (contact);
       sqlite3_bind_int64 (contact, 1, entry.id);
@@ -294,6 +307,7 @@ insert_customers (Generator  *gen,
       _relance_bind_text (contact, 4, phone);
       _relance_bind_text (contact, 5, email);
       sqlite3_bind_int (contact, 6, 1);
+      _relance_bind_text (contact, 7, first_names[first].civility);
       if (!_relance_database_run (gen->db, contact, error))
         return FALSE;
 

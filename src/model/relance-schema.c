@@ -415,6 +415,12 @@ static const char migration_5[] =
   "   AND p.offset_days < scenario_steps.offset_days AND p.offset_days > 0), 0))"
   "  WHERE offset_days > 0;";
 
+/* A call the customer made to us is kept as such: the history says
+ * "Incoming call from …". Only calls are incoming. */
+static const char migration_6[] =
+  "ALTER TABLE actions ADD COLUMN incoming INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (incoming = 0 OR (incoming = 1 AND kind = 'call'));";
+
 static const char * const migrations[] = {
   NULL,
   migration_1,
@@ -422,6 +428,7 @@ static const char * const migrations[] = {
   migration_3,
   migration_4,
   migration_5,
+  migration_6,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RELANCE_SCHEMA_VERSION + 1);

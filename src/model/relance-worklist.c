@@ -1132,6 +1132,8 @@ check_action (RelanceDatabase            *db,
     return _relance_invalid (error, _("Give the date of the action"));
   if (!check_outcome (fields, error))
     return FALSE;
+  if (fields->incoming && fields->kind != RELANCE_ACTION_CALL)
+    return _relance_invalid (error, _("Only a call can come from the customer"));
 
   if (fields->invoice_ids != NULL)
     g_array_append_vals (invoice_ids, fields->invoice_ids, fields->n_invoice_ids);
@@ -1209,8 +1211,8 @@ insert_action (RelanceDatabase            *db,
 
   action = _relance_database_prepare (db,
                                       "INSERT INTO actions (customer_id, kind, date, who, contact, outcome,"
-                                      " summary, document, document_name)"
-                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                      " summary, document, document_name, incoming)"
+                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                                       error);
   link = _relance_database_prepare (db,
                                     "INSERT OR IGNORE INTO action_invoices (action_id, invoice_id) VALUES (?1, ?2)",
@@ -1235,6 +1237,7 @@ insert_action (RelanceDatabase            *db,
   else
     sqlite3_bind_null (action, 8);
   _relance_bind_text (action, 9, document_name != NULL ? document_name : "");
+  sqlite3_bind_int (action, 10, fields->incoming ? 1 : 0);
   if (!_relance_database_run (db, action, error))
     return 0;
   action_id = sqlite3_last_insert_rowid (_relance_database_get_handle (db));

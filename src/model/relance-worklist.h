@@ -136,6 +136,7 @@ typedef struct
   const char        *contact;
   RelanceOutcome     outcome;
   const char        *summary;
+  gboolean           incoming;        /* calls: the customer called us */
   const gint64      *invoice_ids;     /* the invoices concerned; NULL: those of @item */
   guint              n_invoice_ids;
   /* RELANCE_OUTCOME_PROMISE */

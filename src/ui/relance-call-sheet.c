@@ -10,9 +10,11 @@
 
 #include "relance-call-sheet.h"
 #include "relance-desk.h"
+#include "relance-dialogs.h"
 #include "relance-form.h"
 #include "relance-format.h"
 #include "relance-money.h"
+#include "relance-preferences-window.h"
 #include "relance-stats.h"
 
 #define MAX_HISTORY  8
@@ -21,6 +23,8 @@
 /* The outcomes offered, in the order shown. */
 static const RelanceOutcome outcomes[] = {
   RELANCE_OUTCOME_PROMISE,
+  RELANCE_OUTCOME_REACHED,
+  RELANCE_OUTCOME_REFUSED,
   RELANCE_OUTCOME_DISPUTE,
   RELANCE_OUTCOME_CALL_BACK,
   RELANCE_OUTCOME_WRONG_CONTACT,
@@ -52,6 +56,11 @@ struct _RelanceCallSheet
   GtkWidget       *contact_name_row;
   GtkWidget       *contact_phone_row;
   GtkWidget       *contact_email_row;
+  GtkWidget       *contact_civility_row;
+  GtkWidget       *incoming_row;   /* the customer called us */
+  GtkWidget       *reached_group;  /* who was reached, or called */
+  GtkWidget       *reached_row;    /* the contacts, then "someone else" */
+  GtkWidget       *other_name_row; /* the name of someone else */
   GtkTextView     *summary_view;
   GtkLabel        *message;
 
@@ -60,6 +69,8 @@ struct _RelanceCallSheet
   RelanceDay       date;
   GPtrArray       *causes;       /* RelanceDisputeCause */
   RelanceContact  *contact;      /* the collections contact, or NULL */
+  GPtrArray       *contacts;     /* RelanceContact: all, the collections contact first */
+  gboolean         answers_item; /* the row is the customer's call step of the worklist */
   RelanceDay       promise_made; /* of the item's promise, 0 when unknown */
   GString         *script;       /* the script as plain text */
 };
@@ -197,40 +208,16 @@ colour_dot (const char *colour)
                           (guint)(rgba.blue * 255. + .5));
 }
 
-static const char *
-outcome_label (const char *outcome)
-{
-  RelanceOutcome value;
-
-  if (outcome == NULL || !relance_outcome_from_string (outcome, &value))
-    return outcome;
-
-  switch (value)
-    {
-    case RELANCE_OUTCOME_SENT: return _("sent");
-    case RELANCE_OUTCOME_PROMISE: return _("promise to pay");
-    case RELANCE_OUTCOME_DISPUTE: return _("dispute raised");
-    case RELANCE_OUTCOME_CALL_BACK: return _("call back");
-    case RELANCE_OUTCOME_WRONG_CONTACT: return _("wrong contact");
-    case RELANCE_OUTCOME_NO_ANSWER: return _("no answer");
-    case RELANCE_OUTCOME_PAID: return _("says it is paid");
-    case RELANCE_OUTCOME_NONE:
-    default:
-      return "";
-    }
-}
-
 /* Calls, reminders and promises; NULL for what the sheet shows elsewhere. */
 static char *
 history_title (const RelanceTimelineEntry *entry)
 {
-  const char *outcome = outcome_label (entry->outcome);
   g_autofree char *amount = relance_format_money (entry->amount);
 
   switch (entry->kind)
     {
     case RELANCE_TIMELINE_CALL:
-      return outcome && outcome[0] ? g_strdup_printf (_("Call: %s"), outcome) : g_strdup (_("Call"));
+      return relance_desk_describe_call (entry);
     case RELANCE_TIMELINE_EMAIL:
       return g_strdup (_("E-mail"));
     case RELANCE_TIMELINE_LETTER:
@@ -271,13 +258,15 @@ show_contacts (RelanceCallSheet *self,
   for (guint i = 0; i < n + 1; i++)
     {
       RelanceContact *contact = i == 0 ? self->contact : g_ptr_array_index (contacts, i - 1);
+      g_autofree char *name = NULL;
       const char *role;
       GtkWidget *row;
 
       if (contact == NULL)
         continue;
       role = contact->is_collections ? _("Collections contact") : contact->role;
-      row = new_row (contact->name, role, NULL);
+      name = relance_contact_dup_display_name (contact->civility, contact->name);
+      row = new_row (name, role, NULL);
       if (contact->is_collections)
         adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "starred-symbolic");
       add_links (row, contact->phone, contact->email);
@@ -436,7 +425,8 @@ show_history (RelanceCallSheet *self)
 
       day = relance_format_day (entry->date);
       parts = g_string_new (day);
-      if (entry->contact != NULL && entry->contact[0] != '\0')
+      /* A call names the person in its title. */
+      if (entry->kind != RELANCE_TIMELINE_CALL && entry->contact != NULL && entry->contact[0] != '\0')
         g_string_append_printf (parts, " · %s", entry->contact);
       if (entry->summary != NULL && entry->summary[0] != '\0')
         g_string_append_printf (parts, " · %s", entry->summary);
@@ -490,20 +480,28 @@ fill_script (RelanceCallSheet *self)
   g_autofree char *state = NULL;
   g_autofree char *invoices = NULL;
   g_autofree char *penalties = NULL;
-  const char *me = g_get_real_name ();
+  g_autofree char *me = relance_preferences_dup_user_name (self->context);
+  g_autofree char *my_title = relance_preferences_dup_user_title (self->context);
   guint n = item->invoices->len;
 
-  if (me == NULL || g_strcmp0 (me, "Unknown") == 0)
-    me = g_get_user_name ();
-
-  if (company != NULL && company[0] != '\0')
+  /* The name and title of the Preferences, else the company's signatory. */
+  if (company != NULL && company[0] != '\0' && my_title[0] != '\0')
+    /* Translators: "Good morning, this is Claire Morel, credit manager at Menuiserie Petit." */
+    greeting = g_strdup_printf (_("Good morning, this is %s, %s at %s."), me, my_title, company);
+  else if (company != NULL && company[0] != '\0')
     greeting = g_strdup_printf (_("Good morning, this is %s from %s."), me, company);
+  else if (my_title[0] != '\0')
+    greeting = g_strdup_printf (_("Good morning, this is %s, %s."), me, my_title);
   else
     greeting = g_strdup_printf (_("Good morning, this is %s."), me);
   add_script_part (self, _("1. Greeting"), greeting);
 
   if (self->contact != NULL)
-    check = g_strdup_printf (_("Am I speaking to %s, who handles supplier payments?"), self->contact->name);
+    {
+      g_autofree char *name = relance_contact_dup_display_name (self->contact->civility, self->contact->name);
+
+      check = g_strdup_printf (_("Am I speaking to %s, who handles supplier payments?"), name);
+    }
   else
     check = g_strdup (_("Could I speak to the person who handles supplier payments? Note their name, "
                         "phone and e-mail under “Wrong contact”."));
@@ -582,6 +580,40 @@ get_outcome (RelanceCallSheet *self,
   *chosen = FALSE;
   return RELANCE_OUTCOME_NONE;
 }
+
+static gboolean
+is_incoming (RelanceCallSheet *self)
+{
+  return gtk_switch_get_active (g_object_get_data (G_OBJECT (self->incoming_row), "switch"));
+}
+
+/* Whether the sheet asks who was reached (or called, for no answer). */
+static gboolean
+asks_who (RelanceOutcome outcome)
+{
+  return relance_outcome_is_conversation (outcome) || outcome == RELANCE_OUTCOME_CALL_BACK ||
+         outcome == RELANCE_OUTCOME_NO_ANSWER;
+}
+
+/* The contact chosen as reached, or NULL for someone else. */
+static RelanceContact *
+get_reached_contact (RelanceCallSheet *self)
+{
+  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->reached_row));
+
+  return selected < self->contacts->len ? g_ptr_array_index (self->contacts, selected) : NULL;
+}
+
+/* The name of the person reached or called; "" when not said. */
+static char *
+dup_reached_name (RelanceCallSheet *self)
+{
+  RelanceContact *contact = get_reached_contact (self);
+
+  return contact != NULL ? g_strdup (contact->name) : relance_form_dup_text (self->other_name_row);
+}
+
+static char *dup_summary (RelanceCallSheet *self);
 
 /* Checks the fields of the outcome chosen; @message is what is wrong. */
 static gboolean
@@ -695,6 +727,23 @@ validate (RelanceCallSheet *self)
   gtk_widget_set_visible (self->dispute_group, chosen && outcome == RELANCE_OUTCOME_DISPUTE);
   gtk_widget_set_visible (self->call_back_group, chosen && outcome == RELANCE_OUTCOME_CALL_BACK);
   gtk_widget_set_visible (self->contact_group, chosen && outcome == RELANCE_OUTCOME_WRONG_CONTACT);
+  gtk_widget_set_visible (self->reached_group, chosen && asks_who (outcome));
+  gtk_widget_set_visible (self->other_name_row, get_reached_contact (self) == NULL);
+  /* Someone answers an incoming call. */
+  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
+    if (outcomes[i] == RELANCE_OUTCOME_NO_ANSWER)
+      gtk_widget_set_visible (gtk_widget_get_ancestor (self->checks[i], ADW_TYPE_ACTION_ROW), !is_incoming (self));
+  if (outcome == RELANCE_OUTCOME_NO_ANSWER)
+    {
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->reached_group), _("Who Was Called"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reached_row), _("_Called"));
+    }
+  else
+    {
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->reached_group),
+                                       is_incoming (self) ? _("Who Called") : _("Who Was Reached"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reached_row), _("Spoken _to"));
+    }
 
   if (!chosen)
     {
@@ -704,6 +753,33 @@ validate (RelanceCallSheet *self)
   else
     {
       valid = check_fields (self, outcome, &message);
+      if (valid && outcome == RELANCE_OUTCOME_NO_ANSWER && is_incoming (self))
+        {
+          message = g_strdup (_("Someone answers an incoming call: choose what came of it"));
+          valid = FALSE;
+        }
+      if (valid && relance_outcome_is_conversation (outcome))
+        {
+          g_autofree char *name = dup_reached_name (self);
+          g_autofree char *summary = dup_summary (self);
+
+          relance_form_set_row_error (self->other_name_row, FALSE);
+          if (name[0] == '\0')
+            {
+              message = g_strdup (_("Say who was reached: choose the contact, or type the name of "
+                                    "someone else"));
+              if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->other_name_row)), "") != 0)
+                relance_form_set_row_error (self->other_name_row, TRUE);
+              valid = FALSE;
+            }
+          else if (summary[0] == '\0' &&
+                   (outcome == RELANCE_OUTCOME_REACHED || outcome == RELANCE_OUTCOME_REFUSED))
+            {
+              message = g_strdup (_("Write what was said under “What was said”: it is all the history "
+                                    "keeps of this call"));
+              valid = FALSE;
+            }
+        }
       relance_form_set_message (self->message, message, "error");
     }
 
@@ -748,6 +824,8 @@ build_outcome_form (RelanceCallSheet *self,
 {
   static const char *labels[] = {
     N_("_Promise to pay"),
+    N_("Spo_ken to, nothing promised"),
+    N_("_Refuses to pay, without disputing"),
     N_("_Dispute found"),
     N_("Call _back"),
     N_("_Wrong contact"),
@@ -756,6 +834,8 @@ build_outcome_form (RelanceCallSheet *self,
   };
   static const char *subtitles[] = {
     N_("A date and an amount"),
+    N_("Someone answered for the customer: note what was said"),
+    N_("No reason the invoice is wrong: note what was said, a letter follows"),
     N_("The invoice leaves the reminders while it is settled"),
     N_("The person asked to be called another day"),
     N_("Someone else handles payments: note who"),
@@ -763,8 +843,10 @@ build_outcome_form (RelanceCallSheet *self,
     N_("The payment is said to have left: watch for it"),
   };
   const RelanceWorkItem *item = get_item (self);
-  AdwPreferencesGroup *group = add_group (box, _("Outcome"));
+  AdwPreferencesGroup *group;
+  AdwPreferencesGroup *direction = add_group (box, NULL);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) people = gtk_string_list_new (NULL);
   g_autofree char *amount = relance_money_to_decimal (item->amount);
   g_autofree char *in_a_week = relance_format_day (self->date + 7);
   g_autofree char *tomorrow = relance_format_day (self->date + 1);
@@ -774,6 +856,24 @@ build_outcome_form (RelanceCallSheet *self,
   GtkWidget *scrolled;
 
   G_STATIC_ASSERT (G_N_ELEMENTS (labels) == G_N_ELEMENTS (outcomes));
+
+  /* Who called whom */
+  self->incoming_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->incoming_row), _("_Incoming call"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->incoming_row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->incoming_row), _("The customer called us"));
+  {
+    GtkWidget *toggle = gtk_switch_new ();
+
+    gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+    adw_action_row_add_suffix (ADW_ACTION_ROW (self->incoming_row), toggle);
+    adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self->incoming_row), toggle);
+    g_object_set_data (G_OBJECT (self->incoming_row), "switch", toggle);
+    g_signal_connect_swapped (toggle, "notify::active", G_CALLBACK (on_field_changed_cb), self);
+  }
+  adw_preferences_group_add (direction, self->incoming_row);
+
+  group = add_group (box, _("Outcome"));
 
   for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
     {
@@ -792,6 +892,27 @@ build_outcome_form (RelanceCallSheet *self,
       adw_preferences_group_add (group, row);
       self->checks[i] = check;
     }
+
+  /* Who was reached: the customer's contacts, the collections contact
+   * chosen, then someone else, named below. */
+  fields = add_group (box, _("Who Was Reached"));
+  self->reached_group = GTK_WIDGET (fields);
+  for (guint i = 0; i < self->contacts->len; i++)
+    {
+      RelanceContact *contact = g_ptr_array_index (self->contacts, i);
+      g_autofree char *name = relance_contact_dup_display_name (contact->civility, contact->name);
+
+      gtk_string_list_append (people, name);
+    }
+  gtk_string_list_append (people, _("Someone else"));
+  self->reached_row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reached_row), _("Spoken _to"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->reached_row), TRUE);
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->reached_row), G_LIST_MODEL (people));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->reached_row), 0);
+  g_signal_connect_swapped (self->reached_row, "notify::selected", G_CALLBACK (on_field_changed_cb), self);
+  adw_preferences_group_add (fields, self->reached_row);
+  self->other_name_row = add_entry (fields, _("Their na_me"), self);
 
   /* Promise */
   fields = add_group (box, _("The Promise"));
@@ -837,6 +958,8 @@ build_outcome_form (RelanceCallSheet *self,
   fields = add_group (box, _("The Right Contact"));
   adw_preferences_group_set_description (fields, _("Saved as the customer’s collections contact"));
   self->contact_group = GTK_WIDGET (fields);
+  self->contact_civility_row = relance_civility_row_new ();
+  adw_preferences_group_add (fields, self->contact_civility_row);
   self->contact_name_row = add_entry (fields, _("_Name"), self);
   self->contact_phone_row = add_entry (fields, _("_Phone"), self);
   self->contact_email_row = add_entry (fields, _("_E-mail"), self);
@@ -853,6 +976,8 @@ build_outcome_form (RelanceCallSheet *self,
   gtk_text_view_set_left_margin (self->summary_view, 6);
   gtk_text_view_set_right_margin (self->summary_view, 6);
   gtk_text_view_set_accepts_tab (self->summary_view, FALSE);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->summary_view), "changed",
+                            G_CALLBACK (on_field_changed_cb), self);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->summary_view));
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->summary_view));
@@ -896,6 +1021,7 @@ save_action (GtkWidget  *widget,
   g_autofree char *phone = NULL;
   g_autofree char *email = NULL;
   g_autofree char *toast = NULL;
+  g_autofree char *reached = NULL;
   g_autoptr(GError) error = NULL;
   RelanceActionFields fields = { 0 };
   RelanceContactFields contact = { 0 };
@@ -907,10 +1033,13 @@ save_action (GtkWidget  *widget,
   fields.customer_id = item->customer_id;
   fields.kind = RELANCE_ACTION_CALL;
   fields.date = self->date;
-  fields.who = g_get_real_name ();
-  fields.contact = self->contact ? self->contact->name : NULL;
+  fields.who = relance_preferences_get_user_name (self->context);
   fields.outcome = get_outcome (self, &chosen);
   fields.summary = summary[0] ? summary : NULL;
+  fields.incoming = is_incoming (self);
+  /* Who was reached, or called when nobody answered. */
+  reached = asks_who (fields.outcome) ? dup_reached_name (self) : NULL;
+  fields.contact = reached != NULL && reached[0] != '\0' ? reached : NULL;
 
   switch (fields.outcome)
     {
@@ -946,6 +1075,7 @@ save_action (GtkWidget  *widget,
       contact.phone = phone;
       contact.email = email;
       contact.is_collections = TRUE;
+      contact.civility = adw_combo_row_get_selected (ADW_COMBO_ROW (self->contact_civility_row));
       if (self->contact != NULL && self->contact->is_collections)
         {
           contact.role = self->contact->role;
@@ -957,17 +1087,22 @@ save_action (GtkWidget  *widget,
 
     case RELANCE_OUTCOME_NO_ANSWER:
     case RELANCE_OUTCOME_PAID:
+    case RELANCE_OUTCOME_REACHED:
+    case RELANCE_OUTCOME_REFUSED:
     default:
       break;
     }
 
-  if (relance_actions_record (get_db (self), &fields, item, &error) == 0)
+  /* Only the customer's call step is done by the call; a call logged
+   * while a letter is due answers no step. */
+  if (relance_actions_record (get_db (self), &fields, self->answers_item ? item : NULL, &error) == 0)
     {
       show_error (self, error->message);
       return;
     }
 
-  toast = g_strdup_printf (_("Call with %s recorded"), item->customer_name);
+  toast = g_strdup_printf (fields.incoming ? _("Call from %s recorded") : _("Call with %s recorded"),
+                           item->customer_name);
   g_signal_emit (self, signals[SAVED], 0, toast);
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -992,6 +1127,7 @@ relance_call_sheet_finalize (GObject *object)
 
   g_clear_pointer (&self->causes, g_ptr_array_unref);
   g_clear_pointer (&self->contact, relance_contact_free);
+  g_clear_pointer (&self->contacts, g_ptr_array_unref);
   if (self->script != NULL)
     g_string_free (self->script, TRUE);
 
@@ -1130,34 +1266,14 @@ build_frame (RelanceCallSheet *self,
   return GTK_BOX (form);
 }
 
-/**
- * relance_call_sheet_new:
- * @row: the customer's item of the worklist
- * @date: the day of the worklist: the call is recorded on it
- *
- * Returns: (transfer none): the call sheet; it destroys itself when closed
- */
-GtkWidget *
-relance_call_sheet_new (GtkWindow      *parent,
-                        RelanceContext *context,
-                        RelanceWorkRow *row,
-                        RelanceDay      date)
+/* Everything once the item is known. */
+static GtkWidget *
+build_sheet (RelanceCallSheet *self)
 {
-  RelanceCallSheet *self;
-  const RelanceWorkItem *item;
+  const RelanceWorkItem *item = get_item (self);
   g_autoptr(GPtrArray) contacts = NULL;
   g_autofree char *title = NULL;
   GtkBox *form;
-
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (RELANCE_IS_CONTEXT (context), NULL);
-  g_return_val_if_fail (RELANCE_IS_WORK_ROW (row), NULL);
-
-  self = g_object_new (RELANCE_TYPE_CALL_SHEET, "transient-for", parent, NULL);
-  self->context = g_object_ref (context);
-  self->row = g_object_ref (row);
-  self->date = date;
-  item = get_item (self);
 
   contacts = relance_desk_list_contacts (get_db (self), item->customer_id, NULL);
   for (guint i = 0; contacts != NULL && i < contacts->len && self->contact == NULL; i++)
@@ -1169,6 +1285,10 @@ relance_call_sheet_new (GtkWindow      *parent,
     }
   if (self->contact == NULL && contacts != NULL && contacts->len > 0)
     self->contact = g_ptr_array_steal_index (contacts, 0);
+  /* All of them, the collections contact first, for "Spoken to". */
+  self->contacts = relance_desk_list_contacts (get_db (self), item->customer_id, NULL);
+  if (self->contacts == NULL)
+    self->contacts = g_ptr_array_new_with_free_func ((GDestroyNotify)relance_contact_free);
   self->causes = relance_desk_list_causes (get_db (self), NULL);
 
   /* Translators: the call sheet's title; %s is the customer */
@@ -1187,6 +1307,168 @@ relance_call_sheet_new (GtkWindow      *parent,
   validate (self);
 
   return GTK_WIDGET (self);
+}
+
+/* What a call from the customer's page is about when the worklist has
+ * nothing for the customer: their open invoices, those under an open
+ * dispute apart. */
+static RelanceWorkItem *
+new_customer_item (RelanceDatabase  *db,
+                   gint64            customer_id,
+                   RelanceDay        date,
+                   GError          **error)
+{
+  g_autoptr(RelanceCustomerDetails) details = relance_desk_get_customer (db, customer_id, error);
+  g_autoptr(GPtrArray) open = NULL;
+  g_autoptr(GPtrArray) disputes = NULL;
+  RelanceWorkItem *item;
+
+  if (details == NULL)
+    return NULL;
+  open = relance_desk_propose_allocation (db, customer_id, 0, error);
+  if (open == NULL)
+    return NULL;
+  disputes = relance_desk_list_disputes (db, customer_id, NULL);
+
+  item = g_new0 (RelanceWorkItem, 1);
+  item->customer_id = customer_id;
+  item->customer_code = g_strdup (details->code);
+  item->customer_name = g_strdup (details->name);
+  item->group = RELANCE_WORK_CALL;
+  item->reason = RELANCE_WORK_REASON_STEP;
+  item->channel = RELANCE_CHANNEL_PHONE;
+  item->scenario_name = g_strdup ("");
+  item->invoices = g_ptr_array_new_with_free_func ((GDestroyNotify)relance_work_invoice_free);
+  item->blocked = g_ptr_array_new_with_free_func ((GDestroyNotify)relance_work_invoice_free);
+  item->oldest_days_overdue = G_MININT;
+
+  for (guint i = 0; i < open->len; i++)
+    {
+      RelanceAllocation *allocation = g_ptr_array_index (open, i);
+      RelanceWorkInvoice *invoice = g_new0 (RelanceWorkInvoice, 1);
+      RelanceDisputeRow *dispute = NULL;
+
+      invoice->invoice_id = allocation->invoice_id;
+      invoice->number = g_strdup (allocation->number);
+      invoice->due_date = allocation->due_date;
+      invoice->open = allocation->open;
+      invoice->days_overdue = date - allocation->due_date;
+      for (guint j = 0; disputes != NULL && j < disputes->len && dispute == NULL; j++)
+        {
+          RelanceDisputeRow *row = g_ptr_array_index (disputes, j);
+
+          if (row->invoice_id == allocation->invoice_id && g_strcmp0 (row->status, "open") == 0)
+            dispute = row;
+        }
+      if (dispute != NULL)
+        {
+          invoice->cause_code = g_strdup (dispute->cause_code);
+          invoice->cause_label = g_strdup (dispute->cause_label);
+          invoice->department = g_strdup (dispute->department);
+          g_ptr_array_add (item->blocked, invoice);
+          continue;
+        }
+      g_ptr_array_add (item->invoices, invoice);
+      item->amount += invoice->open;
+      item->oldest_days_overdue = MAX (item->oldest_days_overdue, invoice->days_overdue);
+    }
+  if (item->invoices->len == 0)
+    item->oldest_days_overdue = 0;
+
+  return item;
+}
+
+/**
+ * relance_call_sheet_new:
+ * @row: the customer's item of the worklist
+ * @date: the day of the worklist: the call is recorded on it
+ *
+ * Returns: (transfer none): the call sheet; it destroys itself when closed
+ */
+GtkWidget *
+relance_call_sheet_new (GtkWindow      *parent,
+                        RelanceContext *context,
+                        RelanceWorkRow *row,
+                        RelanceDay      date)
+{
+  RelanceCallSheet *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (RELANCE_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (RELANCE_IS_WORK_ROW (row), NULL);
+
+  self = g_object_new (RELANCE_TYPE_CALL_SHEET, "transient-for", parent, NULL);
+  self->context = g_object_ref (context);
+  self->row = g_object_ref (row);
+  self->date = date;
+  self->answers_item = TRUE;
+
+  return build_sheet (self);
+}
+
+/**
+ * relance_call_sheet_new_for_customer:
+ * @customer_id: the customer called, or who called
+ * @date: the day the call is recorded on
+ *
+ * The call sheet opened from a customer's page, for a call made or
+ * received whatever the worklist says. When the customer's step of the
+ * worklist on @date is a call, the call answers it (the step is done when
+ * the outcome completes it); otherwise it answers no step, and the sheet
+ * shows the customer's open invoices.
+ *
+ * Returns: (transfer none): the call sheet, or %NULL with @error set when
+ *   the customer cannot be read
+ */
+GtkWidget *
+relance_call_sheet_new_for_customer (GtkWindow       *parent,
+                                     RelanceContext  *context,
+                                     gint64           customer_id,
+                                     RelanceDay       date,
+                                     GError         **error)
+{
+  RelanceDatabase *db;
+  RelanceCallSheet *self;
+  RelanceWorkItem *item;
+  gboolean answers;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (RELANCE_IS_CONTEXT (context), NULL);
+
+  db = relance_context_get_database (context);
+  item = relance_worklist_get_item (db, customer_id, date, error);
+  if (item == NULL && error != NULL && *error != NULL)
+    return NULL;
+  answers = item != NULL && item->group == RELANCE_WORK_CALL;
+  if (!answers)
+    {
+      g_clear_pointer (&item, relance_work_item_free);
+      item = new_customer_item (db, customer_id, date, error);
+      if (item == NULL)
+        return NULL;
+    }
+
+  self = g_object_new (RELANCE_TYPE_CALL_SHEET, "transient-for", parent, NULL);
+  self->context = g_object_ref (context);
+  self->row = relance_work_row_new (item);
+  self->date = date;
+  self->answers_item = answers;
+
+  return build_sheet (self);
+}
+
+/**
+ * relance_call_sheet_set_incoming:
+ *
+ * Says the customer called us, as the switch does.
+ */
+void
+relance_call_sheet_set_incoming (RelanceCallSheet *self,
+                                 gboolean          incoming)
+{
+  g_return_if_fail (RELANCE_IS_CALL_SHEET (self));
+
+  gtk_switch_set_active (g_object_get_data (G_OBJECT (self->incoming_row), "switch"), incoming);
 }
 
 /**

@@ -17,6 +17,7 @@ struct _RelanceContactDialog
   AdwWindow       parent_instance;
 
   RelanceForm     form;
+  GtkWidget      *civility_row;
   GtkWidget      *name_row;
   GtkWidget      *role_row;
   GtkWidget      *phone_row;
@@ -78,7 +79,8 @@ save_action (GtkWidget  *widget,
   g_autofree char *phone = relance_form_dup_text (self->phone_row);
   g_autofree char *email = relance_form_dup_text (self->email_row);
   g_autoptr(GError) error = NULL;
-  RelanceContactFields fields = { name, role, phone, email, FALSE };
+  RelanceContactFields fields = { name, role, phone, email, FALSE,
+                                  adw_combo_row_get_selected (ADW_COMBO_ROW (self->civility_row)) };
   gint64 id;
 
   if (!validate (self))
@@ -136,6 +138,32 @@ relance_contact_dialog_init (RelanceContactDialog *self)
 }
 
 /**
+ * relance_civility_row_new:
+ *
+ * A drop-down of the civilities, whose selected position is the
+ * #RelanceCivility: not known, Madame, Monsieur.
+ *
+ * Returns: (transfer floating): an #AdwComboRow titled "Civility"
+ */
+GtkWidget *
+relance_civility_row_new (void)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GtkWidget *row = adw_combo_row_new ();
+
+  /* Translators: no civility known: letters open with "Madame, Monsieur," */
+  gtk_string_list_append (names, C_("civility", "Not given"));
+  gtk_string_list_append (names, relance_civility_get_label (RELANCE_CIVILITY_MADAME));
+  gtk_string_list_append (names, relance_civility_get_label (RELANCE_CIVILITY_MONSIEUR));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("C_ivility"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("How letters address the contact"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
+
+  return row;
+}
+
+/**
  * relance_contact_dialog_new:
  * @contact_id: the contact to edit; 0 for a new one
  *
@@ -163,6 +191,8 @@ relance_contact_dialog_new (GtkWindow      *parent,
                       contact_id ? _("_Save") : _("_Add"), "contact.save");
   gtk_window_set_default_size (GTK_WINDOW (self), 480, 480);
   group = relance_form_add_group (&self->form, NULL, NULL);
+  self->civility_row = relance_civility_row_new ();
+  adw_preferences_group_add (group, self->civility_row);
   self->name_row = relance_form_add_entry (group, _("_Name"), G_CALLBACK (on_field_changed_cb), self);
   self->role_row = relance_form_add_entry (group, _("_Role"), NULL, NULL);
   self->phone_row = relance_form_add_entry (group, _("_Phone"), NULL, NULL);
@@ -182,6 +212,7 @@ relance_contact_dialog_new (GtkWindow      *parent,
 
           if (contact->id != contact_id)
             continue;
+          adw_combo_row_set_selected (ADW_COMBO_ROW (self->civility_row), contact->civility);
           relance_form_set_text (self->name_row, contact->name);
           relance_form_set_text (self->role_row, contact->role);
           relance_form_set_text (self->phone_row, contact->phone);

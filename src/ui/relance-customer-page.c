@@ -9,6 +9,7 @@
 
 #include "relance-resources.h"
 
+#include "relance-call-sheet.h"
 #include "relance-customer-page.h"
 #include "relance-desk.h"
 #include "relance-dialogs.h"
@@ -397,6 +398,7 @@ typedef struct
   char                *phone;
   char                *email;
   gboolean             is_collections;
+  RelanceCivility      civility;
 } DeletedContact;
 
 static void
@@ -418,7 +420,7 @@ on_undo_contact_cb (AdwToast       *t,
 {
   g_autoptr(GError) error = NULL;
   RelanceContactFields fields = { deleted->name, deleted->role, deleted->phone, deleted->email,
-                                  deleted->is_collections };
+                                  deleted->is_collections, deleted->civility };
 
   if (deleted->self->context == NULL)
     return;
@@ -444,6 +446,7 @@ on_delete_contact_cb (GtkButton           *button,
   deleted->phone = g_strdup (contact->phone);
   deleted->email = g_strdup (contact->email);
   deleted->is_collections = contact->is_collections;
+  deleted->civility = contact->civility;
 
   if (!relance_desk_delete_contact (get_db (self), contact->id, &error))
     {
@@ -566,7 +569,8 @@ show_contacts (RelanceCustomerPage    *self,
       GtkWidget *edit = new_suffix_button ("document-edit-symbolic", NULL, _("Edit the Contact"));
       GtkWidget *remove = new_suffix_button ("user-trash-symbolic", NULL, _("Delete the Contact"));
       GtkWidget *suffixes;
-      GtkWidget *row = new_contact_row (contact->name, subtitle,
+      g_autofree char *name = relance_contact_dup_display_name (contact->civility, contact->name);
+      GtkWidget *row = new_contact_row (name, subtitle,
                                         contact->is_collections ? "starred-symbolic" : "avatar-default-symbolic",
                                         contact->phone, contact->email, &suffixes);
 
@@ -860,21 +864,6 @@ timeline_icon (RelanceTimelineKind kind)
     }
 }
 
-/* The outcome codes actions are recorded with, for people. */
-static const char *
-outcome_label (const char *outcome)
-{
-  if (g_strcmp0 (outcome, "promise") == 0)
-    return _("promise to pay");
-  if (g_strcmp0 (outcome, "sent") == 0)
-    return _("sent");
-  if (g_strcmp0 (outcome, "no_answer") == 0)
-    return _("no answer");
-  if (g_strcmp0 (outcome, "dispute") == 0)
-    return _("dispute raised");
-  return outcome;
-}
-
 static char *
 timeline_title (RelanceTimelineEntry *entry)
 {
@@ -883,7 +872,7 @@ timeline_title (RelanceTimelineEntry *entry)
   switch (entry->kind)
     {
     case RELANCE_TIMELINE_CALL:
-      return entry->outcome[0] ? g_strdup_printf (_("Call: %s"), outcome_label (entry->outcome)) : g_strdup (_("Call"));
+      return relance_desk_describe_call (entry);
     case RELANCE_TIMELINE_EMAIL:
       return g_strdup (_("E-mail"));
     case RELANCE_TIMELINE_LETTER:
@@ -982,7 +971,10 @@ show_timeline (RelanceCustomerPage *self,
       const char *summary = entry->kind == RELANCE_TIMELINE_CREDIT_NOTE ? "" : entry->summary;
       GtkWidget *row;
 
-      if (entry->who[0] != '\0' && entry->contact[0] != '\0')
+      /* A call names the person reached in its title. */
+      if (entry->kind == RELANCE_TIMELINE_CALL)
+        people = g_strdup (entry->who);
+      else if (entry->who[0] != '\0' && entry->contact[0] != '\0')
         people = g_strdup_printf (_("%s with %s"), entry->who, entry->contact);
       else
         people = g_strdup (entry->who[0] ? entry->who : entry->contact);
@@ -1382,6 +1374,39 @@ write_letter_action (GtkWidget  *widget,
 }
 
 static void
+on_call_saved_cb (RelanceCustomerPage *self,
+                  const char          *message)
+{
+  emit_changed (self);
+  toast (self, adw_toast_new (message));
+}
+
+/* A call made or received, whatever the worklist says; it answers the
+ * customer's call step of the day when there is one. */
+static void
+log_call_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  RelanceCustomerPage *self = RELANCE_CUSTOMER_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *sheet;
+
+  if (self->context == NULL || self->customer_id == 0)
+    return;
+
+  sheet = relance_call_sheet_new_for_customer (get_parent_window (self), self->context, self->customer_id,
+                                               relance_context_get_today (self->context), &error);
+  if (sheet == NULL)
+    {
+      toast_error (self, error);
+      return;
+    }
+  g_signal_connect_object (sheet, "saved", G_CALLBACK (on_call_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (sheet));
+}
+
+static void
 on_undo_delete_customer_cb (AdwToast            *t,
                             RelanceCustomerPage *self)
 {
@@ -1551,6 +1576,7 @@ relance_customer_page_class_init (RelanceCustomerPageClass *klass)
   gtk_widget_class_install_action (widget_class, "customer.add-contact", NULL, add_contact_action);
   gtk_widget_class_install_action (widget_class, "customer.add-note", NULL, add_note_action);
   gtk_widget_class_install_action (widget_class, "customer.write-letter", NULL, write_letter_action);
+  gtk_widget_class_install_action (widget_class, "customer.log-call", NULL, log_call_action);
   gtk_widget_class_install_action (widget_class, "customer.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "customer.restore", NULL, restore_action);
 

@@ -57,6 +57,7 @@ GtkWidget *relance_dispute_dialog_new_resolve (GtkWindow      *parent,
 #define RELANCE_TYPE_CONTACT_DIALOG (relance_contact_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (RelanceContactDialog, relance_contact_dialog, RELANCE, CONTACT_DIALOG, AdwWindow)
 
+GtkWidget *relance_civility_row_new           (void);
 GtkWidget *relance_contact_dialog_new         (GtkWindow      *parent,
                                                RelanceContext *context,
                                                gint64          customer_id,

@@ -482,7 +482,7 @@ record (RelanceLetterWindow  *self,
   fields.customer_id = self->customer_id;
   fields.kind = relance_template_get_action_kind (template);
   fields.date = relance_context_get_today (self->context);
-  fields.who = g_get_real_name ();
+  fields.who = relance_preferences_get_user_name (self->context);
   fields.contact = data->contact_name[0] != '\0' ? data->contact_name : NULL;
   fields.outcome = RELANCE_OUTCOME_SENT;
   fields.summary = relance_letter_get_subject (self->letter);

@@ -958,7 +958,7 @@ relance_letters_batch_dialog_write (RelanceLettersBatchDialog *self,
   job->target = g_object_ref (target);
   job->ledger = relance_database_is_in_memory (db) ? NULL : g_strdup (ledger);
   job->date = self->date;
-  job->who = g_strdup (g_str_equal (g_get_real_name (), "Unknown") ? g_get_user_name () : g_get_real_name ());
+  job->who = relance_preferences_dup_user_name (self->context);
   job->total = (int)self->entries->len;
   job->phase = PHASE_WRITING;
 

@@ -12,6 +12,7 @@
 #include "relance-application.h"
 #include "relance-causes.h"
 #include "relance-collections-page.h"
+#include "relance-company.h"
 #include "relance-company-page.h"
 #include "relance-error.h"
 #include "relance-preferences-window.h"
@@ -31,6 +32,9 @@ struct _RelancePreferencesWindow
   AdwPreferencesGroup  *causes_group;
   AdwPreferencesGroup  *customers_group;
   AdwPreferencesGroup  *backups_group;
+  AdwPreferencesGroup  *user_group;
+  GtkWidget            *user_name_row;
+  GtkWidget            *user_title_row;
   RelanceCollectionsPage *collections_page;
   RelanceCompanyPage   *company_page;
   RelanceTemplatesPage *templates_page;
@@ -603,6 +607,9 @@ relance_preferences_window_class_init (RelancePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RelancePreferencesWindow, causes_group);
   gtk_widget_class_bind_template_child (widget_class, RelancePreferencesWindow, customers_group);
   gtk_widget_class_bind_template_child (widget_class, RelancePreferencesWindow, backups_group);
+  gtk_widget_class_bind_template_child (widget_class, RelancePreferencesWindow, user_group);
+  gtk_widget_class_bind_template_child (widget_class, RelancePreferencesWindow, user_name_row);
+  gtk_widget_class_bind_template_child (widget_class, RelancePreferencesWindow, user_title_row);
   gtk_widget_class_bind_template_child (widget_class, RelancePreferencesWindow, collections_page);
   gtk_widget_class_bind_template_child (widget_class, RelancePreferencesWindow, company_page);
   gtk_widget_class_bind_template_child (widget_class, RelancePreferencesWindow, templates_page);
@@ -628,12 +635,15 @@ relance_preferences_window_init (RelancePreferencesWindow *self)
                        self->terms_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "backups-kept",
                        self->backups_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "user-name", self->user_name_row, "text", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "user-title", self->user_title_row, "text", G_SETTINGS_BIND_DEFAULT);
     }
   else
     {
       /* Without the schema nothing would be remembered. */
       gtk_widget_set_visible (GTK_WIDGET (self->customers_group), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->backups_group), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->user_group), FALSE);
     }
 
   g_signal_connect_object (self->terms_adjustment, "value-changed",
@@ -673,4 +683,101 @@ relance_preferences_window_new (GtkWindow      *parent,
   relance_templates_page_set_context (self->templates_page, context);
 
   return GTK_WIDGET (self);
+}
+
+/* Who records: the name and title typed in the Preferences, else the
+ * company's signatory, else the account's real name, else its login. */
+static void
+get_user (RelanceContext  *context,
+          char           **name,
+          char           **title)
+{
+  g_autoptr(GSettings) settings = relance_application_new_settings ();
+  g_autofree char *typed_name = settings ? g_strstrip (g_settings_get_string (settings, "user-name")) : g_strdup ("");
+  g_autofree char *typed_title = settings ? g_strstrip (g_settings_get_string (settings, "user-title")) : g_strdup ("");
+  const char *real_name = g_get_real_name ();
+
+  if (typed_name[0] != '\0')
+    {
+      *name = g_steal_pointer (&typed_name);
+      *title = g_steal_pointer (&typed_title);
+      return;
+    }
+
+  if (context != NULL)
+    {
+      g_autoptr(RelanceCompany) company = relance_company_get (relance_context_get_database (context), NULL);
+
+      if (company != NULL && company->signatory_name[0] != '\0')
+        {
+          *name = g_strdup (company->signatory_name);
+          *title = g_strdup (typed_title[0] != '\0' ? typed_title : company->signatory_title);
+          return;
+        }
+    }
+
+  /* GLib says "Unknown" when the account has no real name. */
+  if (real_name == NULL || real_name[0] == '\0' || g_str_equal (real_name, "Unknown"))
+    real_name = g_get_user_name ();
+  *name = g_strdup (real_name);
+  *title = g_steal_pointer (&typed_title);
+}
+
+/**
+ * relance_preferences_dup_user_name:
+ * @context: (nullable): the open ledger, for its company's signatory
+ *
+ * The person who records actions from the window: the name set in the
+ * Preferences; when empty, the company's signatory; else the account's
+ * real name or login. Never "Unknown".
+ *
+ * Returns: (transfer full): the name
+ */
+char *
+relance_preferences_dup_user_name (RelanceContext *context)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  get_user (context, &name, &title);
+  return g_steal_pointer (&name);
+}
+
+/**
+ * relance_preferences_dup_user_title:
+ * @context: (nullable): the open ledger
+ *
+ * Returns: (transfer full): the title set in the Preferences, or the
+ *   company signatory's when the name is theirs too; "" when none
+ */
+char *
+relance_preferences_dup_user_title (RelanceContext *context)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  get_user (context, &name, &title);
+  return g_steal_pointer (&title);
+}
+
+/**
+ * relance_preferences_get_user_name:
+ * @context: the open ledger
+ *
+ * relance_preferences_dup_user_name(), kept by @context until the next
+ * call: for the `who` of an action recorded at once.
+ *
+ * Returns: (transfer none): the name
+ */
+const char *
+relance_preferences_get_user_name (RelanceContext *context)
+{
+  char *name;
+
+  g_return_val_if_fail (RELANCE_IS_CONTEXT (context), NULL);
+
+  name = relance_preferences_dup_user_name (context);
+  g_object_set_data_full (G_OBJECT (context), "relance-user-name", name, g_free);
+
+  return name;
 }

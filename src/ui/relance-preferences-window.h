@@ -24,4 +24,9 @@ G_DECLARE_FINAL_TYPE (RelancePreferencesWindow, relance_preferences_window, RELA
 GtkWidget *relance_preferences_window_new (GtkWindow      *parent,
                                            RelanceContext *context);
 
+/* Who records actions from the window, and their title (see the .c). */
+char      *relance_preferences_dup_user_name  (RelanceContext *context);
+char      *relance_preferences_dup_user_title (RelanceContext *context);
+const char *relance_preferences_get_user_name (RelanceContext *context);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "relance-letter-data.h"
 #include "relance-merge.h"
 #include "relance-work-dialog.h"
+#include "relance-preferences-window.h"
 
 typedef enum
 {
@@ -353,7 +354,7 @@ save_send (RelanceWorkDialog  *self,
 
   fields.customer_id = item->customer_id;
   fields.date = self->date;
-  fields.who = g_get_real_name ();
+  fields.who = relance_preferences_get_user_name (self->context);
   fields.contact = self->contact;
   fields.outcome = RELANCE_OUTCOME_SENT;
   fields.summary = note[0] ? note : NULL;
