@@ -804,6 +804,227 @@ test_contacts (Fixture       *fixture,
   g_assert_cmpuint (contacts->len, ==, 1);
 }
 
+/* A contact's civility is kept, changed and shown with the name. */
+static void
+test_contact_civility (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  RelanceContactFields isabelle = { .name = "Isabelle Roux", .is_collections = TRUE,
+                                    .civility = RELANCE_CIVILITY_MADAME };
+  RelanceContactFields paul = { .name = "Paul Martin" };
+  RelanceContactFields wrong = { .name = "X", .civility = (RelanceCivility)7 };
+  gint64 customer = add_customer (fixture, "411CIV");
+  g_autofree char *madame = relance_contact_dup_display_name (RELANCE_CIVILITY_MADAME, "Isabelle Roux");
+  g_autofree char *monsieur = relance_contact_dup_display_name (RELANCE_CIVILITY_MONSIEUR, "Paul Martin");
+  g_autofree char *none = relance_contact_dup_display_name (RELANCE_CIVILITY_NONE, "Paul Martin");
+  RelanceCivility civility = RELANCE_CIVILITY_NONE;
+  gint64 i, p;
+
+  /* What people type, and what is stored. */
+  g_assert_true (relance_civility_from_string ("Mme", &civility));
+  g_assert_cmpint (civility, ==, RELANCE_CIVILITY_MADAME);
+  g_assert_true (relance_civility_from_string (" MONSIEUR ", &civility));
+  g_assert_cmpint (civility, ==, RELANCE_CIVILITY_MONSIEUR);
+  g_assert_true (relance_civility_from_string ("M.", &civility));
+  g_assert_cmpint (civility, ==, RELANCE_CIVILITY_MONSIEUR);
+  g_assert_true (relance_civility_from_string ("", &civility));
+  g_assert_cmpint (civility, ==, RELANCE_CIVILITY_NONE);
+  g_assert_false (relance_civility_from_string ("Docteur", &civility));
+  g_assert_cmpstr (relance_civility_to_string (RELANCE_CIVILITY_MADAME), ==, "madame");
+  g_assert_cmpstr (relance_civility_to_string (RELANCE_CIVILITY_NONE), ==, "");
+  /* The test runs untranslated: English abbreviations. */
+  g_assert_cmpstr (madame, ==, "Ms Isabelle Roux");
+  g_assert_cmpstr (monsieur, ==, "Mr Paul Martin");
+  g_assert_cmpstr (none, ==, "Paul Martin");
+
+  g_assert_cmpint (relance_desk_add_contact (fixture->db, customer, &wrong, &error), ==, 0);
+  g_assert_error (error, RELANCE_ERROR, RELANCE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  i = relance_desk_add_contact (fixture->db, customer, &isabelle, &error);
+  g_assert_no_error (error);
+  p = relance_desk_add_contact (fixture->db, customer, &paul, &error);
+  g_assert_no_error (error);
+  contacts = relance_desk_list_contacts (fixture->db, customer, &error);
+  g_assert_cmpuint (contacts->len, ==, 2);
+  g_assert_cmpint (((RelanceContact *)contacts->pdata[0])->id, ==, i);
+  g_assert_cmpint (((RelanceContact *)contacts->pdata[0])->civility, ==, RELANCE_CIVILITY_MADAME);
+  g_assert_cmpint (((RelanceContact *)contacts->pdata[1])->civility, ==, RELANCE_CIVILITY_NONE);
+  g_clear_pointer (&contacts, g_ptr_array_unref);
+
+  /* Paul is a Monsieur after all; Isabelle's civility taken off. */
+  paul.civility = RELANCE_CIVILITY_MONSIEUR;
+  g_assert_true (relance_desk_update_contact (fixture->db, p, &paul, &error));
+  isabelle.civility = RELANCE_CIVILITY_NONE;
+  g_assert_true (relance_desk_update_contact (fixture->db, i, &isabelle, &error));
+  g_assert_no_error (error);
+  contacts = relance_desk_list_contacts (fixture->db, customer, &error);
+  g_assert_cmpint (((RelanceContact *)contacts->pdata[0])->civility, ==, RELANCE_CIVILITY_NONE);
+  g_assert_cmpint (((RelanceContact *)contacts->pdata[1])->civility, ==, RELANCE_CIVILITY_MONSIEUR);
+}
+
+static gint64
+record_call (Fixture        *fixture,
+             gint64          customer,
+             const char     *date,
+             RelanceOutcome  outcome,
+             const char     *contact,
+             const char     *summary,
+             gboolean        incoming,
+             GError        **error)
+{
+  RelanceActionFields fields = {
+    .customer_id = customer, .kind = RELANCE_ACTION_CALL, .date = day (date), .who = "Claire Morel",
+    .contact = contact, .outcome = outcome, .summary = summary, .incoming = incoming,
+  };
+
+  return relance_actions_record (fixture->db, &fields, NULL, error);
+}
+
+static RelanceTimelineEntry *
+find_entry (GPtrArray  *entries,
+            gint64      id,
+            RelanceTimelineKind kind)
+{
+  for (guint i = 0; i < entries->len; i++)
+    {
+      RelanceTimelineEntry *entry = g_ptr_array_index (entries, i);
+
+      if (entry->id == id && entry->kind == kind)
+        return entry;
+    }
+  g_assert_not_reached ();
+}
+
+static gint64
+count_actions (Fixture *fixture,
+               gint64   customer)
+{
+  g_autoptr(GPtrArray) entries = relance_desk_get_timeline (fixture->db, customer, fixture->today, 0, NULL);
+  gint64 n = 0;
+
+  for (guint i = 0; i < entries->len; i++)
+    n += ((RelanceTimelineEntry *)entries->pdata[i])->kind == RELANCE_TIMELINE_CALL;
+  return n;
+}
+
+/* Every call keeps who was reached, what was said and what came of it;
+ * an incoming call is kept as such; no answer reads as an attempt; the
+ * promises show kept and broken, with amount and day. */
+static void
+test_calls_timeline (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) paid = NULL;
+  gint64 customer = add_customer (fixture, "411CALL");
+  gint64 f1 = add_invoice (fixture, "411CALL", "F1", "2026-09-01", "2026-10-01", 80000, FALSE);
+  gint64 no_answer, reached, refused, kept_call, broken_call;
+  RelanceTimelineEntry *entry;
+  RelanceActionFields promise = {
+    .customer_id = customer, .kind = RELANCE_ACTION_CALL, .who = "Claire Morel",
+    .contact = "Isabelle Roux", .outcome = RELANCE_OUTCOME_PROMISE,
+  };
+  RelanceActionFields incoming_note = {
+    .customer_id = customer, .kind = RELANCE_ACTION_NOTE, .date = day ("2026-11-03"),
+    .summary = "Called us", .incoming = TRUE,
+  };
+  char *text;
+
+  no_answer = record_call (fixture, customer, "2026-11-02", RELANCE_OUTCOME_NO_ANSWER, "Isabelle Roux", NULL,
+                           FALSE, &error);
+  g_assert_no_error (error);
+  reached = record_call (fixture, customer, "2026-11-03", RELANCE_OUTCOME_REACHED, "Isabelle Roux",
+                         "Invoice received, waiting for the manager's signature", FALSE, &error);
+  g_assert_no_error (error);
+  refused = record_call (fixture, customer, "2026-11-04", RELANCE_OUTCOME_REFUSED, "Paul Martin",
+                         "Will not pay before the site is finished", TRUE, &error);
+  g_assert_no_error (error);
+
+  /* Kept: 300,00 € promised on 5 November for the 10th, 300,00 € paid
+   * on the 9th (30000 >= 30000). */
+  promise.date = day ("2026-11-05");
+  promise.promise_date = day ("2026-11-10");
+  promise.promise_amount = 30000;
+  kept_call = relance_actions_record (fixture->db, &promise, NULL, &error);
+  g_assert_no_error (error);
+  paid = allocations (f1, 30000, 0);
+  relance_desk_add_payment (fixture->db, customer, day ("2026-11-09"), 30000, "transfer", "VIR 9", paid, &error);
+  g_assert_no_error (error);
+  /* Broken: 500,00 € promised on the 12th for the 16th; nothing paid
+   * since; the 3 days' grace end on the 19th, before the 23rd. */
+  promise.date = day ("2026-11-12");
+  promise.promise_date = day ("2026-11-16");
+  promise.promise_amount = 50000;
+  broken_call = relance_actions_record (fixture->db, &promise, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Only a call comes from the customer: nothing written. */
+  g_assert_cmpint (relance_actions_record (fixture->db, &incoming_note, NULL, &error), ==, 0);
+  g_assert_error (error, RELANCE_ERROR, RELANCE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count_actions (fixture, customer), ==, 5);
+
+  entries = relance_desk_get_timeline (fixture->db, customer, fixture->today, 0, &error);
+  g_assert_no_error (error);
+
+  entry = find_entry (entries, no_answer, RELANCE_TIMELINE_CALL);
+  g_assert_cmpstr (entry->outcome, ==, "no_answer");
+  g_assert_cmpstr (entry->contact, ==, "Isabelle Roux");
+  g_assert_false (entry->incoming);
+  text = relance_desk_describe_call (entry);
+  g_assert_cmpstr (text, ==, "No answer from Isabelle Roux");
+  g_free (text);
+
+  entry = find_entry (entries, reached, RELANCE_TIMELINE_CALL);
+  g_assert_cmpstr (entry->outcome, ==, "reached");
+  g_assert_cmpstr (entry->who, ==, "Claire Morel");
+  g_assert_cmpstr (entry->summary, ==, "Invoice received, waiting for the manager's signature");
+  text = relance_desk_describe_call (entry);
+  g_assert_cmpstr (text, ==, "Call with Isabelle Roux: spoken to, nothing promised");
+  g_free (text);
+
+  entry = find_entry (entries, refused, RELANCE_TIMELINE_CALL);
+  g_assert_cmpstr (entry->outcome, ==, "refused");
+  g_assert_cmpstr (entry->contact, ==, "Paul Martin");
+  g_assert_cmpstr (entry->summary, ==, "Will not pay before the site is finished");
+  g_assert_true (entry->incoming);
+  text = relance_desk_describe_call (entry);
+  g_assert_cmpstr (text, ==, "Incoming call from Paul Martin: refuses to pay, without disputing");
+  g_free (text);
+
+  entry = find_entry (entries, kept_call, RELANCE_TIMELINE_CALL);
+  text = relance_desk_describe_call (entry);
+  g_assert_cmpstr (text, ==, "Call with Isabelle Roux: promise to pay");
+  g_free (text);
+
+  /* The promises, on the day of their call, with amount and day. */
+  for (guint i = 0; i < entries->len; i++)
+    {
+      entry = g_ptr_array_index (entries, i);
+      if (entry->kind != RELANCE_TIMELINE_PROMISE)
+        continue;
+      if (entry->date == day ("2026-11-05"))
+        {
+          g_assert_cmpstr (entry->outcome, ==, "kept");
+          g_assert_cmpint (entry->amount, ==, 30000);
+          g_assert_cmpint (entry->promised_date, ==, day ("2026-11-10"));
+        }
+      else
+        {
+          g_assert_cmpint (entry->date, ==, day ("2026-11-12"));
+          g_assert_cmpstr (entry->outcome, ==, "broken");
+          g_assert_cmpint (entry->amount, ==, 50000);
+          g_assert_cmpint (entry->promised_date, ==, day ("2026-11-16"));
+          g_assert_cmpstr (entry->contact, ==, "Isabelle Roux");
+        }
+    }
+  g_assert_cmpint (broken_call, >, kept_call);
+}
+
 static void
 test_delete_customer (Fixture       *fixture,
                       gconstpointer  data)
@@ -1127,6 +1348,8 @@ main (int   argc,
   ADD ("/desk/figures", test_figures);
   ADD ("/desk/terms", test_terms);
   ADD ("/desk/contacts", test_contacts);
+  ADD ("/desk/contact-civility", test_contact_civility);
+  ADD ("/desk/calls-timeline", test_calls_timeline);
   ADD ("/desk/delete-customer", test_delete_customer);
   ADD ("/desk/update-invoice", test_update_invoice);
   ADD ("/desk/list-filters", test_list_filters);

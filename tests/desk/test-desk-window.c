@@ -12,6 +12,7 @@
 #include <gtk/gtk.h>
 
 #include "relance-application.h"
+#include "relance-call-sheet.h"
 #include "relance-context.h"
 #include "relance-customer.h"
 #include "relance-customer-dialog.h"
@@ -24,6 +25,7 @@
 #include "relance-list-model.h"
 #include "relance-sample.h"
 #include "relance-window.h"
+#include "relance-worklist.h"
 #include "relance-test-utils.h"
 
 typedef struct
@@ -867,6 +869,271 @@ test_desk_department_filter (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (disputes)), ==, n_all);
 }
 
+static gboolean
+is_text_view (GtkWidget *widget,
+              gpointer   data)
+{
+  return GTK_IS_TEXT_VIEW (widget);
+}
+
+static gboolean
+is_combo_row_with_title (GtkWidget *widget,
+                         gpointer   title)
+{
+  g_autofree char *text = NULL;
+
+  if (!ADW_IS_COMBO_ROW (widget))
+    return FALSE;
+  text = relance_test_without_underscores (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+  return g_str_equal (text, title);
+}
+
+static gboolean
+is_action_row_with_title (GtkWidget *widget,
+                          gpointer   title)
+{
+  g_autofree char *text = NULL;
+
+  if (!ADW_IS_ACTION_ROW (widget))
+    return FALSE;
+  text = relance_test_without_underscores (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+  return g_str_equal (text, title);
+}
+
+/* The customer's page opens the call sheet, as its Log a Call… does. */
+static RelanceCallSheet *
+open_call_sheet (GtkWidget *page)
+{
+  GtkWidget *sheet;
+
+  g_assert_true (gtk_widget_activate_action (page, "customer.log-call", NULL));
+  g_assert_true (relance_test_wait_until ((RelanceTestCondition)relance_test_find_toplevel,
+                                          GSIZE_TO_POINTER (RELANCE_TYPE_CALL_SHEET)));
+  relance_test_spin (50);
+  sheet = relance_test_find_toplevel (RELANCE_TYPE_CALL_SHEET);
+  g_assert_nonnull (sheet);
+
+  return RELANCE_CALL_SHEET (sheet);
+}
+
+static void
+write_summary (RelanceCallSheet *sheet,
+               const char       *text)
+{
+  GtkWidget *view = relance_test_find_widget (GTK_WIDGET (sheet), is_text_view, NULL);
+
+  g_assert_nonnull (view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+  relance_test_spin (10);
+}
+
+static gboolean
+can_save (RelanceCallSheet *sheet)
+{
+  return gtk_widget_is_sensitive (button (GTK_WIDGET (sheet), "Save"));
+}
+
+/* The calls of a customer, newest first. */
+static GPtrArray *
+calls_of (Fixture *fixture,
+          gint64   customer_id)
+{
+  g_autoptr(GPtrArray) entries = relance_desk_get_timeline (fixture->db, customer_id,
+                                                            relance_day_from_dmy (23, 11, 2026), 0, NULL);
+  GPtrArray *calls = g_ptr_array_new ();
+
+  for (guint i = 0; i < entries->len; i++)
+    if (((RelanceTimelineEntry *)entries->pdata[i])->kind == RELANCE_TIMELINE_CALL)
+      g_ptr_array_add (calls, g_ptr_array_steal_index (entries, i--));
+  g_ptr_array_set_free_func (calls, (GDestroyNotify)relance_timeline_entry_free);
+
+  return calls;
+}
+
+/* From the customer's page: a call made, which answers the customer's
+ * call step of the day, then a call the customer made to us; both keep
+ * who was reached, what was said, and the user of the Preferences. */
+static void
+test_desk_log_call (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = relance_application_new_settings ();
+  RelanceWorkItem *before = NULL;
+  RelanceWorkItem *after = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+  g_autofree char *script = NULL;
+  RelanceCustomerFields petit = { .code = "411PETIT", .name = "Imprimerie Petit", .payment_terms = -1 };
+  /* Due on 15 November: on the 23rd, the D+3 call is the step to do. */
+  RelanceInvoiceFields f1 = {
+    .customer_code = "411PETIT", .number = "F1", .amount = 120000,
+    .issue_date = relance_day_from_dmy (1, 10, 2026), .due_date = relance_day_from_dmy (15, 11, 2026),
+  };
+  RelanceContactFields isabelle = { .name = "Isabelle Roux", .role = "Comptabilité", .is_collections = TRUE,
+                                    .civility = RELANCE_CIVILITY_MADAME };
+  RelanceContactFields paul = { .name = "Paul Martin", .civility = RELANCE_CIVILITY_MONSIEUR };
+  RelanceDay today = relance_day_from_dmy (23, 11, 2026);
+  RelanceListModel *customers;
+  RelanceCallSheet *sheet;
+  RelanceTimelineEntry *call;
+  GtkWidget *page;
+  gint64 customer_id;
+
+  REQUIRE_DISPLAY ();
+
+  g_assert_nonnull (settings);
+  g_settings_set_string (settings, "user-name", "Claire Morel");
+  g_settings_set_string (settings, "user-title", "credit manager");
+
+  customer_id = relance_ledger_add_customer (fixture->db, &petit, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (relance_ledger_add_invoice (fixture->db, &f1, &error), >, 0);
+  g_assert_cmpint (relance_desk_add_contact (fixture->db, customer_id, &isabelle, &error), >, 0);
+  g_assert_cmpint (relance_desk_add_contact (fixture->db, customer_id, &paul, &error), >, 0);
+  g_assert_no_error (error);
+  before = relance_worklist_get_item (fixture->db, customer_id, today, &error);
+  g_assert_nonnull (before);
+  g_assert_cmpint (before->group, ==, RELANCE_WORK_CALL);
+  relance_work_item_free (before);
+
+  show_window (fixture);
+  customers = window_model (fixture, "customers");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (customers)), ==, 1);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (
+                                       relance_window_get_column_view (fixture->window, "customers"))), 0);
+  relance_test_spin (50);
+  page = relance_test_find_widget (GTK_WIDGET (fixture->window), is_customer_page, NULL);
+  g_assert_nonnull (page);
+  /* The contacts with their civility. */
+  g_assert_nonnull (relance_test_find_widget (page, relance_test_is_visible_label_containing, "Ms Isabelle Roux"));
+  g_assert_nonnull (relance_test_find_widget (page, relance_test_is_visible_label_containing, "Mr Paul Martin"));
+
+  /* 1. We call; Isabelle Roux, the collections contact, is proposed. */
+  sheet = open_call_sheet (page);
+  script = relance_call_sheet_dup_script (sheet);
+  g_assert_nonnull (strstr (script, "Good morning, this is Claire Morel, credit manager."));
+  g_assert_nonnull (strstr (script, "Am I speaking to Ms Isabelle Roux"));
+  g_assert_false (can_save (sheet));
+  relance_call_sheet_set_outcome (sheet, RELANCE_OUTCOME_REACHED);
+  relance_test_spin (10);
+  g_assert_true (gtk_widget_get_visible (relance_test_find_widget (GTK_WIDGET (sheet), is_combo_row_with_title,
+                                                                   "Spoken to")));
+  /* Spoken to with nothing said: not saved, and it says why. */
+  g_assert_false (can_save (sheet));
+  g_assert_nonnull (relance_test_find_widget (GTK_WIDGET (sheet), relance_test_is_visible_label_containing,
+                                              "Write what was said"));
+  write_summary (sheet, "Invoice approved, payment run on the 30th");
+  g_assert_true (can_save (sheet));
+  /* A promise after all: 1 200,00 € by 30 November. */
+  relance_call_sheet_set_outcome (sheet, RELANCE_OUTCOME_PROMISE);
+  type_in (GTK_WIDGET (sheet), "Payment date", "30/11/2026");
+  type_in (GTK_WIDGET (sheet), "Amount", "1200,00");
+  g_assert_true (can_save (sheet));
+  click_and_wait_closed (GTK_WIDGET (sheet), "Save", RELANCE_TYPE_CALL_SHEET);
+
+  /* The D+3 call is done: on the 23rd there is nothing left to call
+   * about (the promise waits for its day). */
+  after = relance_worklist_get_item (fixture->db, customer_id, today, &error);
+  g_assert_no_error (error);
+  g_assert_true (after == NULL || after->group != RELANCE_WORK_CALL);
+  relance_work_item_free (after);
+  calls = calls_of (fixture, customer_id);
+  g_assert_cmpuint (calls->len, ==, 1);
+  call = g_ptr_array_index (calls, 0);
+  g_assert_cmpstr (call->outcome, ==, "promise");
+  g_assert_cmpstr (call->contact, ==, "Isabelle Roux");
+  g_assert_cmpstr (call->who, ==, "Claire Morel");
+  g_assert_cmpstr (call->summary, ==, "Invoice approved, payment run on the 30th");
+  g_assert_false (call->incoming);
+  g_clear_pointer (&calls, g_ptr_array_unref);
+
+  /* 2. The customer calls: no "No answer" then; someone else speaks. */
+  sheet = open_call_sheet (page);
+  relance_call_sheet_set_incoming (sheet, TRUE);
+  relance_test_spin (10);
+  g_assert_false (gtk_widget_get_visible (relance_test_find_widget (GTK_WIDGET (sheet), is_action_row_with_title,
+                                                                    "No answer")));
+  relance_call_sheet_set_outcome (sheet, RELANCE_OUTCOME_REFUSED);
+  write_summary (sheet, "Will not pay before the brochures are reprinted");
+  /* The third choice after Isabelle and Paul: someone else, unnamed yet. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (relance_test_find_widget (GTK_WIDGET (sheet), is_combo_row_with_title,
+                                                                       "Spoken to")), 2);
+  relance_test_spin (10);
+  g_assert_false (can_save (sheet));
+  g_assert_nonnull (relance_test_find_widget (GTK_WIDGET (sheet), relance_test_is_visible_label_containing,
+                                              "Say who was reached"));
+  type_in (GTK_WIDGET (sheet), "Their name", "Marc Petit");
+  g_assert_true (can_save (sheet));
+  click_and_wait_closed (GTK_WIDGET (sheet), "Save", RELANCE_TYPE_CALL_SHEET);
+
+  calls = calls_of (fixture, customer_id);
+  g_assert_cmpuint (calls->len, ==, 2);
+  call = g_ptr_array_index (calls, 0);
+  g_assert_cmpstr (call->outcome, ==, "refused");
+  g_assert_cmpstr (call->contact, ==, "Marc Petit");
+  g_assert_cmpstr (call->summary, ==, "Will not pay before the brochures are reprinted");
+  g_assert_true (call->incoming);
+  g_assert_cmpstr (call->who, ==, "Claire Morel");
+
+  /* The timeline on the page says so. */
+  g_assert_nonnull (relance_test_find_widget (page, relance_test_is_visible_label_containing,
+                                              "Incoming call from Marc Petit: refuses to pay, without disputing"));
+  g_assert_nonnull (relance_test_find_widget (page, relance_test_is_visible_label_containing,
+                                              "Call with Isabelle Roux: promise to pay"));
+  g_assert_nonnull (relance_test_find_widget (page, relance_test_is_visible_label_containing,
+                                              "Promise to pay €1,200.00 by"));
+
+  g_settings_reset (settings, "user-name");
+  g_settings_reset (settings, "user-title");
+}
+
+/* A call that reached nobody, from the customer's page: the contact
+ * called is kept, and the history says it was an attempt. */
+static void
+test_desk_no_answer (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+  RelanceCustomerFields petit = { .code = "411NOREP", .name = "Garage Noël", .payment_terms = -1 };
+  RelanceContactFields sylvie = { .name = "Sylvie Blanc", .is_collections = TRUE,
+                                  .civility = RELANCE_CIVILITY_MADAME };
+  RelanceTimelineEntry *call;
+  RelanceCallSheet *sheet;
+  GtkWidget *page;
+  gint64 customer_id;
+
+  REQUIRE_DISPLAY ();
+
+  customer_id = relance_ledger_add_customer (fixture->db, &petit, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (relance_desk_add_contact (fixture->db, customer_id, &sylvie, &error), >, 0);
+
+  show_window (fixture);
+  window_model (fixture, "customers");
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (
+                                       relance_window_get_column_view (fixture->window, "customers"))), 0);
+  relance_test_spin (50);
+  page = relance_test_find_widget (GTK_WIDGET (fixture->window), is_customer_page, NULL);
+
+  /* Nothing is owed and nothing is due: the sheet opens all the same. */
+  sheet = open_call_sheet (page);
+  relance_call_sheet_set_outcome (sheet, RELANCE_OUTCOME_NO_ANSWER);
+  relance_test_spin (10);
+  g_assert_true (can_save (sheet));
+  click_and_wait_closed (GTK_WIDGET (sheet), "Save", RELANCE_TYPE_CALL_SHEET);
+
+  calls = calls_of (fixture, customer_id);
+  g_assert_cmpuint (calls->len, ==, 1);
+  call = g_ptr_array_index (calls, 0);
+  g_assert_cmpstr (call->outcome, ==, "no_answer");
+  g_assert_cmpstr (call->contact, ==, "Sylvie Blanc");
+  g_assert_false (relance_outcome_is_conversation (RELANCE_OUTCOME_NO_ANSWER));
+  g_assert_nonnull (relance_test_find_widget (page, relance_test_is_visible_label_containing,
+                                              "No answer from Sylvie Blanc"));
+  g_assert_null (relance_test_find_widget (page, relance_test_is_visible_label_containing, "Call with"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -897,6 +1164,8 @@ main (int   argc,
   ADD ("/desk-window/payment-many", test_desk_payment_many);
   ADD ("/desk-window/allocate-on-account", test_desk_allocate_on_account);
   ADD ("/desk-window/department-filter", test_desk_department_filter);
+  ADD ("/desk-window/log-call", test_desk_log_call);
+  ADD ("/desk-window/no-answer", test_desk_no_answer);
 
 #undef ADD
 
