@@ -810,6 +810,106 @@ relance_cli_contacts (const char   *command,
                      fill_contact_row, contacts);
 }
 
+static const RelanceCliColumn history_columns[] = {
+  { "date", N_("Date"), RELANCE_CLI_COLUMN_DATE },
+  { "kind", N_("Kind"), RELANCE_CLI_COLUMN_TEXT },
+  { "what", N_("What"), RELANCE_CLI_COLUMN_TEXT },
+  { "outcome", N_("Outcome"), RELANCE_CLI_COLUMN_TEXT },
+  { "contact", N_("Contact"), RELANCE_CLI_COLUMN_TEXT },
+  { "incoming", N_("Incoming"), RELANCE_CLI_COLUMN_TEXT },
+  { "who", N_("By"), RELANCE_CLI_COLUMN_TEXT },
+  { "amount", N_("Amount"), RELANCE_CLI_COLUMN_AMOUNT },
+  { "promised", N_("Promised for"), RELANCE_CLI_COLUMN_DATE },
+  { "invoices", N_("Invoices"), RELANCE_CLI_COLUMN_TEXT },
+  { "summary", N_("Summary"), RELANCE_CLI_COLUMN_TEXT },
+};
+
+static const char *
+timeline_kind_name (RelanceTimelineKind kind)
+{
+  static const char * const names[] = {
+    [RELANCE_TIMELINE_CALL] = "call",
+    [RELANCE_TIMELINE_EMAIL] = "email",
+    [RELANCE_TIMELINE_LETTER] = "letter",
+    [RELANCE_TIMELINE_FORMAL_NOTICE] = "formal_notice",
+    [RELANCE_TIMELINE_NOTE] = "note",
+    [RELANCE_TIMELINE_VISIT] = "visit",
+    [RELANCE_TIMELINE_PROMISE] = "promise",
+    [RELANCE_TIMELINE_DISPUTE_OPENED] = "dispute_opened",
+    [RELANCE_TIMELINE_DISPUTE_RESOLVED] = "dispute_resolved",
+    [RELANCE_TIMELINE_DISPUTE_CANCELLED] = "dispute_cancelled",
+    [RELANCE_TIMELINE_PAYMENT] = "payment",
+    [RELANCE_TIMELINE_CREDIT_NOTE] = "credit_note",
+  };
+
+  return (guint)kind < G_N_ELEMENTS (names) ? names[kind] : "";
+}
+
+static void
+fill_history_row (RelanceCliRow *row,
+                  guint          position,
+                  gpointer       user_data)
+{
+  GPtrArray *entries = user_data;
+  RelanceTimelineEntry *entry = g_ptr_array_index (entries, position);
+  g_autofree char *what = entry->kind == RELANCE_TIMELINE_CALL ? relance_desk_describe_call (entry) : NULL;
+  gboolean is_call = entry->kind == RELANCE_TIMELINE_CALL;
+
+  relance_cli_row_set_date (row, 0, entry->date);
+  relance_cli_row_set_text (row, 1, timeline_kind_name (entry->kind));
+  relance_cli_row_set_text (row, 2, what != NULL ? what : "");
+  relance_cli_row_set_text (row, 3, entry->outcome != NULL ? entry->outcome : "");
+  relance_cli_row_set_text (row, 4, entry->contact != NULL ? entry->contact : "");
+  relance_cli_row_set_keyword (row, 5, is_call ? (entry->incoming ? "yes" : "no") : "",
+                               is_call && entry->incoming ? _("yes") : "");
+  relance_cli_row_set_text (row, 6, entry->who != NULL ? entry->who : "");
+  relance_cli_row_set_amount (row, 7, entry->amount);
+  relance_cli_row_set_date (row, 8, entry->kind == RELANCE_TIMELINE_PROMISE ? entry->promised_date : 0);
+  relance_cli_row_set_text (row, 9, entry->invoices != NULL ? entry->invoices : "");
+  relance_cli_row_set_text (row, 10, entry->summary != NULL ? entry->summary : "");
+}
+
+int
+relance_cli_history (const char   *command,
+                     char       ***args)
+{
+  g_auto(Invocation) inv = { command, .lists = TRUE };
+  g_autofree char *customer = NULL;
+  const GOptionEntry entries[] = {
+    { "customer", 0, 0, G_OPTION_ARG_STRING, &customer, N_("The customer’s code (required)"), N_("CODE") },
+    { NULL }
+  };
+  g_autoptr(RelanceContext) context = NULL;
+  g_autoptr(GPtrArray) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  RelanceDatabase *db;
+  gint64 customer_id;
+  int status;
+
+  if (!parse_command_line (&inv, N_("Lists what happened with a customer, newest first: calls (who was "
+                                    "reached, what was said, incoming or not), letters, e-mails, notes, "
+                                    "promises kept, broken or pending at the date, disputes, payments and "
+                                    "credit notes."),
+                           entries, args, &status))
+    return status;
+  if (customer == NULL)
+    return missing_option (&inv, "--customer");
+
+  context = open_ledger (&inv, &error);
+  if (context == NULL)
+    return fail (error);
+  db = relance_context_get_database (context);
+
+  customer_id = relance_ledger_find_customer (db, customer, &error);
+  if (customer_id == 0 ||
+      (timeline = relance_desk_get_timeline (db, customer_id, relance_context_get_today (context), 0,
+                                             &error)) == NULL)
+    return fail (error);
+
+  return write_list (&inv, history_columns, G_N_ELEMENTS (history_columns), timeline->len,
+                     fill_history_row, timeline);
+}
+
 int
 relance_cli_customers (const char   *command,
                        char       ***args)

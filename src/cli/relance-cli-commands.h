@@ -79,6 +79,8 @@ int relance_cli_contact_add     (const char   *command,
                                  char       ***args);
 int relance_cli_contacts        (const char   *command,
                                  char       ***args);
+int relance_cli_history         (const char   *command,
+                                 char       ***args);
 int relance_cli_invoice_add     (const char   *command,
                                  char       ***args);
 int relance_cli_invoices        (const char   *command,

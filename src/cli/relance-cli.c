@@ -38,6 +38,7 @@ static const Command commands[] = {
   { NULL, "customers", relance_cli_customers, N_("List the customers and their balance") },
   { "contact", "add", relance_cli_contact_add, N_("Add a contact to a customer") },
   { NULL, "contacts", relance_cli_contacts, N_("List a customer’s contacts") },
+  { NULL, "history", relance_cli_history, N_("What happened with a customer: calls, letters, promises…") },
   { "invoice", "add", relance_cli_invoice_add, N_("Add an invoice or a credit note") },
   { NULL, "invoices", relance_cli_invoices, N_("List the invoices and what is open on them") },
   { "payment", "add", relance_cli_payment_add, N_("Record a payment and settle invoices with it") },

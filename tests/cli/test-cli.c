@@ -230,8 +230,10 @@ snapshot (Fixture *f)
   g_autofree char *customers = cli_ok (f, "--date", TODAY, "customers", "--format", "csv", NULL);
   g_autofree char *invoices = cli_ok (f, "--date", TODAY, "invoices", "--format", "csv", NULL);
   g_autofree char *disputes = cli_ok (f, "--date", TODAY, "disputes", "--format", "csv", NULL);
+  g_autofree char *history = cli_ok (f, "--date", TODAY, "history", "--customer", "C1", "--format", "csv", NULL);
+  g_autofree char *contacts = cli_ok (f, "contacts", "--customer", "C1", "--format", "csv", NULL);
 
-  return g_strconcat (customers, invoices, disputes, NULL);
+  return g_strconcat (customers, invoices, disputes, history, contacts, NULL);
 }
 
 static gboolean
@@ -441,6 +443,30 @@ typedef struct
 } BadInput;
 
 static const BadInput bad_inputs[] = {
+  { "call-unknown-outcome", 2, "shouted",
+    { "action", "add", "--customer", "C1", "--kind", "call", "--outcome", "shouted" } },
+  { "call-without-outcome", 2, "--outcome", { "action", "add", "--customer", "C1", "--kind", "call" } },
+  { "reached-without-contact", 2, "--contact",
+    { "action", "add", "--customer", "C1", "--kind", "call", "--outcome", "reached", "--summary", "OK" } },
+  { "refused-without-summary", 2, "--summary",
+    { "action", "add", "--customer", "C1", "--kind", "call", "--outcome", "refused", "--contact", "Anne" } },
+  { "promise-without-amount", 2, "--promise-amount",
+    { "action", "add", "--customer", "C1", "--kind", "call", "--outcome", "promise", "--contact", "Anne",
+      "--promise-date", "2026-12-01" } },
+  { "promise-without-date", 2, "--promise-date",
+    { "action", "add", "--customer", "C1", "--kind", "call", "--outcome", "promise", "--contact", "Anne",
+      "--promise-amount", "100" } },
+  { "incoming-note", 2, "Only a call",
+    { "action", "add", "--customer", "C1", "--kind", "note", "--incoming", "--summary", "Hello" } },
+  { "incoming-no-answer", 2, "incoming call",
+    { "action", "add", "--customer", "C1", "--kind", "call", "--outcome", "no_answer", "--incoming" } },
+  { "call-sent", 1, "sent",
+    { "action", "add", "--customer", "C1", "--kind", "call", "--outcome", "sent" } },
+  { "contact-bad-civility", 2, "Docteur",
+    { "contact", "add", "--customer", "C1", "--name", "Anne Morel", "--civility", "Docteur" } },
+  { "contact-without-name", 2, "--name", { "contact", "add", "--customer", "C1", "--civility", "madame" } },
+  { "contact-bad-email", 1, "not an address",
+    { "contact", "add", "--customer", "C1", "--name", "Anne Morel", "--email", "not an address" } },
   { "unknown-customer", 1, "NOPE",
     { "invoice", "add", "--customer", "NOPE", "--number", "F9", "--issued", "2026-11-01",
       "--due", "2026-12-01", "--amount", "10" } },
@@ -926,6 +952,88 @@ test_newer_version (Fixture       *f,
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 }
 
+/* Contacts with their civility; calls kept with who was reached, what
+ * was said and whether the customer called; no answer as an attempt. */
+static void
+test_calls (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *contacts = NULL;
+  g_autofree char *history = NULL;
+  g_autofree char *worklist_before = NULL;
+  g_autofree char *worklist_after = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  int what, outcome, contact, incoming, summary, kind, date;
+
+  make_ledger (f);
+  g_free (cli_ok (f, "contact", "add", "--customer", "C1", "--name", "Isabelle Roux", "--civility", "Madame",
+                  "--role", "Comptabilité", "--collections", NULL));
+  g_free (cli_ok (f, "contact", "add", "--customer", "C1", "--name", "Paul Martin", "--civility", "M.", NULL));
+  g_free (cli_ok (f, "contact", "add", "--customer", "C1", "--name", "Camille Durand", NULL));
+  contacts = cli_ok (f, "contacts", "--customer", "C1", "--format", "csv", NULL);
+  g_assert_cmpstr (contacts, ==,
+                   "name,civility,role,phone,email,collections\n"
+                   "Isabelle Roux,madame,Comptabilité,,,yes\n"
+                   "Camille Durand,,,,,no\n"
+                   "Paul Martin,monsieur,,,,no\n");
+
+  g_free (cli_ok (f, "--date", "2026-11-20", "action", "add", "--customer", "C1", "--kind", "call",
+                  "--outcome", "no_answer", "--contact", "Isabelle Roux", NULL));
+  g_free (cli_ok (f, "--date", "2026-11-21", "action", "add", "--customer", "C1", "--kind", "call",
+                  "--outcome", "reached", "--contact", "Isabelle Roux",
+                  "--summary", "Facture reçue, en attente de signature", NULL));
+
+  /* A call while a letter is the step to do leaves the letter to do. */
+  worklist_before = cli_ok (f, "--date", TODAY, "worklist", "--format", "csv", NULL);
+  g_free (cli_ok (f, "--date", TODAY, "action", "add", "--customer", "C1", "--kind", "call",
+                  "--outcome", "refused", "--incoming", "--contact", "Paul Martin",
+                  "--summary", "Pas de paiement avant la fin du chantier", NULL));
+  worklist_after = cli_ok (f, "--date", TODAY, "worklist", "--format", "csv", NULL);
+  if (strstr (worklist_before, "C1,phone,") == NULL)
+    g_assert_cmpstr (worklist_before, ==, worklist_after);
+
+  history = cli_ok (f, "--date", TODAY, "history", "--customer", "C1", "--format", "csv", NULL);
+  rows = parse_csv (history);
+  date = column_index (rows, "date");
+  kind = column_index (rows, "kind");
+  what = column_index (rows, "what");
+  outcome = column_index (rows, "outcome");
+  contact = column_index (rows, "contact");
+  incoming = column_index (rows, "incoming");
+  summary = column_index (rows, "summary");
+
+  /* Newest first: the incoming refusal, the conversation, the attempt. */
+  {
+    static const struct {
+      const char *date, *what, *outcome, *contact, *incoming, *summary;
+    } calls[] = {
+      { "2026-11-23", "Incoming call from Paul Martin: refuses to pay, without disputing", "refused",
+        "Paul Martin", "yes", "Pas de paiement avant la fin du chantier" },
+      { "2026-11-21", "Call with Isabelle Roux: spoken to, nothing promised", "reached", "Isabelle Roux", "no",
+        "Facture reçue, en attente de signature" },
+      { "2026-11-20", "No answer from Isabelle Roux", "no_answer", "Isabelle Roux", "no", "" },
+    };
+    guint n = 0;
+
+    for (guint i = 1; i < rows->len; i++)
+      {
+        char **row = g_ptr_array_index (rows, i);
+
+        if (!g_str_equal (row[kind], "call"))
+          continue;
+        g_assert_cmpuint (n, <, G_N_ELEMENTS (calls));
+        g_assert_cmpstr (row[date], ==, calls[n].date);
+        g_assert_cmpstr (row[what], ==, calls[n].what);
+        g_assert_cmpstr (row[outcome], ==, calls[n].outcome);
+        g_assert_cmpstr (row[contact], ==, calls[n].contact);
+        g_assert_cmpstr (row[incoming], ==, calls[n].incoming);
+        g_assert_cmpstr (row[summary], ==, calls[n].summary);
+        n++;
+      }
+    g_assert_cmpuint (n, ==, G_N_ELEMENTS (calls));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -955,6 +1063,7 @@ main (int    argc,
   ADD ("/cli/aged-balance", test_aged_balance);
   ADD ("/cli/json", test_json_listing);
   ADD ("/cli/newer-version", test_newer_version);
+  ADD ("/cli/calls", test_calls);
 
 #undef ADD
 
