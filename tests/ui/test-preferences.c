@@ -17,6 +17,7 @@
 #include "relance-application.h"
 #include "relance-causes.h"
 #include "relance-collections-page.h"
+#include "relance-company.h"
 #include "relance-context.h"
 #include "relance-customer-dialog.h"
 #include "relance-database.h"
@@ -836,6 +837,70 @@ test_collections_scenarios (Fixture       *fixture,
   close_collections (prefs);
 }
 
+/* Your name and title, typed in the Preferences, are who records; empty,
+ * the company's signatory is; never the system's "Unknown". */
+static void
+test_preferences_user (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(RelanceCompany) company = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *prefs;
+  GtkWidget *group;
+
+  REQUIRE_DISPLAY ();
+
+  settings = relance_application_new_settings ();
+  g_assert_nonnull (settings);
+  show_window (fixture);
+
+  /* Nothing typed, no signatory: the account's name, never "Unknown". */
+  name = relance_preferences_dup_user_name (fixture->context);
+  g_assert_cmpstr (name, !=, "");
+  g_assert_cmpstr (name, !=, "Unknown");
+  g_clear_pointer (&name, g_free);
+
+  /* The company's signatory stands in while nothing is typed. */
+  company = relance_company_get (fixture->db, &error);
+  g_assert_no_error (error);
+  g_free (company->signatory_name);
+  company->signatory_name = g_strdup ("Jean Petit");
+  g_free (company->signatory_title);
+  company->signatory_title = g_strdup ("Gérant");
+  g_assert_true (relance_company_set (fixture->db, company, NULL, &error));
+  g_assert_no_error (error);
+  name = relance_preferences_dup_user_name (fixture->context);
+  title = relance_preferences_dup_user_title (fixture->context);
+  g_assert_cmpstr (name, ==, "Jean Petit");
+  g_assert_cmpstr (title, ==, "Gérant");
+  g_clear_pointer (&name, g_free);
+  g_clear_pointer (&title, g_free);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  prefs = relance_test_wait_for_dialog (RELANCE_TYPE_PREFERENCES_WINDOW);
+  group = find (prefs, is_group_with_title, "You");
+  gtk_editable_set_text (GTK_EDITABLE (find (group, relance_test_is_entry_row_with_title, "Your Name")),
+                         "Claire Morel");
+  gtk_editable_set_text (GTK_EDITABLE (find (group, relance_test_is_entry_row_with_title, "Your Title")),
+                         "Credit manager");
+  relance_test_spin (20);
+  g_assert_cmpstr (g_settings_get_string (settings, "user-name"), ==, "Claire Morel");
+  gtk_window_close (GTK_WINDOW (prefs));
+  g_assert_true (relance_test_wait_until (relance_test_no_toplevel, GSIZE_TO_POINTER (RELANCE_TYPE_PREFERENCES_WINDOW)));
+
+  name = relance_preferences_dup_user_name (fixture->context);
+  title = relance_preferences_dup_user_title (fixture->context);
+  g_assert_cmpstr (name, ==, "Claire Morel");
+  g_assert_cmpstr (title, ==, "Credit manager");
+  g_assert_cmpstr (relance_preferences_get_user_name (fixture->context), ==, "Claire Morel");
+
+  g_settings_reset (settings, "user-name");
+  g_settings_reset (settings, "user-title");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -861,6 +926,7 @@ main (int   argc,
 
   ADD ("/preferences/causes", test_preferences_causes);
   ADD ("/preferences/terms", test_preferences_terms);
+  ADD ("/preferences/user", test_preferences_user);
   ADD ("/preferences/no-ledger", test_preferences_no_ledger);
   ADD ("/preferences/collections/step", test_collections_step);
   ADD ("/preferences/collections/rate", test_collections_rate);
