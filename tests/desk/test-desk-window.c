@@ -1134,6 +1134,78 @@ test_desk_no_answer (Fixture       *fixture,
   g_assert_null (relance_test_find_widget (page, relance_test_is_visible_label_containing, "Call with"));
 }
 
+/* The civility through the contact dialog and the call sheet's wrong
+ * contact form, shown on the page as "Ms …" / "Mr …". */
+static void
+test_desk_contact_civility (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  RelanceCustomerFields customer = { .code = "411CIV", .name = "Menuiserie Roux", .payment_terms = -1 };
+  RelanceContactFields camille = { .name = "Camille Roux", .is_collections = TRUE };
+  RelanceCallSheet *sheet;
+  GtkWidget *dialog;
+  GtkWidget *page;
+  gint64 customer_id, camille_id;
+
+  REQUIRE_DISPLAY ();
+
+  customer_id = relance_ledger_add_customer (fixture->db, &customer, &error);
+  g_assert_no_error (error);
+  camille_id = relance_desk_add_contact (fixture->db, customer_id, &camille, &error);
+  g_assert_no_error (error);
+
+  show_window (fixture);
+  window_model (fixture, "customers");
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (
+                                       relance_window_get_column_view (fixture->window, "customers"))), 0);
+  relance_test_spin (50);
+  page = relance_test_find_widget (GTK_WIDGET (fixture->window), is_customer_page, NULL);
+  g_assert_nonnull (relance_test_find_widget (page, relance_test_is_visible_label_containing, "Camille Roux"));
+
+  /* Camille is a Madame: the dialog shows no civility yet, then keeps it. */
+  dialog = relance_contact_dialog_new (GTK_WINDOW (fixture->window), fixture->context, customer_id, camille_id);
+  gtk_window_present (GTK_WINDOW (dialog));
+  relance_test_spin (50);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (relance_test_find_widget (dialog, is_combo_row_with_title,
+                                                                                       "Civility"))), ==,
+                    RELANCE_CIVILITY_NONE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (relance_test_find_widget (dialog, is_combo_row_with_title, "Civility")),
+                              RELANCE_CIVILITY_MADAME);
+  click_and_wait_closed (dialog, "Save", RELANCE_TYPE_CONTACT_DIALOG);
+  contacts = relance_desk_list_contacts (fixture->db, customer_id, &error);
+  g_assert_cmpint (((RelanceContact *)contacts->pdata[0])->civility, ==, RELANCE_CIVILITY_MADAME);
+  g_clear_pointer (&contacts, g_ptr_array_unref);
+  /* Opened again, the dialog shows it. */
+  dialog = relance_contact_dialog_new (GTK_WINDOW (fixture->window), fixture->context, customer_id, camille_id);
+  gtk_window_present (GTK_WINDOW (dialog));
+  relance_test_spin (50);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (relance_test_find_widget (dialog, is_combo_row_with_title,
+                                                                                       "Civility"))), ==,
+                    RELANCE_CIVILITY_MADAME);
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (relance_test_wait_until (relance_test_no_toplevel, GSIZE_TO_POINTER (RELANCE_TYPE_CONTACT_DIALOG)));
+
+  /* Wrong contact: Marc Blanc, a Monsieur, handles the payments. */
+  sheet = open_call_sheet (page);
+  relance_call_sheet_set_outcome (sheet, RELANCE_OUTCOME_WRONG_CONTACT);
+  relance_test_spin (10);
+  g_assert_false (can_save (sheet));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (relance_test_find_widget (GTK_WIDGET (sheet), is_combo_row_with_title,
+                                                                       "Civility")), RELANCE_CIVILITY_MONSIEUR);
+  type_in (GTK_WIDGET (sheet), "Name", "Marc Blanc");
+  g_assert_true (can_save (sheet));
+  click_and_wait_closed (GTK_WIDGET (sheet), "Save", RELANCE_TYPE_CALL_SHEET);
+
+  contacts = relance_desk_list_contacts (fixture->db, customer_id, &error);
+  g_assert_cmpuint (contacts->len, ==, 1);
+  g_assert_cmpstr (((RelanceContact *)contacts->pdata[0])->name, ==, "Marc Blanc");
+  g_assert_cmpint (((RelanceContact *)contacts->pdata[0])->civility, ==, RELANCE_CIVILITY_MONSIEUR);
+  g_assert_true (((RelanceContact *)contacts->pdata[0])->is_collections);
+  g_assert_nonnull (relance_test_find_widget (page, relance_test_is_visible_label_containing, "Mr Marc Blanc"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1166,6 +1238,7 @@ main (int   argc,
   ADD ("/desk-window/department-filter", test_desk_department_filter);
   ADD ("/desk-window/log-call", test_desk_log_call);
   ADD ("/desk-window/no-answer", test_desk_no_answer);
+  ADD ("/desk-window/contact-civility", test_desk_contact_civility);
 
 #undef ADD
 
