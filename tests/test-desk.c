@@ -688,6 +688,25 @@ test_timeline_sample (Fixture       *fixture,
   g_assert_true (seen[RELANCE_TIMELINE_PROMISE]);
   g_assert_true (seen[RELANCE_TIMELINE_PAYMENT]);
   g_assert_true (seen[RELANCE_TIMELINE_DISPUTE_OPENED]);
+
+  /* Every sample contact is a Madame or a Monsieur, after their first
+   * name: both are seen among 20 customers. */
+  {
+    guint n_civility[RELANCE_CIVILITY_MONSIEUR + 1] = { 0 };
+
+    for (gint64 id = 1; id <= 20; id++)
+      {
+        g_autoptr(GPtrArray) contacts = relance_desk_list_contacts (fixture->db, id, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (contacts->len, >=, 1);
+        for (guint i = 0; i < contacts->len; i++)
+          n_civility[((RelanceContact *)contacts->pdata[i])->civility]++;
+      }
+    g_assert_cmpuint (n_civility[RELANCE_CIVILITY_NONE], ==, 0);
+    g_assert_cmpuint (n_civility[RELANCE_CIVILITY_MADAME], >, 0);
+    g_assert_cmpuint (n_civility[RELANCE_CIVILITY_MONSIEUR], >, 0);
+  }
 }
 
 static void
