@@ -107,5 +107,8 @@ char       *relance_merge_format_date  (RelanceDay           day,
                                         const char          *language);
 char       *relance_merge_format_amount (gint64              cents,
                                         const char          *language);
+/* A rate of @basis_points a year: "12,15 %" in French, "12.15%" in English. */
+char       *relance_merge_format_rate  (int                  basis_points,
+                                        const char          *language);
 
 G_END_DECLS

@@ -99,11 +99,13 @@ make_ledger (Fixture *f)
   };
   RelanceTestRun *run;
 
-  run = run_cli (f, "customer", "add", "--code", "DUPONT", "--name", "Dupont SA", NULL);
+  run = run_cli (f, "customer", "add", "--code", "DUPONT", "--name", "Dupont SA", "--address", "1 rue Neuve",
+                 "--postcode", "75001", "--city", "Paris", NULL);
   assert_ok (run);
   relance_test_run_free (run);
   run = run_cli (f, "customer", "add", "--code", "MUELLER", "--name", "Müller GmbH",
-                 "--country", "DE", NULL);
+                 "--country", "DE", "--language", "en", "--address", "Hauptstraße 1",
+                 "--postcode", "10115", "--city", "Berlin", NULL);
   assert_ok (run);
   relance_test_run_free (run);
 
@@ -233,6 +235,126 @@ test_json_and_table (Fixture       *f,
                                    "TOTAL,,,,,0.00,,,,,,0.00,0.00\n");
 }
 
+
+/* The text of PDF @path as pdftotext lays it out, no-break spaces as
+ * plain ones. */
+static char *
+pdf_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  GString *text;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+
+  text = g_string_new (NULL);
+  for (const char *p = out; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_string_append_unichar (text, c == 0x202f || c == 0x00a0 ? ' ' : c);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+assert_has (const char *text,
+            const char *part)
+{
+  if (strstr (text, part) == NULL)
+    g_error ("“%s” not found in:\n%s", part, text);
+}
+
+/* The line of @text that starts, spaces aside, with @start. */
+static char *
+line_starting (const char *text,
+               const char *start)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (g_strchug (lines[i]), start))
+      return g_strchomp (g_strdup (lines[i]));
+
+  g_error ("no line starts with “%s” in:\n%s", start, text);
+  return NULL;
+}
+
+/* A formal notice claims what relance-cli penalties claims, period by
+ * period, the invoice paid late included and the disputed one left out,
+ * and its total claimed is the last line of its table and the sum it
+ * demands. */
+static void
+test_letter (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(RelanceTestRun) run = NULL;
+  g_autofree char *french = g_build_filename (f->dir, "dupont.pdf", NULL);
+  g_autofree char *english = g_build_filename (f->dir, "mueller.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *total = NULL;
+
+  make_ledger (f);
+  run = run_cli (f, "company", "set", "--name", "Horlogerie Comtoise", "--address", "12 rue des Granges",
+                 "--postcode", "25000", "--city", "Besançon", "--siren", "123456782",
+                 "--signatory", "Claire Vernier", NULL);
+  assert_ok (run);
+  g_clear_pointer (&run, relance_test_run_free);
+
+  /* DUPONT on 2025-08-14 (see make_ledger): seven lines of interest, F1's
+   * two, F2's three, F4's two (paid on 2025-07-20); not F5, disputed.
+   * 5,40 + 14,98 + 5,40 + 6,66 + 4,99 + 5,40 + 6,66 = 49,49; three
+   * indemnities 120,00; total claimed 1 600,00 + 49,49 + 120,00
+   * = 1 769,49. */
+  run = run_cli (f, "letter", "--customer", "DUPONT", "--date", "2025-08-14",
+                 "--template", "Mise en demeure (standard)", "--out", french, NULL);
+  assert_ok (run);
+  g_clear_pointer (&run, relance_test_run_free);
+  text = pdf_text (french);
+  assert_has (text, "Intérêts de retard, facture F1, du 16/06/2025 au 30/06/2025 (15 jours sur");
+  assert_has (text, "Intérêts de retard, facture F1, du 01/07/2025 au 14/08/2025 (45 jours sur");
+  assert_has (text, "Intérêts de retard, facture F2, du 21/07/2025 au 14/08/2025 (25 jours sur");
+  assert_has (text, "600,00 € à 12,15 %)");
+  assert_has (text, "Intérêts de retard, facture F4 payée le 20/07/2025, du 16/06/2025 au");
+  assert_has (text, "Intérêts de retard, facture F4, du 01/07/2025 au 20/07/2025 (20 jours sur");
+  g_assert_null (strstr (text, "facture F5"));
+  assert_has (text, "14,98 €");
+  assert_has (text, "4,99 €");
+  assert_has (text, "Indemnité forfaitaire pour frais de recouvrement (40 € × 3)");
+  total = line_starting (text, "Total réclamé");
+  g_assert_true (g_str_has_suffix (total, " 1 769,49 €"));
+  assert_has (text, "la somme de 1 769,49 €");
+  assert_has (text, "au taux annuel de 13,15 % puis 12,15 %");
+  assert_has (text, ": 49,49 €");
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&total, g_free);
+
+  /* MUELLER, in English: D1's two lines, 4,58 at 11.15 % and 12,52 at
+   * 10.15 %; total claimed 1 000,00 + 17,10 + 40,00 = 1 057,10. */
+  run = run_cli (f, "letter", "--customer", "MUELLER", "--date", "2025-08-14",
+                 "--template", "Formal notice (standard)", "--out", english, NULL);
+  assert_ok (run);
+  text = pdf_text (english);
+  assert_has (text, "Late-payment interest, invoice D1, from 16 Jun 2025 to 30 Jun 2025 (15 days");
+  assert_has (text, "on €1,000.00 at 11.15%)");
+  assert_has (text, "Late-payment interest, invoice D1, from 1 Jul 2025 to 14 Aug 2025 (45 days");
+  assert_has (text, "on €1,000.00 at 10.15%)");
+  assert_has (text, "€4.58");
+  assert_has (text, "€12.52");
+  assert_has (text, "Fixed compensation for recovery costs (€40 × 1)");
+  total = line_starting (text, "Total claimed");
+  g_assert_true (g_str_has_suffix (total, " €1,057.10"));
+  assert_has (text, "the sum of €1,057.10");
+  assert_has (text, "at the annual rate of 11.15% then 10.15%");
+}
+
 static void
 test_rates_warning (Fixture       *f,
                     gconstpointer  data)
@@ -303,6 +425,7 @@ main (int    argc,
 
   ADD ("/cli/penalties/csv", test_csv);
   ADD ("/cli/penalties/json-and-table", test_json_and_table);
+  ADD ("/cli/penalties/letter", test_letter);
   ADD ("/cli/penalties/rates-warning", test_rates_warning);
   ADD ("/cli/penalties/errors", test_errors);
 
