@@ -90,8 +90,8 @@ typedef struct
 
   /* Penalties (only when claims_penalties) */
   gboolean         claims_penalties;
-  gint64           interest;         /* sum over the invoices */
-  gint64           indemnity;
+  gint64           interest;         /* sum over the invoices and paid_late */
+  gint64           indemnity;        /* idem */
   gint64           total_claimed;    /* total_open + interest + indemnity (total_open without penalties) */
   int              interest_rate;    /* basis points a year: ECB rate + margin */
   GPtrArray       *interest_periods; /* RelanceLetterInterestPeriod: the interest claimed, line by
