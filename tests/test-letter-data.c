@@ -424,27 +424,67 @@ test_penalties (Fixture       *fixture,
         f1_line = line;
     }
 
-  /* The customer's penalties count F-5 too; the letter leaves it out, as
-   * it is under dispute. */
+  /* The customer's penalties list F-5 too, under dispute: neither they
+   * nor the letter claim it. They claim F-0 too, paid in full on
+   * 2026-10-20, 49 days after its due date (2026-09-02..10-20 = 29 + 20
+   * days at 2.15 + 10 %): 40 000 × 1215 × 49 = 2 381 400 000
+   * / 3 650 000 = 652.438… -> 652 cents, and its 40,00 EUR indemnity. */
   {
     RelancePenaltyLine *f5_line = NULL;
+    RelanceLetterInvoice *f0;
+    gint64 sum = 0;
 
     for (guint l = 0; l < penalties->lines->len; l++)
       if (((RelancePenaltyLine *)g_ptr_array_index (penalties->lines, l))->invoice_id == fixture->f5)
         f5_line = g_ptr_array_index (penalties->lines, l);
     g_assert_nonnull (f5_line);
-    g_assert_cmpuint (n_late, ==, penalties->lines->len - 1);
-    g_assert_cmpint (data->interest, ==, penalties->interest - f5_line->interest);
-    g_assert_cmpint (data->indemnity, ==, penalties->indemnity - f5_line->indemnity);
-    g_assert_cmpint (data->indemnity, ==, 2 * 4000);
+    g_assert_true (f5_line->disputed);
+    g_assert_cmpuint (n_late, ==, 2);
+    g_assert_cmpuint (penalties->lines->len, ==, 4);
+
+    g_assert_cmpuint (data->paid_late->len, ==, 1);
+    f0 = g_ptr_array_index (data->paid_late, 0);
+    g_assert_cmpint (f0->invoice_id, ==, fixture->f0);
+    g_assert_cmpstr (f0->number, ==, "F-0");
+    g_assert_cmpint (f0->open, ==, 0);
+    g_assert_cmpint (f0->days_overdue, ==, 49);
+    g_assert_cmpint (f0->interest, ==, 652);
+    g_assert_cmpint (f0->indemnity, ==, 4000);
+
+    g_assert_cmpint (data->interest, ==, penalties->interest);
+    g_assert_cmpint (data->indemnity, ==, penalties->indemnity);
+    g_assert_cmpint (data->indemnity, ==, 3 * 4000);
+
+    /* Line by line, F-0 first (the oldest due), adding up to the interest. */
+    g_assert_cmpuint (data->interest_periods->len, >=, 3);
+    g_assert_cmpstr (((RelanceLetterInterestPeriod *)g_ptr_array_index (data->interest_periods, 0))->number,
+                     ==, "F-0");
+    g_assert_cmpint (((RelanceLetterInterestPeriod *)g_ptr_array_index (data->interest_periods, 0))->days, ==, 49);
+    for (guint p = 0; p < data->interest_periods->len; p++)
+      {
+        RelanceLetterInterestPeriod *period = g_ptr_array_index (data->interest_periods, p);
+
+        g_assert_cmpint (period->invoice_id, !=, fixture->f5);
+        sum += period->interest;
+      }
+    g_assert_cmpint (sum, ==, data->interest);
   }
   g_assert_cmpint (data->total_claimed, ==, data->total_open + data->interest + data->indemnity);
 
-  /* A letter about F-1 alone claims F-1's penalties only. */
+  /* A letter about F-1 alone claims F-1's penalties, and F-0's, paid late. */
   g_assert_nonnull (f1_line);
-  g_assert_cmpint (one->interest, ==, f1_line->interest);
-  g_assert_cmpint (one->indemnity, ==, 4000);
-  g_assert_cmpint (one->total_claimed, ==, 70000 + f1_line->interest + 4000);
+  g_assert_cmpint (one->interest, ==, f1_line->interest + 652);
+  g_assert_cmpint (one->indemnity, ==, 2 * 4000);
+  g_assert_cmpint (one->total_claimed, ==, 70000 + f1_line->interest + 652 + 2 * 4000);
+
+  /* A copy keeps the lines. */
+  {
+    g_autoptr(RelanceLetterData) copy = relance_letter_data_copy (data);
+
+    g_assert_cmpuint (copy->interest_periods->len, ==, data->interest_periods->len);
+    g_assert_cmpuint (copy->paid_late->len, ==, 1);
+    g_assert_cmpstr (((RelanceLetterInvoice *)g_ptr_array_index (copy->paid_late, 0))->number, ==, "F-0");
+  }
 }
 
 /* The PDF of a letter sent comes back from the history. */

@@ -167,6 +167,41 @@ line_at (const RelancePenalties *penalties,
   return g_ptr_array_index (penalties->lines, index);
 }
 
+/* Period @index of @periods is @from..@to, @days days on @balance at
+ * @rate, bearing @interest cents. */
+static void
+assert_period (GArray     *periods,
+               guint       index,
+               const char *from,
+               const char *to,
+               int         days,
+               gint64      balance,
+               int         rate,
+               gint64      interest)
+{
+  const RelanceInterestPeriod *period;
+
+  g_assert_nonnull (periods);
+  g_assert_cmpuint (index, <, periods->len);
+  period = &g_array_index (periods, RelanceInterestPeriod, index);
+  assert_day (period->from, from);
+  assert_day (period->to, to);
+  g_assert_cmpint (period->days, ==, days);
+  g_assert_cmpint (period->balance, ==, balance);
+  g_assert_cmpint (period->rate, ==, rate);
+  g_assert_cmpint (period->interest, ==, interest);
+}
+
+static gint64
+sum_periods (GArray *periods)
+{
+  gint64 sum = 0;
+
+  for (guint i = 0; i < periods->len; i++)
+    sum += g_array_index (periods, RelanceInterestPeriod, i).interest;
+  return sum;
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -332,6 +367,81 @@ test_interest_before_first_rate (void)
                                                day ("2025-08-14")), ==, 1644);
 }
 
+
+/* The interest told period by period */
+
+static void
+test_periods_rate_change (void)
+{
+  g_autoptr(GPtrArray) ecb = rates_2025 ();
+  g_autoptr(GArray) periods = NULL;
+  const RelanceSettlement settlements[] = { { day ("2025-07-20"), 40000 } };
+
+  /* 1 000,00 EUR due 2025-06-15, unpaid on 2025-08-14 (20,38 EUR in all,
+   * see test_interest_rate_change), two lines:
+   * 06-16..06-30, 15 days at 13.15 %: 100 000 × 1315 × 15 = 1 972 500 000
+   *   / 3 650 000 = 540.410… -> 540
+   * 07-01..08-14, 45 days at 12.15 %: running sum 7 440 000 000
+   *   / 3 650 000 = 2 038.356… -> 2 038, less 540 = 1 498 (alone:
+   *   5 467 500 000 / 3 650 000 = 1 497.945… -> 1 498 too).
+   * 540 + 1 498 = 2 038. */
+  periods = relance_penalties_interest_periods (100000, day ("2025-06-15"), NULL, 0, ecb, 1000, day ("2025-08-14"));
+  g_assert_cmpuint (periods->len, ==, 2);
+  assert_period (periods, 0, "2025-06-16", "2025-06-30", 15, 100000, 1315, 540);
+  assert_period (periods, 1, "2025-07-01", "2025-08-14", 45, 100000, 1215, 1498);
+  g_assert_cmpint (sum_periods (periods), ==, 2038);
+  g_clear_pointer (&periods, g_array_unref);
+
+  /* 400,00 paid on 2025-07-20 (17,05 EUR in all, see
+   * test_interest_partial_payment): the payment starts a third line.
+   * 06-16..06-30 15 d × 100 000 × 1315 -> 540 (as above)
+   * 07-01..07-20 20 d × 100 000 × 1215 = 2 430 000 000; running sum
+   *   4 402 500 000 / 3 650 000 = 1 206.164… -> 1 206, less 540 = 666
+   * 07-21..08-14 25 d ×  60 000 × 1215 = 1 822 500 000; running sum
+   *   6 225 000 000 / 3 650 000 = 1 705.479… -> 1 705, less 1 206 = 499
+   * 540 + 666 + 499 = 1 705. */
+  periods = relance_penalties_interest_periods (100000, day ("2025-06-15"), settlements, 1, ecb, 1000,
+                                                day ("2025-08-14"));
+  g_assert_cmpuint (periods->len, ==, 3);
+  assert_period (periods, 0, "2025-06-16", "2025-06-30", 15, 100000, 1315, 540);
+  assert_period (periods, 1, "2025-07-01", "2025-07-20", 20, 100000, 1215, 666);
+  assert_period (periods, 2, "2025-07-21", "2025-08-14", 25, 60000, 1215, 499);
+  g_assert_cmpint (sum_periods (periods), ==, 1705);
+  g_clear_pointer (&periods, g_array_unref);
+
+  /* Nothing late, nothing listed. */
+  periods = relance_penalties_interest_periods (100000, day ("2025-06-15"), NULL, 0, ecb, 1000, day ("2025-06-15"));
+  g_assert_cmpuint (periods->len, ==, 0);
+}
+
+static void
+test_periods_rounding (void)
+{
+  g_autoptr(GPtrArray) ecb = rates ("2022-01-01", 0, "2022-01-03", 1, NULL);
+  g_autoptr(GPtrArray) same = rates ("2022-01-01", 0, "2022-01-03", 0, NULL);
+  g_autoptr(GArray) periods = NULL;
+
+  /* 18,25 EUR due 2022-01-01, asked on 2022-01-03:
+   * 01-02 at 0 + 10 %:    1 825 × 1000 = 1 825 000 = 0.5 cent -> 1
+   * 01-03 at 0.01 + 10 %: 1 825 × 1001 = 1 826 825; running sum
+   *   3 651 825 / 3 650 000 = 1.0005 -> 1, less 1 = 0 (alone it would be
+   *   0.5005 -> 1, and the lines would add up to 2 cents, not 1).
+   * The invoice's interest is 1 cent, and so is the sum of its lines. */
+  periods = relance_penalties_interest_periods (1825, day ("2022-01-01"), NULL, 0, ecb, 1000, day ("2022-01-03"));
+  g_assert_cmpuint (periods->len, ==, 2);
+  assert_period (periods, 0, "2022-01-02", "2022-01-02", 1, 1825, 1000, 1);
+  assert_period (periods, 1, "2022-01-03", "2022-01-03", 1, 1825, 1001, 0);
+  g_assert_cmpint (relance_penalties_interest (1825, day ("2022-01-01"), NULL, 0, ecb, 1000, day ("2022-01-03")),
+                   ==, 1);
+  g_clear_pointer (&periods, g_array_unref);
+
+  /* A new row of the table at the same rate is no new line: 2 days at
+   * 10 %, 1 825 × 1000 × 2 = 3 650 000 -> 1 cent. */
+  periods = relance_penalties_interest_periods (1825, day ("2022-01-01"), NULL, 0, same, 1000, day ("2022-01-03"));
+  g_assert_cmpuint (periods->len, ==, 1);
+  assert_period (periods, 0, "2022-01-02", "2022-01-03", 2, 1825, 1000, 1);
+}
+
 /* A customer's penalties */
 
 /* DUPONT (France) on 2025-08-14:
@@ -398,11 +508,23 @@ test_compute (Fixture       *fixture,
   g_assert_cmpint (line->interest, ==, 2038);
   g_assert_cmpint (line->indemnity, ==, 4000);
 
+  g_assert_cmpint (line->paid_on, ==, 0);
+  g_assert_false (line->disputed);
+  g_assert_cmpuint (line->periods->len, ==, 2);
+  assert_period (line->periods, 0, "2025-06-16", "2025-06-30", 15, 100000, 1315, 540);
+  assert_period (line->periods, 1, "2025-07-01", "2025-08-14", 45, 100000, 1215, 1498);
+
+  /* Paid in part: interest on what remained each day, three lines (see
+   * test_periods_rate_change), the indemnity whole. */
   line = line_at (penalties, 1);
   g_assert_cmpstr (line->number, ==, "F2");
   g_assert_cmpint (line->open, ==, 60000);
+  g_assert_cmpint (line->paid_on, ==, 0);
   g_assert_cmpint (line->interest, ==, 1705);
   g_assert_cmpint (line->indemnity, ==, 4000);
+  g_assert_cmpuint (line->periods->len, ==, 3);
+  assert_period (line->periods, 2, "2025-07-21", "2025-08-14", 25, 60000, 1215, 499);
+  g_assert_cmpint (sum_periods (line->periods), ==, 1705);
 
   line = line_at (penalties, 2);
   g_assert_cmpstr (line->number, ==, "F3");
@@ -421,6 +543,9 @@ test_compute (Fixture       *fixture,
   g_assert_cmpint (penalties->interest, ==, 5906);
   g_assert_cmpint (penalties->indemnity, ==, 16000);
   g_assert_cmpint (penalties->total, ==, 306906);
+  g_assert_cmpuint (penalties->n_claimed, ==, 4);
+  g_assert_cmpuint (penalties->n_paid_late, ==, 0);
+  g_assert_cmpuint (penalties->n_disputed, ==, 0);
   g_assert_cmpint (penalties->margin, ==, 1000);
   g_assert_cmpint (penalties->rate, ==, 1215);
   g_assert_false (penalties->eu_customer);
@@ -435,23 +560,34 @@ test_compute_later (Fixture       *fixture,
   g_autoptr(RelancePenalties) penalties = NULL;
   gint64 customer = add_dupont (fixture);
 
-  /* On 2025-09-01 F7 is paid (on that day: no longer open) and F6 is late
-   * too: 2025-08-15..09-01 = 17 + 1 = 18 days at 12.15 % on 200,00:
+  /* On 2025-09-01 F7 is paid, late: it stays listed with its interest up
+   * to that day and its indemnity (this used to drop it: paying late does
+   * not erase what lateness cost). 2025-07-16..09-01 = 16 + 31 + 1 = 48
+   * days at 12.15 % on 500,00: 50 000 × 1215 × 48 = 2 916 000 000
+   * / 3 650 000 = 798.904… -> 799. F6 is late too:
+   * 2025-08-15..09-01 = 17 + 1 = 18 days at 12.15 % on 200,00:
    * 20 000 × 1215 × 18 = 437 400 000 / 3 650 000 = 119.835… -> 120.
    * F1: 2025-06-16..06-30 15 days at 13.15 %, 07-01..09-01 = 31 + 31 + 1
    * = 63 days at 12.15 %: 100 000 × (19 725 + 76 545) = 9 627 000 000
-   * / 3 650 000 = 2 637.534… -> 2 638. */
+   * / 3 650 000 = 2 637.534… -> 2 638. Five indemnities: 200,00. */
   penalties = relance_penalties_compute (fixture->db, customer, day ("2025-09-01"), &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (penalties->lines->len, ==, 4);
+  g_assert_cmpuint (penalties->lines->len, ==, 5);
   g_assert_cmpstr (line_at (penalties, 0)->number, ==, "F1");
   g_assert_cmpint (line_at (penalties, 0)->interest, ==, 2638);
   g_assert_cmpint (line_at (penalties, 0)->days_late, ==, 78);
   g_assert_cmpstr (line_at (penalties, 1)->number, ==, "F2");
   g_assert_cmpstr (line_at (penalties, 2)->number, ==, "F3");
-  g_assert_cmpstr (line_at (penalties, 3)->number, ==, "F6");
-  g_assert_cmpint (line_at (penalties, 3)->interest, ==, 120);
-  g_assert_cmpint (penalties->indemnity, ==, 16000);
+  g_assert_cmpstr (line_at (penalties, 3)->number, ==, "F7");
+  g_assert_cmpint (line_at (penalties, 3)->open, ==, 0);
+  assert_day (line_at (penalties, 3)->paid_on, "2025-09-01");
+  g_assert_cmpint (line_at (penalties, 3)->days_late, ==, 48);
+  g_assert_cmpint (line_at (penalties, 3)->interest, ==, 799);
+  g_assert_cmpint (line_at (penalties, 3)->indemnity, ==, 4000);
+  g_assert_cmpstr (line_at (penalties, 4)->number, ==, "F6");
+  g_assert_cmpint (line_at (penalties, 4)->interest, ==, 120);
+  g_assert_cmpint (penalties->indemnity, ==, 20000);
+  g_assert_cmpuint (penalties->n_paid_late, ==, 1);
   g_clear_pointer (&penalties, relance_penalties_free);
 
   /* Before anything is due: nothing. */
@@ -462,6 +598,188 @@ test_compute_later (Fixture       *fixture,
   g_assert_cmpint (penalties->interest, ==, 0);
   g_assert_cmpint (penalties->indemnity, ==, 0);
   g_assert_cmpint (penalties->total, ==, 0);
+}
+
+
+/* An invoice paid late in full, and the same ledger seen on a day before
+ * the payment: the payment dated after that day does not count yet. */
+static void
+test_compute_paid_late (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelancePenalties) penalties = NULL;
+  gint64 customer = add_customer (fixture, "DUPONT", "FR");
+  const RelancePenaltyLine *line;
+
+  /* L1 1 000,00 due 2025-06-15, paid in full on 2025-07-20.
+   * L2   500,00 due 2025-06-15, paid 200,00 on its due date and 300,00 on
+   *      2025-06-25: late on 300,00 from 06-16 to 06-25.
+   * L3   500,00 due 2025-06-15, paid on 2025-06-15: never late.
+   * L4   500,00 issued 2025-08-20, after the day asked first. */
+  add_invoice (fixture, "DUPONT", "L1", "2025-05-16", "2025-06-15", 100000, FALSE);
+  add_invoice (fixture, "DUPONT", "L2", "2025-05-16", "2025-06-15", 50000, FALSE);
+  add_invoice (fixture, "DUPONT", "L3", "2025-05-16", "2025-06-15", 50000, FALSE);
+  add_invoice (fixture, "DUPONT", "L4", "2025-08-20", "2025-08-20", 50000, FALSE);
+  pay (fixture, "DUPONT", "2025-07-20", 100000, "L1");
+  pay (fixture, "DUPONT", "2025-06-15", 20000, "L2");
+  pay (fixture, "DUPONT", "2025-06-25", 30000, "L2");
+  pay (fixture, "DUPONT", "2025-06-15", 50000, "L3");
+
+  /* On 2025-08-14:
+   * L1: interest up to the day it was paid, 2025-07-20 (that day bears
+   *   interest, as in test_interest_paid_in_time):
+   *   06-16..06-30 15 d × 100 000 × 1315 = 1 972 500 000 -> 540
+   *   07-01..07-20 20 d × 100 000 × 1215 = 2 430 000 000; running sum
+   *     4 402 500 000 / 3 650 000 = 1 206.164… -> 1 206, line 666
+   *   35 days late, nothing open, and the 40,00 EUR indemnity.
+   * L2: 06-16..06-25, 10 d × 30 000 × 1315 = 394 500 000 / 3 650 000
+   *   = 108.082… -> 108, and 40,00 EUR.
+   * Claimed: open 0, interest 1 206 + 108 = 1 314, indemnity 8 000,
+   * total 9 314. */
+  penalties = relance_penalties_compute (fixture->db, customer, day ("2025-08-14"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (penalties->lines->len, ==, 2);
+
+  line = line_at (penalties, 0);
+  g_assert_cmpstr (line->number, ==, "L1");
+  g_assert_cmpint (line->open, ==, 0);
+  assert_day (line->paid_on, "2025-07-20");
+  g_assert_cmpint (line->days_late, ==, 35);
+  g_assert_cmpint (line->rate, ==, 1215);
+  g_assert_cmpint (line->interest, ==, 1206);
+  g_assert_cmpint (line->indemnity, ==, 4000);
+  g_assert_cmpuint (line->periods->len, ==, 2);
+  assert_period (line->periods, 0, "2025-06-16", "2025-06-30", 15, 100000, 1315, 540);
+  assert_period (line->periods, 1, "2025-07-01", "2025-07-20", 20, 100000, 1215, 666);
+
+  line = line_at (penalties, 1);
+  g_assert_cmpstr (line->number, ==, "L2");
+  assert_day (line->paid_on, "2025-06-25");
+  g_assert_cmpint (line->days_late, ==, 10);
+  g_assert_cmpint (line->interest, ==, 108);
+  g_assert_cmpuint (line->periods->len, ==, 1);
+  assert_period (line->periods, 0, "2025-06-16", "2025-06-25", 10, 30000, 1315, 108);
+
+  g_assert_cmpint (penalties->open, ==, 0);
+  g_assert_cmpint (penalties->interest, ==, 1314);
+  g_assert_cmpint (penalties->indemnity, ==, 8000);
+  g_assert_cmpint (penalties->total, ==, 9314);
+  g_assert_cmpuint (penalties->n_claimed, ==, 2);
+  g_assert_cmpuint (penalties->n_paid_late, ==, 2);
+  g_clear_pointer (&penalties, relance_penalties_free);
+
+  /* On 2025-07-10, before L1 was paid: L1 is open in full, 25 days late,
+   * 06-16..06-30 15 d -> 540 as above, 07-01..07-10 10 d × 100 000 × 1215
+   * = 1 215 000 000; running sum 3 187 500 000 / 3 650 000 = 873.287…
+   * -> 873, line 333. L2 is paid late already (108). L4 is not issued yet.
+   * Claimed: open 100 000, interest 873 + 108 = 981, indemnity 8 000,
+   * total 108 981. */
+  penalties = relance_penalties_compute (fixture->db, customer, day ("2025-07-10"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (penalties->lines->len, ==, 2);
+  line = line_at (penalties, 0);
+  g_assert_cmpstr (line->number, ==, "L1");
+  g_assert_cmpint (line->open, ==, 100000);
+  g_assert_cmpint (line->paid_on, ==, 0);
+  g_assert_cmpint (line->days_late, ==, 25);
+  g_assert_cmpint (line->interest, ==, 873);
+  assert_period (line->periods, 1, "2025-07-01", "2025-07-10", 10, 100000, 1215, 333);
+  g_assert_cmpint (penalties->open, ==, 100000);
+  g_assert_cmpint (penalties->interest, ==, 981);
+  g_assert_cmpint (penalties->total, ==, 108981);
+  g_assert_cmpuint (penalties->n_paid_late, ==, 1);
+  g_clear_pointer (&penalties, relance_penalties_free);
+
+  /* On 2025-06-20, L2 still owes 300,00: 5 days, 30 000 × 1315 × 5
+   * = 197 250 000 / 3 650 000 = 54.041… -> 54. */
+  penalties = relance_penalties_compute (fixture->db, customer, day ("2025-06-20"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (penalties->lines->len, ==, 2);
+  g_assert_cmpint (line_at (penalties, 1)->open, ==, 30000);
+  g_assert_cmpint (line_at (penalties, 1)->interest, ==, 54);
+}
+
+/* A disputed invoice is shown, not claimed, while its dispute is open on
+ * the day asked. */
+static void
+test_compute_disputed (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelancePenalties) penalties = NULL;
+  gint64 customer = add_customer (fixture, "DUPONT", "FR");
+
+  /* D1, D2, D3: 1 000,00 EUR each, due 2025-06-15, unpaid: 2 038 cents
+   * of interest each on 2025-08-14 (test_interest_rate_change).
+   * D1: dispute opened 2025-07-01, still open.
+   * D2: dispute opened 2025-07-01, resolved 2025-08-01.
+   * D3: dispute opened 2025-09-01, after the day asked. */
+  add_invoice (fixture, "DUPONT", "D1", "2025-05-16", "2025-06-15", 100000, FALSE);
+  add_invoice (fixture, "DUPONT", "D2", "2025-05-16", "2025-06-15", 100000, FALSE);
+  add_invoice (fixture, "DUPONT", "D3", "2025-05-16", "2025-06-15", 100000, FALSE);
+  g_assert_cmpint (relance_ledger_open_dispute (fixture->db, "D1", "A", 0, day ("2025-07-01"), "", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (relance_ledger_open_dispute (fixture->db, "D2", "B", 0, day ("2025-07-01"), "", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (relance_ledger_resolve_dispute (fixture->db, "D2", day ("2025-08-01"), "", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (relance_ledger_open_dispute (fixture->db, "D3", "C", 0, day ("2025-09-01"), "", &error), >, 0);
+  g_assert_no_error (error);
+
+  /* On 2025-08-14 only D1 is under dispute: shown, figures apart.
+   * Claimed D2 + D3: open 200 000, interest 4 076, indemnity 8 000,
+   * total 212 076. Apart: 100 000, 2 038, 4 000. */
+  penalties = relance_penalties_compute (fixture->db, customer, day ("2025-08-14"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (penalties->lines->len, ==, 3);
+  g_assert_true (line_at (penalties, 0)->disputed);
+  g_assert_cmpint (line_at (penalties, 0)->interest, ==, 2038);
+  g_assert_false (line_at (penalties, 1)->disputed);
+  g_assert_false (line_at (penalties, 2)->disputed);
+  g_assert_cmpuint (penalties->n_claimed, ==, 2);
+  g_assert_cmpuint (penalties->n_disputed, ==, 1);
+  g_assert_cmpint (penalties->open, ==, 200000);
+  g_assert_cmpint (penalties->interest, ==, 4076);
+  g_assert_cmpint (penalties->indemnity, ==, 8000);
+  g_assert_cmpint (penalties->total, ==, 212076);
+  g_assert_cmpint (penalties->disputed_open, ==, 100000);
+  g_assert_cmpint (penalties->disputed_interest, ==, 2038);
+  g_assert_cmpint (penalties->disputed_indemnity, ==, 4000);
+  g_clear_pointer (&penalties, relance_penalties_free);
+
+  /* On 2025-07-15 D2's dispute, resolved later, is still open:
+   * 06-16..06-30 -> 540, 07-01..07-15 15 d × 100 000 × 1215
+   * = 1 822 500 000; running sum 3 795 000 000 / 3 650 000 = 1 039.726…
+   * -> 1 040 each. Claimed D3 alone: 100 000 + 1 040 + 4 000 = 105 040. */
+  penalties = relance_penalties_compute (fixture->db, customer, day ("2025-07-15"), &error);
+  g_assert_no_error (error);
+  g_assert_true (line_at (penalties, 0)->disputed);
+  g_assert_true (line_at (penalties, 1)->disputed);
+  g_assert_false (line_at (penalties, 2)->disputed);
+  g_assert_cmpuint (penalties->n_disputed, ==, 2);
+  g_assert_cmpint (penalties->total, ==, 105040);
+  g_assert_cmpint (penalties->disputed_interest, ==, 2080);
+  g_assert_cmpint (penalties->disputed_indemnity, ==, 8000);
+}
+
+/* The ECB rate of 2026-01-01 is that of 2025-07-01 (2.15 %): an invoice
+ * late across the new year has one line, not two. */
+static void
+test_compute_same_rate (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelancePenalties) penalties = NULL;
+  gint64 customer = add_customer (fixture, "DUPONT", "FR");
+
+  /* 2025-12-16..2026-01-15 = 16 + 15 = 31 days at 12.15 % on 1 000,00:
+   * 100 000 × 1215 × 31 = 3 766 500 000 / 3 650 000 = 1 031.917… -> 1 032. */
+  add_invoice (fixture, "DUPONT", "N1", "2025-11-15", "2025-12-15", 100000, FALSE);
+  penalties = relance_penalties_compute (fixture->db, customer, day ("2026-01-15"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (line_at (penalties, 0)->periods->len, ==, 1);
+  assert_period (line_at (penalties, 0)->periods, 0, "2025-12-16", "2026-01-15", 31, 100000, 1215, 1032);
 }
 
 static void
@@ -799,12 +1117,17 @@ main (int    argc,
   g_test_add_func ("/penalties/interest/paid-in-time", test_interest_paid_in_time);
   g_test_add_func ("/penalties/interest/rounding", test_interest_rounding);
   g_test_add_func ("/penalties/interest/before-first-rate", test_interest_before_first_rate);
+  g_test_add_func ("/penalties/periods/rate-change", test_periods_rate_change);
+  g_test_add_func ("/penalties/periods/rounding", test_periods_rounding);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/penalties/compute", test_compute);
   ADD ("/penalties/compute/later", test_compute_later);
+  ADD ("/penalties/compute/paid-late", test_compute_paid_late);
+  ADD ("/penalties/compute/disputed", test_compute_disputed);
+  ADD ("/penalties/compute/same-rate", test_compute_same_rate);
   ADD ("/penalties/compute/eu", test_compute_eu);
   ADD ("/penalties/compute/settings", test_compute_settings);
   ADD ("/penalties/compute/errors", test_compute_errors);

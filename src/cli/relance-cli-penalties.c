@@ -15,16 +15,27 @@
 #include "relance-ledger.h"
 #include "relance-penalties.h"
 
-enum { COLUMN_INVOICE, COLUMN_DUE, COLUMN_OPEN, COLUMN_DAYS_LATE, COLUMN_RATE,
-       COLUMN_INTEREST, COLUMN_INDEMNITY };
+enum { COLUMN_INVOICE, COLUMN_STATUS, COLUMN_DUE, COLUMN_PAID, COLUMN_DAYS_LATE, COLUMN_OPEN,
+       COLUMN_FROM, COLUMN_TO, COLUMN_DAYS, COLUMN_BALANCE, COLUMN_RATE, COLUMN_INTEREST,
+       COLUMN_INDEMNITY };
 
-/* The rate is a percentage with two decimals ("12.15"): the amount column
- * writes hundredths exactly, and as a number in JSON. */
+/* One row per period of interest (one per run of days with the same rate
+ * and balance), the invoice repeated on each; what belongs to the invoice
+ * as a whole (paid, days late, open, indemnity) on its first row only, so
+ * that each column adds up. The rate is a percentage with two decimals
+ * ("12.15"): the amount column writes hundredths exactly, and as a number
+ * in JSON. */
 static const RelanceCliColumn penalty_columns[] = {
   { "invoice", N_("Invoice"), RELANCE_CLI_COLUMN_TEXT },
+  { "status", N_("Status"), RELANCE_CLI_COLUMN_TEXT },
   { "due", N_("Due"), RELANCE_CLI_COLUMN_DATE },
-  { "open", N_("Open"), RELANCE_CLI_COLUMN_AMOUNT },
+  { "paid", N_("Paid"), RELANCE_CLI_COLUMN_DATE },
   { "days_late", N_("Days late"), RELANCE_CLI_COLUMN_NUMBER },
+  { "open", N_("Open"), RELANCE_CLI_COLUMN_AMOUNT },
+  { "from", N_("From"), RELANCE_CLI_COLUMN_DATE },
+  { "to", N_("To"), RELANCE_CLI_COLUMN_DATE },
+  { "days", N_("Days"), RELANCE_CLI_COLUMN_NUMBER },
+  { "balance", N_("On"), RELANCE_CLI_COLUMN_AMOUNT },
   { "rate", N_("Rate %"), RELANCE_CLI_COLUMN_AMOUNT },
   { "interest", N_("Interest"), RELANCE_CLI_COLUMN_AMOUNT },
   { "indemnity", N_("Indemnity"), RELANCE_CLI_COLUMN_AMOUNT },
@@ -32,31 +43,71 @@ static const RelanceCliColumn penalty_columns[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (penalty_columns) == COLUMN_INDEMNITY + 1);
 
+typedef struct
+{
+  guint line;
+  guint period;
+} RowIndex;
+
+typedef struct
+{
+  const RelancePenalties *penalties;
+  GArray                 *rows;        /* RowIndex, one per period */
+} PenaltyRows;
+
 static void
 fill_penalty_row (RelanceCliRow *row,
                   guint          position,
                   gpointer       user_data)
 {
-  const RelancePenalties *penalties = user_data;
+  const PenaltyRows *rows = user_data;
+  const RelancePenalties *penalties = rows->penalties;
   const RelancePenaltyLine *line;
+  const RelanceInterestPeriod *period;
+  RowIndex index;
 
-  if (position == penalties->lines->len)
+  if (position >= rows->rows->len)
     {
-      relance_cli_row_set_text (row, COLUMN_INVOICE, "TOTAL");
-      relance_cli_row_set_amount (row, COLUMN_OPEN, penalties->open);
-      relance_cli_row_set_amount (row, COLUMN_INTEREST, penalties->interest);
-      relance_cli_row_set_amount (row, COLUMN_INDEMNITY, penalties->indemnity);
+      /* The disputed invoices apart (when there are any), then what is
+       * claimed: the last row. */
+      gboolean disputed = penalties->n_disputed > 0 && position == rows->rows->len;
+
+      relance_cli_row_set_text (row, COLUMN_INVOICE, disputed ? "DISPUTED" : "TOTAL");
+      if (disputed)
+        relance_cli_row_set_keyword (row, COLUMN_STATUS, "disputed", _("not claimed"));
+      relance_cli_row_set_amount (row, COLUMN_OPEN, disputed ? penalties->disputed_open : penalties->open);
+      relance_cli_row_set_amount (row, COLUMN_INTEREST,
+                                  disputed ? penalties->disputed_interest : penalties->interest);
+      relance_cli_row_set_amount (row, COLUMN_INDEMNITY,
+                                  disputed ? penalties->disputed_indemnity : penalties->indemnity);
       return;
     }
 
-  line = g_ptr_array_index (penalties->lines, position);
+  index = g_array_index (rows->rows, RowIndex, position);
+  line = g_ptr_array_index (penalties->lines, index.line);
+  period = &g_array_index (line->periods, RelanceInterestPeriod, index.period);
+
   relance_cli_row_set_text (row, COLUMN_INVOICE, line->number);
+  if (line->disputed)
+    relance_cli_row_set_keyword (row, COLUMN_STATUS, "disputed", _("disputed"));
+  else if (line->paid_on != RELANCE_DAY_NONE)
+    relance_cli_row_set_keyword (row, COLUMN_STATUS, "paid_late", _("paid late"));
+  else
+    relance_cli_row_set_keyword (row, COLUMN_STATUS, "open", _("open"));
   relance_cli_row_set_date (row, COLUMN_DUE, line->due_date);
-  relance_cli_row_set_amount (row, COLUMN_OPEN, line->open);
-  relance_cli_row_set_number (row, COLUMN_DAYS_LATE, line->days_late);
-  relance_cli_row_set_amount (row, COLUMN_RATE, line->rate);
-  relance_cli_row_set_amount (row, COLUMN_INTEREST, line->interest);
-  relance_cli_row_set_amount (row, COLUMN_INDEMNITY, line->indemnity);
+  if (index.period == 0)
+    {
+      relance_cli_row_set_date (row, COLUMN_PAID, line->paid_on);
+      relance_cli_row_set_number (row, COLUMN_DAYS_LATE, line->days_late);
+      relance_cli_row_set_amount (row, COLUMN_OPEN, line->open);
+      relance_cli_row_set_amount (row, COLUMN_INDEMNITY, line->indemnity);
+    }
+  relance_cli_row_set_date (row, COLUMN_FROM, period->from);
+  relance_cli_row_set_date (row, COLUMN_TO, period->to);
+  relance_cli_row_set_number (row, COLUMN_DAYS, period->days);
+  relance_cli_row_set_amount (row, COLUMN_BALANCE, period->balance);
+  relance_cli_row_set_amount (row, COLUMN_RATE, period->rate);
+  relance_cli_row_set_amount (row, COLUMN_INTEREST, period->interest);
 }
 
 int
@@ -73,15 +124,20 @@ relance_cli_penalties (const char   *command,
   g_autoptr(RelanceContext) context = NULL;
   g_autoptr(RelancePenalties) penalties = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (RowIndex));
+  PenaltyRows penalty_rows;
   RelanceDatabase *db;
   gint64 customer_id;
   int status;
 
   if (!relance_cli_parse_command_line (&inv, N_("Shows, invoice by invoice, the late-payment interest and "
                                                 "the recovery indemnity a customer owes at the date, then "
-                                                "the total. Interest runs from the day after the due date "
-                                                "on what is still open, at the ECB rate plus the margin of "
-                                                "the ledger’s settings."),
+                                                "the total claimed. Interest runs from the day after the due "
+                                                "date on what is still open each day, at the ECB rate plus the "
+                                                "margin of the ledger’s settings, up to the date or to the day "
+                                                "the invoice was paid: an invoice paid late keeps its interest "
+                                                "and indemnity. One row per period with the same rate and "
+                                                "balance. Invoices under dispute are shown but not claimed."),
                                        entries, args, &status))
     return status;
   if (customer == NULL)
@@ -109,6 +165,17 @@ relance_cli_penalties (const char   *command,
                   until);
     }
 
+  for (guint l = 0; l < penalties->lines->len; l++)
+    {
+      const RelancePenaltyLine *line = g_ptr_array_index (penalties->lines, l);
+
+      for (guint p = 0; p < line->periods->len; p++)
+        g_array_append_val (rows, ((RowIndex) { l, p }));
+    }
+  penalty_rows.penalties = penalties;
+  penalty_rows.rows = rows;
+
   return relance_cli_write_list (&inv, penalty_columns, G_N_ELEMENTS (penalty_columns),
-                                 penalties->lines->len + 1, fill_penalty_row, penalties);
+                                 rows->len + (penalties->n_disputed > 0) + 1, fill_penalty_row,
+                                 &penalty_rows);
 }

@@ -47,6 +47,15 @@ static const RelanceLetterWords french = {
   .currency_first = FALSE,
   .percent = "%s\xc2\xa0%",          /* U+00A0 no-break space */
   .label_sep = "\xc2\xa0: ",
+  .interest_line = "Intérêts de retard, facture %s",
+  .paid_on = "payée le %s",
+  .period_from = "du %s",
+  .period_to = "au %s",
+  .day_one = "%s jour",
+  .day_many = "%s jours",
+  .on_amount = "sur %s",
+  .at_rate = "à %s",
+  .rate_then = " puis ",
 };
 
 static const RelanceLetterWords english = {
@@ -87,6 +96,15 @@ static const RelanceLetterWords english = {
   .currency_first = TRUE,
   .percent = "%s%",
   .label_sep = ": ",
+  .interest_line = "Late-payment interest, invoice %s",
+  .paid_on = "paid on %s",
+  .period_from = "from %s",
+  .period_to = "to %s",
+  .day_one = "%s day",
+  .day_many = "%s days",
+  .on_amount = "on %s",
+  .at_rate = "at %s",
+  .rate_then = " then ",
 };
 
 /* The countries a French firm's customers are most often in, as the last

@@ -54,6 +54,18 @@ typedef struct
   gboolean    currency_first;      /* "€1.00" */
   const char *percent;             /* "%s %" (no-break space in French) */
   const char *label_sep;           /* between a label and its value: " : " in French */
+  /* A line of interest per period: "Intérêts de retard, facture F-1 payée
+   * le 20/10/2026, du 02/09/2026 au 20/10/2026 (49 jours sur 400,00 € à
+   * 12,15 %)" */
+  const char *interest_line;       /* "Intérêts de retard, facture %s" */
+  const char *paid_on;             /* "payée le %s" */
+  const char *period_from;         /* "du %s" */
+  const char *period_to;           /* "au %s" */
+  const char *day_one;             /* "%s jour" */
+  const char *day_many;            /* "%s jours" */
+  const char *on_amount;           /* "sur %s" */
+  const char *at_rate;             /* "à %s" */
+  const char *rate_then;           /* between the rates of successive periods: " puis " */
 } RelanceLetterWords;
 
 /* The words of @language ("fr", "en"; anything else: French). */

@@ -976,6 +976,45 @@ make_total_row (Flow                       *flow,
   row_set (flow, row, 4, 1, value, font, PANGO_ALIGN_RIGHT, 1);
 }
 
+/* The label of a line of interest: the invoice (and the day it was paid,
+ * on the first line of an invoice paid late), the period, its days, the
+ * balance and the rate, so that anyone can check it. */
+static char *
+interest_period_label (const RelanceLetterData            *data,
+                       const RelanceLetterInterestPeriod  *period,
+                       gboolean                            first_of_invoice,
+                       const RelanceLetterWords           *words)
+{
+  g_autofree char *number = relance_letter_words_fill (words->interest_line, period->number);
+  g_autofree char *from_day = table_date (period->from, words);
+  g_autofree char *to_day = table_date (period->to, words);
+  g_autofree char *from = relance_letter_words_fill (words->period_from, from_day);
+  g_autofree char *to = relance_letter_words_fill (words->period_to, to_day);
+  g_autofree char *count = g_strdup_printf ("%d", period->days);
+  g_autofree char *days = relance_letter_words_fill (period->days == 1 ? words->day_one : words->day_many, count);
+  g_autofree char *balance_text = relance_merge_format_amount (period->balance, words->language);
+  g_autofree char *balance = relance_letter_words_fill (words->on_amount, balance_text);
+  g_autofree char *rate_text = relance_merge_format_rate (period->rate, words->language);
+  g_autofree char *rate = relance_letter_words_fill (words->at_rate, rate_text);
+  g_autoptr(GString) label = g_string_new (number);
+
+  for (guint i = 0; first_of_invoice && data->paid_late != NULL && i < data->paid_late->len; i++)
+    {
+      const RelanceLetterInvoice *paid = g_ptr_array_index (data->paid_late, i);
+
+      if (paid->invoice_id == period->invoice_id)
+        {
+          g_autofree char *paid_day = table_date (paid->due_date + paid->days_overdue, words);
+          g_autofree char *paid_on = relance_letter_words_fill (words->paid_on, paid_day);
+
+          g_string_append_printf (label, " %s", paid_on);
+        }
+    }
+  g_string_append_printf (label, ", %s %s (%s %s %s)", from, to, days, balance, rate);
+
+  return g_string_free (g_steal_pointer (&label), FALSE);
+}
+
 static void
 lay_out_table (Flow     *flow,
                gboolean  first)
@@ -983,7 +1022,9 @@ lay_out_table (Flow     *flow,
   const RelanceLetterData *data = flow->data;
   const RelanceLetterWords *words = flow->words;
   RelanceLetterWriter *writer = flow->writer;
-  Row header, totals[4];
+  guint n_periods = data->interest_periods != NULL ? data->interest_periods->len : 0;
+  Row header;
+  g_autofree Row *totals = g_new0 (Row, 4 + n_periods);
   guint n_totals = 0;
   double totals_height = 0;
   gint64 issued = 0;
@@ -1024,13 +1065,29 @@ lay_out_table (Flow     *flow,
       gint64 each = 0;
       gboolean same = TRUE;
 
-      make_total_row (flow, &totals[n_totals++], interest, data->interest,
-                      writer->table, -1, 0);
-
-      /* "(40 € × 3)" when every late invoice bears the same indemnity. */
-      for (guint i = 0; i < n; i++)
+      /* The interest line by line, one per invoice and period of the same
+       * rate and balance (they add up to data->interest); one line at the
+       * rate of the day when there is none to tell. */
+      if (n_periods == 0)
+        make_total_row (flow, &totals[n_totals++], interest, data->interest,
+                        writer->table, -1, 0);
+      for (guint i = 0; i < n_periods; i++)
         {
-          const RelanceLetterInvoice *invoice = g_ptr_array_index (data->invoices, i);
+          const RelanceLetterInterestPeriod *period = g_ptr_array_index (data->interest_periods, i);
+          const RelanceLetterInterestPeriod *before = i > 0 ? g_ptr_array_index (data->interest_periods, i - 1) : NULL;
+          g_autofree char *label = interest_period_label (data, period,
+                                                          before == NULL || before->invoice_id != period->invoice_id,
+                                                          words);
+
+          make_total_row (flow, &totals[n_totals++], label, period->interest, writer->table, -1, 0);
+        }
+
+      /* "(40 € × 3)" when every late invoice bears the same indemnity,
+       * those paid late included. */
+      for (guint i = 0; i < n + (data->paid_late != NULL ? data->paid_late->len : 0); i++)
+        {
+          const RelanceLetterInvoice *invoice = i < n ? g_ptr_array_index (data->invoices, i)
+                                                      : g_ptr_array_index (data->paid_late, i - n);
 
           if (invoice->indemnity <= 0)
             continue;
@@ -1084,7 +1141,8 @@ lay_out_table (Flow     *flow,
       row_clear (&row);
     }
 
-  /* The totals stay together, under the header again if they move. */
+  /* The totals stay together, under the header again if they move; so
+   * many lines of interest that a page cannot hold them go on over pages. */
   if (flow->y + totals_height > BODY_BOTTOM)
     {
       start_page (flow);
@@ -1092,6 +1150,11 @@ lay_out_table (Flow     *flow,
     }
   for (guint i = 0; i < n_totals; i++)
     {
+      if (flow->y + totals[i].height > BODY_BOTTOM)
+        {
+          start_page (flow);
+          place_row (flow, &header);
+        }
       place_row (flow, &totals[i]);
       row_clear (&totals[i]);
     }
@@ -1664,7 +1727,18 @@ relance_letter_get_text (RelanceLetter *letter)
           g_autofree char *rate = relance_merge_get_value (data, "penalties.rate");
           g_autofree char *interest = relance_letter_words_fill (words->interest, rate);
 
-          append_text_total (out, words, interest, data->interest);
+          if (data->interest_periods == NULL || data->interest_periods->len == 0)
+            append_text_total (out, words, interest, data->interest);
+          for (guint j = 0; data->interest_periods != NULL && j < data->interest_periods->len; j++)
+            {
+              const RelanceLetterInterestPeriod *period = g_ptr_array_index (data->interest_periods, j);
+              const RelanceLetterInterestPeriod *before = j > 0 ? g_ptr_array_index (data->interest_periods, j - 1) : NULL;
+              g_autofree char *label = interest_period_label (data, period,
+                                                              before == NULL || before->invoice_id != period->invoice_id,
+                                                              words);
+
+              append_text_total (out, words, label, period->interest);
+            }
           append_text_total (out, words, words->indemnity, data->indemnity);
           append_text_total (out, words, words->total_claimed, data->total_claimed);
         }

@@ -345,6 +345,54 @@ customer_country_line (const RelanceLetterData *data)
   return relance_letter_words_country (relance_letter_words_get (data->language), data->country);
 }
 
+static int
+compare_periods_by_day (gconstpointer a,
+                        gconstpointer b)
+{
+  const RelanceLetterInterestPeriod *x = *(RelanceLetterInterestPeriod * const *) a;
+  const RelanceLetterInterestPeriod *y = *(RelanceLetterInterestPeriod * const *) b;
+
+  return (x->from > y->from) - (x->from < y->from);
+}
+
+static char *format_rate (int basis_points, const RelanceLetterWords *words);
+
+/* The rate of the interest claimed: "12,15 %", or, when the ECB rate
+ * changed during the lateness, each rate in the order of the days it
+ * held, "13,15 % puis 12,15 %". The rate of the letter's day when there
+ * is no line of interest. */
+static char *
+format_rates (const RelanceLetterData  *data,
+              const RelanceLetterWords *words)
+{
+  g_autoptr(GPtrArray) periods = NULL;
+  g_autoptr(GString) out = NULL;
+  int last = 0;
+
+  if (data->interest_periods == NULL || data->interest_periods->len == 0)
+    return format_rate (data->interest_rate, words);
+
+  periods = g_ptr_array_copy (data->interest_periods, NULL, NULL);
+  g_ptr_array_set_free_func (periods, NULL);   /* the copy keeps the original's */
+  g_ptr_array_sort (periods, compare_periods_by_day);
+  out = g_string_new (NULL);
+  for (guint i = 0; i < periods->len; i++)
+    {
+      const RelanceLetterInterestPeriod *period = g_ptr_array_index (periods, i);
+      g_autofree char *rate = NULL;
+
+      if (i > 0 && period->rate == last)
+        continue;
+      rate = format_rate (period->rate, words);
+      if (i > 0)
+        g_string_append (out, words->rate_then);
+      g_string_append (out, rate);
+      last = period->rate;
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static char *
 format_rate (int                       basis_points,
              const RelanceLetterWords *words)
@@ -724,7 +772,7 @@ relance_merge_get_value (const RelanceLetterData *data,
       if (g_str_equal (name, "penalties.total"))
         return relance_merge_format_amount (data->interest + data->indemnity, lang);
       if (g_str_equal (name, "penalties.rate"))
-        return format_rate (data->interest_rate, words);
+        return format_rates (data, words);
     }
 
   g_return_val_if_reached (g_strdup (""));
@@ -856,4 +904,18 @@ relance_merge_format_amount (gint64      cents,
     g_string_append (out, NO_BREAK_SPACE EURO_SIGN);
 
   return g_string_free (out, FALSE);
+}
+
+/**
+ * relance_merge_format_rate:
+ * @basis_points: a yearly rate, 1215 for 12.15 %
+ * @language: the letter's language
+ *
+ * Returns: (transfer full): "12,15 %" in French, "12.15%" in English
+ */
+char *
+relance_merge_format_rate (int         basis_points,
+                           const char *language)
+{
+  return format_rate (basis_points, relance_letter_words_get (language));
 }

@@ -27,8 +27,9 @@
  *                          when the contact is known
  *   invoices.table         BLOCK: the table of invoices (number, date, due
  *                          date, amount, open, days overdue) with its totals
- *                          and, when the step claims them, the interest and
- *                          indemnity lines and the total claimed
+ *                          and, when the step claims them, a line of interest
+ *                          per invoice and period (invoices paid late
+ *                          included), the indemnities and the total claimed
  *   invoices.list          "FA-1, FA-2 and FA-3" (inline)
  *   invoices.count
  *   total.due              the open total
@@ -39,7 +40,8 @@
  *   last_call.date, last_call.contact, last_call.who, last_call.summary
  *   promise.date, promise.amount, promise.made_on
  *   penalties.interest, penalties.indemnity, penalties.total (interest +
- *   indemnity), penalties.rate ("12,15 %")
+ *   indemnity), penalties.rate ("12,15 %"; "13,15 % puis 12,15 %" when
+ *   the rate changed during the lateness)
  *
  * A block field stands alone on its line; elsewhere it is a problem.
  *
@@ -106,6 +108,9 @@ char       *relance_merge_apply        (const char          *text,
 char       *relance_merge_format_date  (RelanceDay           day,
                                         const char          *language);
 char       *relance_merge_format_amount (gint64              cents,
+                                        const char          *language);
+/* A rate of @basis_points a year: "12,15 %" in French, "12.15%" in English. */
+char       *relance_merge_format_rate  (int                  basis_points,
                                         const char          *language);
 
 G_END_DECLS

@@ -352,44 +352,87 @@ read_promise (RelanceDatabase    *db,
   return TRUE;
 }
 
-/* The interest and indemnity of each invoice of the letter, as
- * relance_penalties_compute() reckons them for the customer on the date. */
+/* The interest and indemnity the letter claims, as
+ * relance_penalties_compute() reckons them for the customer on the date:
+ * those of the letter's invoices, and those of the invoices paid late in
+ * full (they have no other letter to be claimed in); never those of an
+ * invoice under a dispute open on the date. The interest period by
+ * period, in the order of the penalties. */
 static gboolean
 read_penalties (RelanceDatabase    *db,
                 RelanceLetterData  *data,
                 GError            **error)
 {
   g_autoptr(RelancePenalties) penalties = NULL;
-  g_autoptr(GHashTable) lines = NULL;
+  g_autoptr(GHashTable) invoices = NULL;
 
   penalties = relance_penalties_compute (db, data->customer_id, data->date, error);
   if (penalties == NULL)
     return FALSE;
 
-  lines = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < penalties->lines->len; i++)
-    {
-      RelancePenaltyLine *line = g_ptr_array_index (penalties->lines, i);
-
-      g_hash_table_insert (lines, &line->invoice_id, line);
-    }
-
+  invoices = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint i = 0; i < data->invoices->len; i++)
     {
       RelanceLetterInvoice *invoice = g_ptr_array_index (data->invoices, i);
-      RelancePenaltyLine *line = g_hash_table_lookup (lines, &invoice->invoice_id);
 
-      if (line == NULL)
+      g_hash_table_insert (invoices, &invoice->invoice_id, invoice);
+    }
+
+  for (guint i = 0; i < penalties->lines->len; i++)
+    {
+      RelancePenaltyLine *line = g_ptr_array_index (penalties->lines, i);
+      RelanceLetterInvoice *invoice = g_hash_table_lookup (invoices, &line->invoice_id);
+
+      if (line->disputed || (invoice == NULL && line->paid_on == 0))
         continue;
+
+      if (invoice == NULL)
+        {
+          invoice = g_new0 (RelanceLetterInvoice, 1);
+          invoice->invoice_id = line->invoice_id;
+          invoice->number = g_strdup (line->number);
+          invoice->issue_date = line->issue_date;
+          invoice->due_date = line->due_date;
+          invoice->amount = line->amount;
+          invoice->days_overdue = line->days_late;
+          g_ptr_array_add (data->paid_late, invoice);
+        }
 
       invoice->interest = line->interest;
       invoice->indemnity = line->indemnity;
       data->interest += line->interest;
       data->indemnity += line->indemnity;
+
+      for (guint p = 0; p < line->periods->len; p++)
+        {
+          const RelanceInterestPeriod *period = &g_array_index (line->periods, RelanceInterestPeriod, p);
+          RelanceLetterInterestPeriod *copy = g_new0 (RelanceLetterInterestPeriod, 1);
+
+          copy->invoice_id = line->invoice_id;
+          copy->number = g_strdup (line->number);
+          copy->from = period->from;
+          copy->to = period->to;
+          copy->days = period->days;
+          copy->balance = period->balance;
+          copy->rate = period->rate;
+          copy->interest = period->interest;
+          g_ptr_array_add (data->interest_periods, copy);
+        }
     }
 
   data->interest_rate = penalties->rate;
   return TRUE;
+}
+
+static RelanceLetterInterestPeriod *
+letter_interest_period_copy (const RelanceLetterInterestPeriod *period)
+{
+  RelanceLetterInterestPeriod *copy = g_new0 (RelanceLetterInterestPeriod, 1);
+
+  *copy = *period;
+  copy->number = g_strdup (period->number);
+
+  return copy;
 }
 
 static RelanceLetterInvoice *
@@ -422,12 +465,24 @@ relance_letter_data_new (void)
   data->contact_email = g_strdup ("");
   data->contact_phone = g_strdup ("");
   data->invoices = g_ptr_array_new_with_free_func ((GDestroyNotify) relance_letter_invoice_free);
+  data->interest_periods = g_ptr_array_new_with_free_func ((GDestroyNotify) relance_letter_interest_period_free);
+  data->paid_late = g_ptr_array_new_with_free_func ((GDestroyNotify) relance_letter_invoice_free);
   data->last_call_who = g_strdup ("");
   data->last_call_contact = g_strdup ("");
   data->last_call_summary = g_strdup ("");
   data->promise_status = g_strdup ("");
 
   return data;
+}
+
+void
+relance_letter_interest_period_free (RelanceLetterInterestPeriod *period)
+{
+  if (period == NULL)
+    return;
+
+  g_free (period->number);
+  g_free (period);
 }
 
 void
@@ -463,6 +518,13 @@ relance_letter_data_copy (const RelanceLetterData *data)
   copy->invoices = g_ptr_array_new_with_free_func ((GDestroyNotify) relance_letter_invoice_free);
   for (guint i = 0; data->invoices != NULL && i < data->invoices->len; i++)
     g_ptr_array_add (copy->invoices, letter_invoice_copy (g_ptr_array_index (data->invoices, i)));
+  copy->interest_periods = g_ptr_array_new_with_free_func ((GDestroyNotify) relance_letter_interest_period_free);
+  for (guint i = 0; data->interest_periods != NULL && i < data->interest_periods->len; i++)
+    g_ptr_array_add (copy->interest_periods,
+                     letter_interest_period_copy (g_ptr_array_index (data->interest_periods, i)));
+  copy->paid_late = g_ptr_array_new_with_free_func ((GDestroyNotify) relance_letter_invoice_free);
+  for (guint i = 0; data->paid_late != NULL && i < data->paid_late->len; i++)
+    g_ptr_array_add (copy->paid_late, letter_invoice_copy (g_ptr_array_index (data->paid_late, i)));
   copy->last_call_who = g_strdup (data->last_call_who);
   copy->last_call_contact = g_strdup (data->last_call_contact);
   copy->last_call_summary = g_strdup (data->last_call_summary);
@@ -489,6 +551,8 @@ relance_letter_data_free (RelanceLetterData *data)
   g_free (data->contact_email);
   g_free (data->contact_phone);
   g_clear_pointer (&data->invoices, g_ptr_array_unref);
+  g_clear_pointer (&data->interest_periods, g_ptr_array_unref);
+  g_clear_pointer (&data->paid_late, g_ptr_array_unref);
   g_free (data->last_call_who);
   g_free (data->last_call_contact);
   g_free (data->last_call_summary);

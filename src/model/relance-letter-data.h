@@ -37,6 +37,20 @@ typedef struct
   gint64      indemnity;     /* idem */
 } RelanceLetterInvoice;
 
+/* A period of the interest claimed: one line per invoice and run of days
+ * with the same rate and balance (see relance-penalties.h). */
+typedef struct
+{
+  gint64      invoice_id;
+  char       *number;
+  RelanceDay  from;          /* first day, included */
+  RelanceDay  to;            /* last day, included */
+  int         days;
+  gint64      balance;       /* cents bearing interest each day */
+  int         rate;          /* basis points a year: ECB rate + margin */
+  gint64      interest;      /* the periods add up to the letter's interest */
+} RelanceLetterInterestPeriod;
+
 typedef struct
 {
   RelanceDay       date;             /* the letter's date */
@@ -76,10 +90,15 @@ typedef struct
 
   /* Penalties (only when claims_penalties) */
   gboolean         claims_penalties;
-  gint64           interest;         /* sum over the invoices */
-  gint64           indemnity;
+  gint64           interest;         /* sum over the invoices and paid_late */
+  gint64           indemnity;        /* idem */
   gint64           total_claimed;    /* total_open + interest + indemnity (total_open without penalties) */
   int              interest_rate;    /* basis points a year: ECB rate + margin */
+  GPtrArray       *interest_periods; /* RelanceLetterInterestPeriod: the interest claimed, line by
+                                      * line, oldest due first; sum of interest = interest */
+  GPtrArray       *paid_late;        /* RelanceLetterInvoice: invoices paid in full after their due
+                                      * date (open 0, days_overdue = days paid late) whose interest
+                                      * and indemnity are claimed too; not in invoices */
 
   RelanceDay       deadline;         /* date + RELANCE_LETTER_DEADLINE_DAYS */
 } RelanceLetterData;
@@ -87,6 +106,7 @@ typedef struct
 RelanceLetterData *relance_letter_data_new     (void);   /* strings "", arrays empty, company empty */
 RelanceLetterData *relance_letter_data_copy    (const RelanceLetterData *data);
 void               relance_letter_invoice_free (RelanceLetterInvoice *invoice);
+void               relance_letter_interest_period_free (RelanceLetterInterestPeriod *period);
 void               relance_letter_data_free    (RelanceLetterData    *data);
 
 /* The data of a letter of @date to @customer_id about @invoice_ids (invoices

@@ -143,106 +143,210 @@ read_customer_country (RelanceDatabase  *db,
   return _relance_column_dup (stmt, 0);
 }
 
-/* The customer's invoices past due on @date with something open on that
- * day (allocations dated after it do not count yet), the oldest due first. */
-static GPtrArray *
-read_late_invoices (RelanceDatabase  *db,
-                    gint64            customer_id,
-                    RelanceDay        date,
-                    GError          **error)
+/* Half away from zero, to the cent: @numerator is cents × basis points
+ * × days, never negative. */
+static gint64
+round_interest (__int128 numerator)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify)relance_penalty_line_free);
+  const __int128 denominator = (__int128)DAYS_PER_YEAR * BASIS_POINTS;
+  __int128 quotient = numerator / denominator;
 
-  stmt = _relance_database_prepare (db,
-                                    "SELECT id, number, issue_date, due_date, amount, open FROM"
-                                    " (SELECT i.id, i.number, i.issue_date, i.due_date, i.amount,"
-                                    "   i.amount - coalesce ((SELECT sum (a.amount) FROM allocations a"
-                                    "     WHERE a.invoice_id = i.id AND a.date <= ?2), 0) AS open"
-                                    "  FROM invoices i"
-                                    "  WHERE i.customer_id = ?1 AND i.kind = 'invoice' AND i.due_date < ?2)"
-                                    " WHERE open > 0"
-                                    " ORDER BY due_date, number",
-                                    error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, customer_id);
-  sqlite3_bind_int (stmt, 2, date);
+  if ((numerator % denominator) * 2 >= denominator)
+    quotient++;
 
-  for (;;)
-    {
-      RelancePenaltyLine *line;
-      gboolean has_row;
-
-      if (!_relance_database_step (db, stmt, &has_row, error))
-        return NULL;
-      if (!has_row)
-        break;
-
-      line = g_new0 (RelancePenaltyLine, 1);
-      line->invoice_id = sqlite3_column_int64 (stmt, 0);
-      line->number = _relance_column_dup (stmt, 1);
-      line->issue_date = sqlite3_column_int (stmt, 2);
-      line->due_date = sqlite3_column_int (stmt, 3);
-      line->amount = sqlite3_column_int64 (stmt, 4);
-      line->open = sqlite3_column_int64 (stmt, 5);
-      g_ptr_array_add (lines, line);
-    }
-
-  return g_steal_pointer (&lines);
+  return (gint64)quotient;
 }
 
-/* The settlements of the customer's late invoices up to @date, by invoice
- * id: a GArray of RelanceSettlement for each. */
-static GHashTable *
-read_settlements (RelanceDatabase  *db,
-                  gint64            customer_id,
-                  RelanceDay        date,
-                  GError          **error)
+/* The periods of relance_penalties_interest_periods(), see the header. */
+static GArray *
+walk_interest (gint64                    amount,
+               RelanceDay                due_date,
+               const RelanceSettlement  *settlements,
+               guint                     n_settlements,
+               GPtrArray                *ecb_rates,
+               int                       margin,
+               RelanceDay                date)
+{
+  g_autofree RelanceSettlement *sorted = NULL;
+  GArray *periods = g_array_new (FALSE, TRUE, sizeof (RelanceInterestPeriod));
+  __int128 cumulated = 0;
+  gint64 rounded = 0;
+  gint64 balance = amount;
+  guint next_settlement = 0;
+  guint rate_index = 0;
+  gboolean has_rates = ecb_rates != NULL && ecb_rates->len > 0;
+  RelanceDay day;
+
+  if (date <= due_date || amount <= 0)
+    return periods;
+
+  sorted = g_memdup2 (settlements, sizeof (RelanceSettlement) * n_settlements);
+  if (n_settlements > 0)
+    qsort (sorted, n_settlements, sizeof (RelanceSettlement), compare_settlements);
+
+  /* Walk the days in runs where neither the balance nor the rate changes. */
+  day = due_date + 1;
+  if (has_rates)
+    rate_index = rate_index_for (ecb_rates, day);
+
+  while (day <= date)
+    {
+      RelanceInterestPeriod period = { 0 };
+      RelanceDay next = date + 1;
+      gint64 total;
+
+      /* The balance of @day: less everything dated before it. */
+      while (next_settlement < n_settlements && sorted[next_settlement].date < day)
+        balance -= sorted[next_settlement++].amount;
+      while (has_rates && rate_index + 1 < ecb_rates->len &&
+             ((RelanceRate *)g_ptr_array_index (ecb_rates, rate_index + 1))->valid_from <= day)
+        rate_index++;
+
+      if (balance <= 0)
+        break;
+
+      /* A settlement dated s lowers the balance from s + 1 on. */
+      if (next_settlement < n_settlements)
+        next = MIN (next, sorted[next_settlement].date + 1);
+      if (has_rates && rate_index + 1 < ecb_rates->len)
+        next = MIN (next, ((RelanceRate *)g_ptr_array_index (ecb_rates, rate_index + 1))->valid_from);
+
+      period.from = day;
+      period.to = next - 1;
+      period.days = next - day;
+      period.balance = balance;
+      period.rate = (has_rates ? ((RelanceRate *)g_ptr_array_index (ecb_rates, rate_index))->rate : 0) + margin;
+      if (period.rate > 0)
+        cumulated += (__int128)balance * period.rate * period.days;
+
+      /* Rounded on the running sum: the periods add up to the rounded total. */
+      total = round_interest (cumulated);
+      period.interest = total - rounded;
+      rounded = total;
+
+      /* A new row of the table with the same rate (the ECB rate kept for
+       * another half-year) goes on with the same period. */
+      if (periods->len > 0)
+        {
+          RelanceInterestPeriod *last = &g_array_index (periods, RelanceInterestPeriod, periods->len - 1);
+
+          if (last->rate == period.rate && last->balance == period.balance && last->to + 1 == period.from)
+            {
+              last->to = period.to;
+              last->days += period.days;
+              last->interest += period.interest;
+              day = next;
+              continue;
+            }
+        }
+      g_array_append_val (periods, period);
+
+      day = next;
+    }
+
+  return periods;
+}
+
+/* The customer's invoices late on @date (due before it, not settled by
+ * their due date), each with its allocations dated on or before @date and
+ * whether a dispute is open on it that day: one row per allocation (or
+ * one row with NULL allocation columns), the oldest due first. Invoices
+ * settled in full by their due date are left out at once. */
+static gboolean
+read_late_invoices (RelanceDatabase   *db,
+                    gint64             customer_id,
+                    RelanceDay         date,
+                    GPtrArray         *lines,
+                    GHashTable        *settlements,
+                    GError           **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GHashTable) settlements = NULL;
-
-  settlements = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                       (GDestroyNotify)g_array_unref);
+  RelancePenaltyLine *line = NULL;
 
   stmt = _relance_database_prepare (db,
-                                    "SELECT a.invoice_id, a.date, a.amount"
-                                    " FROM invoices i JOIN allocations a ON a.invoice_id = i.id"
+                                    "SELECT i.id, i.number, i.issue_date, i.due_date, i.amount,"
+                                    "  EXISTS (SELECT 1 FROM disputes d WHERE d.invoice_id = i.id"
+                                    "          AND d.opened_on <= ?2"
+                                    "          AND (d.resolved_on IS NULL OR d.resolved_on > ?2)),"
+                                    "  a.date, a.amount"
+                                    " FROM invoices i"
+                                    " LEFT JOIN allocations a ON a.invoice_id = i.id AND a.date <= ?2"
                                     " WHERE i.customer_id = ?1 AND i.kind = 'invoice'"
-                                    "  AND i.due_date < ?2 AND a.date <= ?2",
+                                    "  AND i.issue_date <= ?2 AND i.due_date < ?2"
+                                    "  AND (i.settled_date IS NULL OR i.settled_date > i.due_date)"
+                                    " ORDER BY i.due_date, i.number, i.id",
                                     error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, customer_id);
   sqlite3_bind_int (stmt, 2, date);
 
   for (;;)
     {
-      RelanceSettlement settlement;
       gint64 invoice_id;
-      GArray *list;
       gboolean has_row;
 
       if (!_relance_database_step (db, stmt, &has_row, error))
-        return NULL;
+        return FALSE;
       if (!has_row)
         break;
 
       invoice_id = sqlite3_column_int64 (stmt, 0);
-      settlement.date = sqlite3_column_int (stmt, 1);
-      settlement.amount = sqlite3_column_int64 (stmt, 2);
-
-      list = g_hash_table_lookup (settlements, &invoice_id);
-      if (list == NULL)
+      if (line == NULL || line->invoice_id != invoice_id)
         {
-          list = g_array_new (FALSE, FALSE, sizeof (RelanceSettlement));
-          g_hash_table_insert (settlements, g_memdup2 (&invoice_id, sizeof invoice_id), list);
+          line = g_new0 (RelancePenaltyLine, 1);
+          line->invoice_id = invoice_id;
+          line->number = _relance_column_dup (stmt, 1);
+          line->issue_date = sqlite3_column_int (stmt, 2);
+          line->due_date = sqlite3_column_int (stmt, 3);
+          line->amount = sqlite3_column_int64 (stmt, 4);
+          line->disputed = sqlite3_column_int (stmt, 5) != 0;
+          g_ptr_array_add (lines, line);
+          g_hash_table_insert (settlements, line,
+                               g_array_new (FALSE, FALSE, sizeof (RelanceSettlement)));
         }
-      g_array_append_val (list, settlement);
+
+      if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
+        {
+          RelanceSettlement settlement;
+
+          settlement.date = sqlite3_column_int (stmt, 6);
+          settlement.amount = sqlite3_column_int64 (stmt, 7);
+          g_array_append_val (g_hash_table_lookup (settlements, line), settlement);
+        }
     }
 
-  return g_steal_pointer (&settlements);
+  return TRUE;
+}
+
+/* Whether @line was late (something still to pay the day after its due
+ * date), and on @date what is open and the day it was paid in full. */
+static gboolean
+settle_line (RelancePenaltyLine *line,
+             GArray             *paid,
+             RelanceDay          date)
+{
+  gint64 by_due_date = 0;
+  gint64 balance = line->amount;
+
+  g_array_sort (paid, compare_settlements);
+  for (guint i = 0; i < paid->len; i++)
+    {
+      const RelanceSettlement *settlement = &g_array_index (paid, RelanceSettlement, i);
+
+      if (settlement->date <= line->due_date)
+        by_due_date += settlement->amount;
+      balance -= settlement->amount;
+      if (balance <= 0 && line->paid_on == 0)
+        line->paid_on = settlement->date;
+    }
+
+  if (line->amount - by_due_date <= 0)
+    return FALSE;
+
+  line->open = MAX (balance, 0);
+  line->days_late = (line->paid_on != 0 ? line->paid_on : date) - line->due_date;
+  return TRUE;
 }
 
 static gboolean
@@ -255,31 +359,55 @@ compute_lines (RelanceDatabase   *db,
                GError           **error)
 {
   g_autoptr(GHashTable) settlements = NULL;
+  g_autoptr(GPtrArray) read = g_ptr_array_new ();
 
-  penalties->lines = read_late_invoices (db, customer_id, date, error);
-  if (penalties->lines == NULL)
-    return FALSE;
+  settlements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)g_array_unref);
+  penalties->lines = g_ptr_array_new_with_free_func ((GDestroyNotify)relance_penalty_line_free);
 
-  settlements = read_settlements (db, customer_id, date, error);
-  if (settlements == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < penalties->lines->len; i++)
+  if (!read_late_invoices (db, customer_id, date, read, settlements, error))
     {
-      RelancePenaltyLine *line = g_ptr_array_index (penalties->lines, i);
-      GArray *paid = g_hash_table_lookup (settlements, &line->invoice_id);
+      g_ptr_array_foreach (read, (GFunc)relance_penalty_line_free, NULL);
+      return FALSE;
+    }
 
-      line->days_late = date - line->due_date;
-      line->rate = penalties->rate;
-      line->interest = relance_penalties_interest (line->amount, line->due_date,
-                                                   paid != NULL ? (const RelanceSettlement *)paid->data : NULL,
-                                                   paid != NULL ? paid->len : 0,
-                                                   ecb_rates, penalties->margin, date);
+  for (guint i = 0; i < read->len; i++)
+    {
+      RelancePenaltyLine *line = g_ptr_array_index (read, i);
+      GArray *paid = g_hash_table_lookup (settlements, line);
+
+      if (!settle_line (line, paid, date))
+        {
+          relance_penalty_line_free (line);
+          continue;
+        }
+
+      line->periods = walk_interest (line->amount, line->due_date,
+                                     (const RelanceSettlement *)paid->data, paid->len,
+                                     ecb_rates, penalties->margin, date);
+      line->interest = 0;
+      for (guint p = 0; p < line->periods->len; p++)
+        line->interest += g_array_index (line->periods, RelanceInterestPeriod, p).interest;
+      line->rate = line->periods->len > 0
+        ? g_array_index (line->periods, RelanceInterestPeriod, line->periods->len - 1).rate
+        : penalties->rate;
       line->indemnity = indemnity;
+      g_ptr_array_add (penalties->lines, line);
 
-      penalties->open += line->open;
-      penalties->interest += line->interest;
-      penalties->indemnity += line->indemnity;
+      if (line->disputed)
+        {
+          penalties->n_disputed++;
+          penalties->disputed_open += line->open;
+          penalties->disputed_interest += line->interest;
+          penalties->disputed_indemnity += line->indemnity;
+        }
+      else
+        {
+          penalties->n_claimed++;
+          penalties->n_paid_late += line->paid_on != 0;
+          penalties->open += line->open;
+          penalties->interest += line->interest;
+          penalties->indemnity += line->indemnity;
+        }
     }
 
   penalties->total = penalties->open + penalties->interest + penalties->indemnity;
@@ -301,6 +429,7 @@ relance_penalty_line_free (RelancePenaltyLine *line)
     return;
 
   g_free (line->number);
+  g_clear_pointer (&line->periods, g_array_unref);
   g_free (line);
 }
 
@@ -619,66 +748,38 @@ relance_penalties_interest (gint64                    amount,
                             int                       margin,
                             RelanceDay                date)
 {
-  g_autofree RelanceSettlement *sorted = NULL;
-  const __int128 denominator = (__int128)DAYS_PER_YEAR * BASIS_POINTS;
-  __int128 numerator = 0;
-  __int128 quotient;
-  __int128 remainder;
-  gint64 balance = amount;
-  guint next_settlement = 0;
-  guint rate_index = 0;
-  gboolean has_rates = ecb_rates != NULL && ecb_rates->len > 0;
-  RelanceDay day;
+  g_autoptr(GArray) periods = NULL;
+  gint64 interest = 0;
 
   g_return_val_if_fail (n_settlements == 0 || settlements != NULL, 0);
 
-  if (date <= due_date || amount <= 0)
-    return 0;
+  periods = walk_interest (amount, due_date, settlements, n_settlements, ecb_rates, margin, date);
+  for (guint i = 0; i < periods->len; i++)
+    interest += g_array_index (periods, RelanceInterestPeriod, i).interest;
 
-  sorted = g_memdup2 (settlements, sizeof (RelanceSettlement) * n_settlements);
-  if (n_settlements > 0)
-    qsort (sorted, n_settlements, sizeof (RelanceSettlement), compare_settlements);
+  return interest;
+}
 
-  /* Walk the days in runs where neither the balance nor the rate changes. */
-  day = due_date + 1;
-  if (has_rates)
-    rate_index = rate_index_for (ecb_rates, day);
+/**
+ * relance_penalties_interest_periods:
+ *
+ * See relance-penalties.h for the rule and the rounding of each period.
+ *
+ * Returns: (transfer full) (element-type RelanceInterestPeriod): the
+ *   periods, the oldest first
+ */
+GArray *
+relance_penalties_interest_periods (gint64                    amount,
+                                    RelanceDay                due_date,
+                                    const RelanceSettlement  *settlements,
+                                    guint                     n_settlements,
+                                    GPtrArray                *ecb_rates,
+                                    int                       margin,
+                                    RelanceDay                date)
+{
+  g_return_val_if_fail (n_settlements == 0 || settlements != NULL, NULL);
 
-  while (day <= date)
-    {
-      RelanceDay next = date + 1;
-      int rate;
-
-      /* The balance of @day: less everything dated before it. */
-      while (next_settlement < n_settlements && sorted[next_settlement].date < day)
-        balance -= sorted[next_settlement++].amount;
-      while (has_rates && rate_index + 1 < ecb_rates->len &&
-             ((RelanceRate *)g_ptr_array_index (ecb_rates, rate_index + 1))->valid_from <= day)
-        rate_index++;
-
-      if (balance <= 0)
-        break;
-
-      /* A settlement dated s lowers the balance from s + 1 on. */
-      if (next_settlement < n_settlements)
-        next = MIN (next, sorted[next_settlement].date + 1);
-      if (has_rates && rate_index + 1 < ecb_rates->len)
-        next = MIN (next, ((RelanceRate *)g_ptr_array_index (ecb_rates, rate_index + 1))->valid_from);
-
-      rate = (has_rates ? ((RelanceRate *)g_ptr_array_index (ecb_rates, rate_index))->rate : 0) + margin;
-      if (rate > 0)
-        numerator += (__int128)balance * rate * (next - day);
-
-      day = next;
-    }
-
-  /* Rounded once, half away from zero (the numerator is never negative). */
-  quotient = numerator / denominator;
-  remainder = numerator % denominator;
-  if (remainder * 2 >= denominator)
-    quotient++;
-
-  return (gint64)quotient;
+  return walk_interest (amount, due_date, settlements, n_settlements, ecb_rates, margin, date);
 }
 
 /**
@@ -687,10 +788,11 @@ relance_penalties_interest (gint64                    amount,
  * @date: the day the penalties are reckoned on
  *
  * What the customer owes on @date beyond its invoices: for each invoice
- * past due with something open on @date (allocations dated after it do
- * not count), the interest since its due date and the recovery indemnity.
- * The margin is the ledger's, or its EU one for a customer in another
- * member state. Invoices settled in full by @date are not listed.
+ * late on @date, still open or paid late (allocations dated after @date
+ * do not count), the interest since its due date, period by period, and
+ * the recovery indemnity; disputed ones apart. The margin is the
+ * ledger's, or its EU one for a customer in another member state. See
+ * relance-penalties.h.
  *
  * Returns: (transfer full): the penalties, or %NULL with @error set
  *   (%RELANCE_ERROR_NOT_FOUND for an unknown customer)

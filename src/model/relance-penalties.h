@@ -11,6 +11,18 @@
  * Rates are basis points (1215 = 12.15 %). Interest uses a 365-day year
  * and is rounded once per invoice, half away from zero, to the cent.
  *
+ * Each invoice's interest is also told period by period: one
+ * RelanceInterestPeriod per run of days with the same rate and the same
+ * balance (a change of the ECB rate, or a payment, starts a new period;
+ * a new row of the rate table with the same rate does not),
+ * so that every line can be checked by hand: balance × rate × days / 365.
+ * The periods add up exactly to the invoice's interest: the interest of
+ * period k is round (S1 + … + Sk) − round (S1 + … + Sk−1), where Si is the
+ * exact interest of period i and round() the rule above. Each period is
+ * thus its own exact interest rounded up or down (one cent at most away
+ * from rounding it alone), and their sum telescopes to round (S1 + … + Sn),
+ * the invoice's interest.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -50,6 +62,17 @@ typedef struct
   gint64      amount;
 } RelanceSettlement;
 
+/* Days of lateness bearing interest on the same balance at the same rate. */
+typedef struct
+{
+  RelanceDay  from;          /* the first day, included */
+  RelanceDay  to;            /* the last day, included */
+  int         days;          /* to - from + 1 */
+  gint64      balance;       /* cents bearing interest each of these days */
+  int         rate;          /* basis points: ECB rate of these days + margin */
+  gint64      interest;      /* cents; the periods of an invoice add up to its interest */
+} RelanceInterestPeriod;
+
 typedef struct
 {
   gint64      invoice_id;
@@ -57,20 +80,32 @@ typedef struct
   RelanceDay  issue_date;
   RelanceDay  due_date;
   gint64      amount;
-  gint64      open;          /* at the date asked */
-  int         days_late;
-  int         rate;          /* basis points in force on the date asked (rate + margin) */
+  gint64      open;          /* at the date asked; 0 when paid late in full */
+  RelanceDay  paid_on;       /* the day it was paid in full, after its due date; 0 while open */
+  int         days_late;     /* to the date asked, or to paid_on */
+  int         rate;          /* basis points on the last day late (rate + margin) */
   gint64      interest;
   gint64      indemnity;
+  gboolean    disputed;      /* under a dispute open on the date asked: shown, not claimed */
+  GArray     *periods;       /* RelanceInterestPeriod, the oldest first; sum of interest = interest */
 } RelancePenaltyLine;
 
 typedef struct
 {
-  GPtrArray  *lines;          /* RelancePenaltyLine: the customer's open invoices past due */
-  gint64      open;
+  GPtrArray  *lines;          /* RelancePenaltyLine: every invoice late on the date asked,
+                               * still open or paid late, disputed or not, oldest due first */
+  /* What is claimed: the lines not disputed */
+  gint64      open;           /* their open balance */
   gint64      interest;
   gint64      indemnity;
   gint64      total;          /* open + interest + indemnity */
+  guint       n_claimed;      /* lines not disputed (each owes an indemnity) */
+  guint       n_paid_late;    /* of them, paid in full (late) by the date asked */
+  /* Shown apart, not claimed while the dispute is open */
+  guint       n_disputed;
+  gint64      disputed_open;
+  gint64      disputed_interest;
+  gint64      disputed_indemnity;
   int         margin;         /* basis points used above the ECB rate */
   gboolean    eu_customer;    /* the directive's margin was used */
   RelanceDay  rates_known_until; /* 0 if the table covers every day; else the last day a published rate covers */
@@ -126,11 +161,31 @@ gint64      relance_penalties_interest       (gint64             amount,
                                               int                margin,
                                               RelanceDay         date);
 
-/* What a customer owes on @date: every invoice past due (due_date < @date)
- * still open on @date, with its interest and indemnity. "Open on @date" is
- * the amount less the payments and credit notes allocated to it on @date or
- * before; later allocations are ignored. Invoices settled in full by @date
- * are not listed. Unknown customer: RELANCE_ERROR_NOT_FOUND. */
+/* The same reckoning told period by period (see the top of this file):
+ * RelanceInterestPeriod, the oldest first, empty when nothing is owed.
+ * The interest of the periods adds up to relance_penalties_interest()
+ * exactly. */
+GArray     *relance_penalties_interest_periods (gint64           amount,
+                                                RelanceDay       due_date,
+                                                const RelanceSettlement *settlements,
+                                                guint            n_settlements,
+                                                GPtrArray       *ecb_rates,
+                                                int              margin,
+                                                RelanceDay       date);
+
+/* What a customer owes on @date beyond its invoices, the one rule that
+ * relance-cli penalties, the customer page and letters all show. Seen on
+ * @date: only invoices issued, allocations dated and disputes opened on or
+ * before @date count (a dispute resolved after @date is still open then).
+ *
+ * Listed: every invoice late on @date, that is due before @date and not
+ * settled by its due date: still open on @date (interest up to @date), or
+ * paid in full after its due date (interest up to the day it was paid;
+ * paying late does not erase it). Each owes the ledger's indemnity
+ * (L441-10: owed as soon as the invoice is late, whatever was paid since).
+ * An invoice under a dispute open on @date is listed with disputed set:
+ * its figures are in the disputed_* totals, not in what is claimed.
+ * Unknown customer: RELANCE_ERROR_NOT_FOUND. */
 RelancePenalties *relance_penalties_compute  (RelanceDatabase   *db,
                                               gint64             customer_id,
                                               RelanceDay         date,

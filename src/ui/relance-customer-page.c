@@ -308,24 +308,80 @@ new_amount_row (const char *title,
   return row;
 }
 
-/* What the customer owes on top of its invoices on the page's day; the
- * group hides when nothing is late. */
+/* The interest of the invoices claimed, one row per period of the same
+ * rate and balance: made when the row is first expanded, so that a
+ * customer with hundreds of late invoices opens at once. */
 static void
-show_penalties (RelanceCustomerPage    *self,
-                const RelancePenalties *penalties,
-                RelanceDay              today)
+on_interest_expanded_cb (AdwExpanderRow *expander,
+                         GParamSpec     *pspec,
+                         gpointer        user_data)
 {
+  const RelancePenalties *penalties = g_object_get_data (G_OBJECT (expander), "penalties");
+
+  if (!adw_expander_row_get_expanded (expander) || penalties == NULL ||
+      g_object_get_data (G_OBJECT (expander), "filled") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (expander), "filled", GINT_TO_POINTER (TRUE));
+
+  for (guint i = 0; i < penalties->lines->len; i++)
+    {
+      const RelancePenaltyLine *line = g_ptr_array_index (penalties->lines, i);
+
+      if (line->disputed)
+        continue;
+
+      for (guint p = 0; p < line->periods->len; p++)
+        {
+          const RelanceInterestPeriod *period = &g_array_index (line->periods, RelanceInterestPeriod, p);
+          g_autofree char *from = relance_format_day (period->from);
+          g_autofree char *to = relance_format_day (period->to);
+          g_autofree char *balance = relance_format_money (period->balance);
+          g_autofree char *rate = format_percent (period->rate);
+          g_autofree char *paid = NULL;
+          g_autofree char *title = NULL;
+          g_autofree char *days = NULL;
+          g_autofree char *subtitle = NULL;
+
+          /* Translators: an invoice's period of interest, "F-1042, 16/06/2025 to 30/06/2025". */
+          title = g_strdup_printf (_("%s, %s to %s"), line->number, from, to);
+          /* Translators: "15 days on €1,000.00 at 13.15 %" */
+          days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day on %s at %s %%",
+                                               "%d days on %s at %s %%", period->days),
+                                  period->days, balance, rate);
+          if (p == 0 && line->paid_on != RELANCE_DAY_NONE)
+            {
+              g_autofree char *day = relance_format_day (line->paid_on);
+
+              paid = g_strdup_printf (_("paid late, on %s"), day);
+            }
+          subtitle = join_parts (days, paid != NULL ? paid : "", NULL);
+          adw_expander_row_add_row (expander, new_amount_row (title, subtitle, period->interest, FALSE));
+        }
+    }
+}
+
+/* What the customer owes on top of its invoices on the page's day: the
+ * interest (period by period, when expanded) and indemnities of the
+ * invoices paid late or still late, those under dispute apart; the group
+ * hides when nothing is late. Takes @penalties. */
+static void
+show_penalties (RelanceCustomerPage *self,
+                RelancePenalties    *penalties,
+                RelanceDay           today)
+{
+  g_autoptr(RelancePenalties) owned = penalties;
   g_autofree char *day = relance_format_day (today);
   g_autofree char *description = NULL;
   g_autofree char *margin = format_percent (penalties->margin);
   g_autofree char *rate = format_percent (penalties->rate);
   g_autofree char *rate_text = NULL;
   g_autofree char *interest_subtitle = NULL;
-  g_autofree char *each = NULL;
-  g_autofree char *indemnity_subtitle = NULL;
+  g_autofree char *interest_amount = NULL;
   g_autofree char *open = relance_format_money (penalties->open);
   g_autofree char *claimable_subtitle = NULL;
   guint n_late = penalties->lines->len;
+  GtkWidget *expander;
+  GtkWidget *amount;
 
   clear_list (self->penalties_list);
   gtk_widget_set_visible (GTK_WIDGET (self->penalties_group), n_late > 0);
@@ -333,30 +389,90 @@ show_penalties (RelanceCustomerPage    *self,
     return;
 
   description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "On %s, for %u invoice past its due date. Interest runs from "
-                                              "the day after the due date on what is still open.",
-                                              "On %s, for %u invoices past their due date. Interest runs from "
-                                              "the day after each due date on what is still open.",
+                                              "On %s, for %u invoice paid late or still late. Interest runs "
+                                              "from the day after the due date on what is still open, up to "
+                                              "the day it is paid.",
+                                              "On %s, for %u invoices paid late or still late. Interest runs "
+                                              "from the day after each due date on what is still open, up to "
+                                              "the day it is paid.",
                                               n_late),
                                  day, n_late);
   adw_preferences_group_set_description (self->penalties_group, description);
 
-  /* Translators: "ECB rate + 10 points = 12.15 %": the first %s is the
-   * margin in percentage points, the second the rate it gives. */
-  rate_text = g_strdup_printf (_("ECB rate + %s points = %s %%"), margin, rate);
-  interest_subtitle = join_parts (rate_text,
-                                  penalties->eu_customer ? _("the EU directive’s margin, for a customer in another member state") : "",
-                                  NULL);
-  gtk_list_box_append (self->penalties_list,
-                       new_amount_row (_("Interest to date"), interest_subtitle, penalties->interest, FALSE));
+  if (penalties->n_claimed > 0)
+    {
+      g_autofree char *each = NULL;
+      g_autofree char *late_text = NULL;
+      g_autofree char *paid_text = NULL;
+      g_autofree char *indemnity_subtitle = NULL;
 
-  each = relance_format_money (((RelancePenaltyLine *)g_ptr_array_index (penalties->lines, 0))->indemnity);
-  /* Translators: "3 late invoices × €40.00" */
-  indemnity_subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u late invoice × %s",
-                                                     "%u late invoices × %s", n_late),
-                                        n_late, each);
-  gtk_list_box_append (self->penalties_list,
-                       new_amount_row (_("Recovery indemnities"), indemnity_subtitle, penalties->indemnity, FALSE));
+      /* Translators: "ECB rate + 10 points = 12.15 %": the first %s is the
+       * margin in percentage points, the second the rate it gives. */
+      rate_text = g_strdup_printf (_("ECB rate + %s points = %s %%"), margin, rate);
+      interest_subtitle = join_parts (rate_text,
+                                      penalties->eu_customer ? _("the EU directive’s margin, for a customer in another member state") : "",
+                                      _("expand for each period"),
+                                      NULL);
+      expander = adw_expander_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Interest to date"));
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), interest_subtitle);
+      interest_amount = relance_format_money (penalties->interest);
+      amount = gtk_label_new (interest_amount);
+      gtk_widget_set_valign (amount, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (amount, "numeric");
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), amount);
+      g_signal_connect (expander, "notify::expanded", G_CALLBACK (on_interest_expanded_cb), NULL);
+      g_object_set_data_full (G_OBJECT (expander), "penalties", g_steal_pointer (&owned),
+                              (GDestroyNotify)relance_penalties_free);
+      gtk_list_box_append (self->penalties_list, expander);
+
+      for (guint i = 0; i < penalties->lines->len && each == NULL; i++)
+        if (!((RelancePenaltyLine *)g_ptr_array_index (penalties->lines, i))->disputed)
+          each = relance_format_money (((RelancePenaltyLine *)g_ptr_array_index (penalties->lines, i))->indemnity);
+      /* Translators: "3 late invoices × €40.00" */
+      late_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u late invoice × %s",
+                                                "%u late invoices × %s", penalties->n_claimed),
+                                   penalties->n_claimed, each);
+      if (penalties->n_paid_late > 0)
+        /* Translators: follows "3 late invoices × €40.00" */
+        paid_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "including %u paid late",
+                                                  "including %u paid late", penalties->n_paid_late),
+                                     penalties->n_paid_late);
+      indemnity_subtitle = join_parts (late_text, paid_text != NULL ? paid_text : "", NULL);
+      gtk_list_box_append (self->penalties_list,
+                           new_amount_row (_("Recovery indemnities"), indemnity_subtitle, penalties->indemnity, FALSE));
+    }
+
+  if (penalties->n_disputed > 0)
+    {
+      g_autoptr(GString) numbers = g_string_new (NULL);
+      g_autofree char *disputed_open = relance_format_money (penalties->disputed_open);
+      g_autofree char *disputed_subtitle = NULL;
+
+      for (guint i = 0; i < penalties->lines->len; i++)
+        {
+          const RelancePenaltyLine *line = g_ptr_array_index (penalties->lines, i);
+
+          if (!line->disputed)
+            continue;
+          if (numbers->len > 0)
+            g_string_append (numbers, ", ");
+          g_string_append (numbers, line->number);
+        }
+      /* Translators: "F-1042, F-1043: €500.00 open; their interest and
+       * indemnities are claimed once the dispute is settled" */
+      disputed_subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "%s: %s open; its interest and indemnity are "
+                                                        "not claimed while the dispute is open",
+                                                        "%s: %s open; their interest and indemnities are "
+                                                        "not claimed while the disputes are open",
+                                                        penalties->n_disputed),
+                                        numbers->str, disputed_open);
+      gtk_list_box_append (self->penalties_list,
+                           new_amount_row (_("Under dispute, not claimed"), disputed_subtitle,
+                                           penalties->disputed_interest + penalties->disputed_indemnity, FALSE));
+    }
 
   claimable_subtitle = g_strdup_printf (_("%s still open, plus the interest and indemnities"), open);
   gtk_list_box_append (self->penalties_list,
@@ -1070,7 +1186,7 @@ show_customer (RelanceCustomerPage *self)
                                   details->archived ? "customer.restore" : "customer.delete");
 
   show_figures (self, &figures);
-  show_penalties (self, penalties, relance_context_get_today (self->context));
+  show_penalties (self, g_steal_pointer (&penalties), relance_context_get_today (self->context));
   show_contacts (self, details, contacts);
   show_disputes (self, disputes);
   show_payments (self, payments);

@@ -35,6 +35,7 @@
 #include "relance-list-model.h"
 #include "relance-merge.h"
 #include "relance-money.h"
+#include "relance-penalties.h"
 #include "relance-sample.h"
 #include "relance-stats-charts.h"
 #include "relance-stats.h"
@@ -321,7 +322,8 @@ bench_worklist (RelanceDatabase *db, RelanceDay today)
 }
 
 /* What the customer page reads when it opens: identity, contacts, figures,
- * disputes, the latest payments and history, the first page of invoices. */
+ * disputes, the latest payments and history, the penalties (period by
+ * period), the first page of invoices. */
 static void
 bench_customer_page (RelanceDatabase *db, RelanceDay today)
 {
@@ -331,8 +333,10 @@ bench_customer_page (RelanceDatabase *db, RelanceDay today)
   g_autoptr(GPtrArray) payments = relance_desk_list_payments (db, big_customer, 20, NULL);
   g_autoptr(GPtrArray) timeline = relance_desk_get_timeline (db, big_customer, today, 100, NULL);
   g_autoptr(RelanceListModel) invoices = relance_list_model_new (db, RELANCE_LIST_INVOICES, today);
+  g_autoptr(RelancePenalties) penalties = relance_penalties_compute (db, big_customer, today, NULL);
   RelanceCustomerFigures figures;
 
+  g_assert_nonnull (penalties);
   g_assert_nonnull (details);
   g_assert_nonnull (contacts);
   g_assert_nonnull (disputes);

@@ -484,12 +484,29 @@ test_desk_filters (Fixture       *fixture,
   }
 }
 
+static gboolean
+is_expander_row (GtkWidget *widget,
+                 gpointer   data)
+{
+  return ADW_IS_EXPANDER_ROW (widget);
+}
+
 /* The customer's page says what a late customer owes on top of its
  * invoices, and says nothing for a customer with nothing late. Today is
- * 2026-11-23: 1 000,00 due 2026-08-31 is 84 days late, all of them at
- * 2.15 + 10 = 12.15 % (the shipped table's last rate, of 2026-01-01):
- * 100 000 × 1215 × 84 / 3 650 000 = 2 796.16… -> €27.96 of interest; one
- * indemnity of €40.00; €1,067.96 in all. The table stops on 2026-06-30,
+ * 2026-11-23:
+ * F1 1 000,00 due 2026-08-31 is 84 days late, all of them at 2.15 + 10
+ *   = 12.15 % (the shipped table's last rate, of 2026-01-01):
+ *   100 000 × 1215 × 84 / 3 650 000 = 2 796.16… -> €27.96;
+ * F3 500,00 due 2025-06-15 was paid in full on 2025-07-20, late across
+ *   the rate change of 2025-07-01: 06-16..06-30 15 days at 13.15 %,
+ *   50 000 × 1315 × 15 = 986 250 000 / 3 650 000 = 270.2… -> €2.70;
+ *   07-01..07-20 20 days at 12.15 %, 1 215 000 000; running sum
+ *   2 201 250 000 / 3 650 000 = 603.08… -> 603, less 270 = €3.33;
+ * F4 300,00 due 2026-09-30, under dispute since 2026-10-15: 54 days,
+ *   30 000 × 1215 × 54 = 1 968 300 000 / 3 650 000 = 539.2… -> 539,
+ *   with its 40,00: €45.39 apart, not claimed.
+ * Claimed: interest 2 796 + 603 = €33.99; 2 indemnities, €80.00;
+ * €1,000.00 still open: €1,113.99 in all. The table stops on 2026-06-30,
  * which the page says. */
 static void
 test_desk_penalties (Fixture       *fixture,
@@ -502,14 +519,30 @@ test_desk_penalties (Fixture       *fixture,
     .customer_code = "411ALPHA", .number = "F1", .amount = 100000,
     .issue_date = relance_day_from_dmy (1, 8, 2026), .due_date = relance_day_from_dmy (31, 8, 2026),
   };
+  RelanceInvoiceFields paid_late = {
+    .customer_code = "411ALPHA", .number = "F3", .amount = 50000,
+    .issue_date = relance_day_from_dmy (16, 5, 2025), .due_date = relance_day_from_dmy (15, 6, 2025),
+  };
+  RelanceInvoiceFields disputed = {
+    .customer_code = "411ALPHA", .number = "F4", .amount = 30000,
+    .issue_date = relance_day_from_dmy (31, 8, 2026), .due_date = relance_day_from_dmy (30, 9, 2026),
+  };
   RelanceInvoiceFields not_due = {
     .customer_code = "411BRAVO", .number = "F2", .amount = 50000,
     .issue_date = relance_day_from_dmy (1, 11, 2026), .due_date = relance_day_from_dmy (1, 12, 2026),
   };
+  const char * const f3[] = { "F3", NULL };
   const char * const shown[] = {
-    "Late-Payment Penalties", "Interest to date", "€27.96", "ECB rate + 10 points = 12.15 %",
-    "Recovery indemnities", "1 late invoice × €40.00", "Total claimable", "€1,067.96",
-    "€1,000.00 still open", "The rate table stops on 2026-06-30",
+    "Late-Payment Penalties", "Interest to date", "€33.99", "ECB rate + 10 points = 12.15 %",
+    "Recovery indemnities", "2 late invoices × €40.00", "including 1 paid late", "€80.00",
+    "Under dispute, not claimed", "F4: €300.00 open", "€45.39",
+    "Total claimable", "€1,113.99", "€1,000.00 still open", "The rate table stops on 2026-06-30",
+  };
+  /* One row per period, once the interest is expanded. */
+  const char * const periods[] = {
+    "F1, 2026-09-01 to 2026-11-23", "84 days on €1,000.00 at 12.15 %", "€27.96",
+    "F3, 2025-06-16 to 2025-06-30", "15 days on €500.00 at 13.15 %", "paid late, on 2025-07-20", "€2.70",
+    "F3, 2025-07-01 to 2025-07-20", "20 days on €500.00 at 12.15 %", "€3.33",
   };
   GtkSingleSelection *selection;
   RelanceListModel *customers;
@@ -520,7 +553,13 @@ test_desk_penalties (Fixture       *fixture,
   g_assert_cmpint (relance_ledger_add_customer (fixture->db, &alpha, &error), >, 0);
   g_assert_cmpint (relance_ledger_add_customer (fixture->db, &bravo, &error), >, 0);
   g_assert_cmpint (relance_ledger_add_invoice (fixture->db, &late, &error), >, 0);
+  g_assert_cmpint (relance_ledger_add_invoice (fixture->db, &paid_late, &error), >, 0);
+  g_assert_cmpint (relance_ledger_add_invoice (fixture->db, &disputed, &error), >, 0);
   g_assert_cmpint (relance_ledger_add_invoice (fixture->db, &not_due, &error), >, 0);
+  g_assert_cmpint (relance_ledger_add_payment (fixture->db, "411ALPHA", relance_day_from_dmy (20, 7, 2025), 50000,
+                                               f3, "transfer", "", &error), >, 0);
+  g_assert_cmpint (relance_ledger_open_dispute (fixture->db, "F4", "B", 0, relance_day_from_dmy (15, 10, 2026),
+                                                "", &error), >, 0);
   g_assert_no_error (error);
   show_window (fixture);
 
@@ -532,6 +571,7 @@ test_desk_penalties (Fixture       *fixture,
     {
       g_autoptr(RelanceCustomer) customer = g_list_model_get_item (G_LIST_MODEL (customers), i);
       gboolean is_late = g_str_equal (relance_customer_get_code (customer), "411ALPHA");
+      GtkWidget *expander;
 
       gtk_single_selection_set_selected (selection, i);
       relance_test_spin (50);
@@ -549,6 +589,20 @@ test_desk_penalties (Fixture       *fixture,
           if (!is_late && label != NULL)
             g_error ("“%s” is on the page of a customer with nothing late", shown[j]);
         }
+
+      if (!is_late)
+        continue;
+
+      expander = relance_test_find_widget (page, is_expander_row, NULL);
+      g_assert_nonnull (expander);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+      relance_test_spin (50);
+      for (guint j = 0; j < G_N_ELEMENTS (periods); j++)
+        if (relance_test_find_widget (expander, relance_test_is_visible_label_containing,
+                                      (gpointer)periods[j]) == NULL)
+          g_error ("“%s” is not among the periods of interest", periods[j]);
+      /* F4, disputed, has no line of interest claimed. */
+      g_assert_null (relance_test_find_widget (expander, relance_test_is_visible_label_containing, "F4, "));
     }
 }
 

@@ -409,6 +409,90 @@ test_penalties (void)
   g_assert_cmpint (data->interest, >, 0);
 }
 
+/* Interest told period by period (as relance-letter-data gives it), an
+ * invoice paid late among them: a line per period, the day it was paid,
+ * its indemnity counted, and the total claimed still the table's last
+ * line, in the PDF and in the text of an e-mail. Hand-made figures:
+ * FA-2026-0001 1 000,00, two periods: 15 days at 13,15 %, 100 000 × 1315
+ * × 15 / 3 650 000 = 540.4… -> 5,40 €, then 25 days at 12,15 %, running
+ * sum (19 725 + 30 375) × 100 000 / 3 650 000 = 1 372.6… -> 13,73 €, less
+ * 5,40 = 8,33 €; FA-2026-0009, paid on its 12th day late, 500,00 at
+ * 13,15 %: 50 000 × 1315 × 12 / 3 650 000 = 216.1… -> 2,16 €.
+ * Claimed: 1 000,00 open + 5,40 + 8,33 + 2,16 = 15,89 € of interest
+ * + 2 × 40 € = 1 095,89 €. */
+static void
+test_penalty_periods (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelanceLetterData) data = make_data ("fr", 0, TRUE);
+  g_autoptr(RelanceTemplate) template = make_template ("Mise en demeure", body_fr,
+                                                       RELANCE_CHANNEL_REGISTERED_LETTER, "fr");
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autoptr(RelanceLetter) letter = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *plain = NULL;
+  RelanceLetterInvoice *paid = g_new0 (RelanceLetterInvoice, 1);
+  const struct { const char *number; gint64 id; int from, days; gint64 balance; int rate; gint64 interest; } periods[] = {
+    { "FA-2026-0001", 1, 40, 15, 100000, 1315, 540 },
+    { "FA-2026-0001", 1, 25, 25, 100000, 1215, 833 },
+    { "FA-2026-0009", 9, 61, 12, 50000, 1315, 216 },
+  };
+
+  add_invoice (data, 1, 100000, 40);
+  ((RelanceLetterInvoice *) g_ptr_array_index (data->invoices, 0))->invoice_id = 1;
+  paid->invoice_id = 9;
+  paid->number = g_strdup ("FA-2026-0009");
+  paid->due_date = data->date - 61;
+  paid->amount = 50000;
+  paid->days_overdue = 12;
+  paid->interest = 216;
+  paid->indemnity = 4000;
+  g_ptr_array_add (data->paid_late, paid);
+
+  data->interest = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
+    {
+      RelanceLetterInterestPeriod *period = g_new0 (RelanceLetterInterestPeriod, 1);
+
+      period->invoice_id = periods[i].id;
+      period->number = g_strdup (periods[i].number);
+      period->from = data->date - periods[i].from + 1;
+      period->to = period->from + periods[i].days - 1;
+      period->days = periods[i].days;
+      period->balance = periods[i].balance;
+      period->rate = periods[i].rate;
+      period->interest = periods[i].interest;
+      data->interest += period->interest;
+      g_ptr_array_add (data->interest_periods, period);
+    }
+  data->indemnity = 2 * 4000;
+  data->total_claimed = data->total_open + data->interest + data->indemnity;
+  g_assert_cmpint (data->total_claimed, ==, 109589);
+
+  document = letter_pdf (template, data, "letter-penalty-periods.pdf");
+  text = page_text (document, 0);
+  /* FA-2026-0001 due 2026-10-14: 10-15 .. 10-29 and 10-30 .. 11-23; the paid invoice from
+   * 2026-09-24 to 10-05, paid on 2026-10-05 (due 2026-09-23). */
+  assert_has (text, "Intérêts de retard, facture FA-2026-0001, du 15/10/2026 au 29/10/2026 (15 jours sur");
+  assert_has (text, "Intérêts de retard, facture FA-2026-0001, du 30/10/2026 au 23/11/2026 (25 jours sur");
+  assert_has (text, "Intérêts de retard, facture FA-2026-0009 payée le 05/10/2026, du 24/09/2026 au");
+  assert_has (text, "5,40 €");
+  assert_has (text, "8,33 €");
+  assert_has (text, "2,16 €");
+  assert_has (text, "(40 € × 2)");
+  assert_has (text, "Total réclamé 1 095,89 €");
+  assert_has (text, "la somme de 1 095,89 €");
+  g_assert_null (strstr (text, "au taux annuel de 12,15"));
+
+  letter = relance_letter_new (template, data, &error);
+  g_assert_no_error (error);
+  plain = relance_letter_get_text (letter);
+  assert_has (plain, "\nIntérêts de retard, facture FA-2026-0001, du 15/10/2026 au 29/10/2026 (15 jours sur "
+                     "1\u202f000,00\u00a0€ à 13,15\u00a0%)\u00a0: 5,40\u00a0€\n");
+  assert_has (plain, "(12 jours sur 500,00\u00a0€ à 13,15\u00a0%)\u00a0: 2,16\u00a0€\n");
+  assert_has (plain, "\nTotal réclamé\u00a0: 1\u202f095,89\u00a0€");
+}
+
 /* The letter as the text of an e-mail: the same words, the invoices one
  * per line with their totals and penalties, then the signature. */
 static void
@@ -1236,6 +1320,7 @@ main (int   argc,
   g_test_add_func ("/letters/text/fr", test_text_fr);
   g_test_add_func ("/letters/text/en", test_text_en);
   g_test_add_func ("/letters/penalties", test_penalties);
+  g_test_add_func ("/letters/penalty-periods", test_penalty_periods);
   g_test_add_func ("/letters/plain-text", test_plain_text);
   g_test_add_func ("/letters/registered", test_registered);
   g_test_add_func ("/letters/window", test_window);
