@@ -353,8 +353,11 @@ test_given_invoices (Fixture       *fixture,
   g_assert_cmpint (data->total_open, ==, 70000 - 5000 + 20000);
   g_assert_cmpint (data->total_overdue, ==, 70000);
 
-  g_assert_cmpuint (none->invoices->len, ==, 0);
-  g_assert_cmpint (none->total_open, ==, 0);
+  /* No invoice asked for: the open credit note is still deducted (it is
+   * always), and nothing can be claimed. */
+  g_assert_cmpuint (none->invoices->len, ==, 1);
+  g_assert_cmpstr (invoice_at (none, 0)->number, ==, "AV-1");
+  g_assert_cmpint (none->total_open, ==, -5000);
   g_assert_cmpint (none->oldest_due_date, ==, 0);
   g_assert_cmpint (none->max_days_overdue, ==, 0);
 
@@ -440,11 +443,12 @@ test_penalties (Fixture       *fixture,
   }
   g_assert_cmpint (data->total_claimed, ==, data->total_open + data->interest + data->indemnity);
 
-  /* A letter about F-1 alone claims F-1's penalties only. */
+  /* A letter about F-1 alone claims F-1's penalties only, and deducts the
+   * open credit note AV-1: 700.00 - 50.00 + interest + 40.00. */
   g_assert_nonnull (f1_line);
   g_assert_cmpint (one->interest, ==, f1_line->interest);
   g_assert_cmpint (one->indemnity, ==, 4000);
-  g_assert_cmpint (one->total_claimed, ==, 70000 + f1_line->interest + 4000);
+  g_assert_cmpint (one->total_claimed, ==, 70000 - 5000 + f1_line->interest + 4000);
 }
 
 /* The PDF of a letter sent comes back from the history. */
@@ -587,34 +591,87 @@ test_sample (void)
   g_assert_cmpuint (n_disputed, >, 0);
 }
 
-/* A letter after a call needs a call about the invoices, one after a
- * broken promise needs a promise; otherwise it is a second reminder. */
+/* The kind fits the history: a second reminder needs a first one; a call
+ * that reached someone since the last written reminder means a letter
+ * after a call; a broken promise (no one reached since its day) means a
+ * broken-promise letter; preventive messages and formal notices stay. */
 static void
 test_fit_kind (void)
 {
   g_autoptr(RelanceLetterData) data = relance_letter_data_new ();
+  RelanceLetterStep letter = { relance_day_from_dmy (20, 10, 2026), RELANCE_ACTION_LETTER, FALSE };
 
   data->oldest_due_date = relance_day_from_dmy (1, 10, 2026);
+
+  /* Nothing done yet: a first reminder, whatever the step says. */
   g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_AFTER_CALL), ==,
-                   RELANCE_TEMPLATE_SECOND_REMINDER);
+                   RELANCE_TEMPLATE_FIRST_REMINDER);
+  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_SECOND_REMINDER), ==,
+                   RELANCE_TEMPLATE_FIRST_REMINDER);
   g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_BROKEN_PROMISE), ==,
-                   RELANCE_TEMPLATE_SECOND_REMINDER);
+                   RELANCE_TEMPLATE_FIRST_REMINDER);
   g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_FORMAL_NOTICE), ==,
                    RELANCE_TEMPLATE_FORMAL_NOTICE);
-  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_FIRST_REMINDER), ==,
+  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_PREVENTIVE), ==,
+                   RELANCE_TEMPLATE_PREVENTIVE);
+
+  /* A call that reached no one: still a first reminder (it says we tried). */
+  data->last_call_date = relance_day_from_dmy (10, 10, 2026);
+  data->last_call_reached = FALSE;
+  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_AFTER_CALL), ==,
                    RELANCE_TEMPLATE_FIRST_REMINDER);
 
-  /* A call before the invoices fell due is not about them. */
+  /* A call that reached someone before the invoices fell due is not
+   * about them; after, it makes a letter after a call. */
+  data->last_call_reached = TRUE;
   data->last_call_date = relance_day_from_dmy (15, 9, 2026);
-  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_AFTER_CALL), ==,
-                   RELANCE_TEMPLATE_SECOND_REMINDER);
+  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_FIRST_REMINDER), ==,
+                   RELANCE_TEMPLATE_FIRST_REMINDER);
   data->last_call_date = relance_day_from_dmy (10, 10, 2026);
-  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_AFTER_CALL), ==,
+  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_FIRST_REMINDER), ==,
+                   RELANCE_TEMPLATE_AFTER_CALL);
+  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_SECOND_REMINDER), ==,
                    RELANCE_TEMPLATE_AFTER_CALL);
 
-  data->promise_date = relance_day_from_dmy (20, 10, 2026);
-  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_BROKEN_PROMISE), ==,
+  /* A letter sent on 20 October, after that call: the next is a second
+   * reminder, even when the step asks for a first one. */
+  g_array_append_val (data->history, letter);
+  data->n_reminders = 1;
+  data->last_reminder_date = letter.date;
+  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_FIRST_REMINDER), ==,
+                   RELANCE_TEMPLATE_SECOND_REMINDER);
+  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_AFTER_CALL), ==,
+                   RELANCE_TEMPLATE_SECOND_REMINDER);
+
+  /* A conversation on 25 October, since the letter. */
+  data->last_call_date = relance_day_from_dmy (25, 10, 2026);
+  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_SECOND_REMINDER), ==,
+                   RELANCE_TEMPLATE_AFTER_CALL);
+
+  /* Promised in that call for 5 November and broken: the broken promise,
+   * even for a step that asks for a letter after a call. */
+  data->promise_date = relance_day_from_dmy (5, 11, 2026);
+  g_free (data->promise_status);
+  data->promise_status = g_strdup ("broken");
+  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_AFTER_CALL), ==,
                    RELANCE_TEMPLATE_BROKEN_PROMISE);
+  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_FIRST_REMINDER), ==,
+                   RELANCE_TEMPLATE_BROKEN_PROMISE);
+  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_FORMAL_NOTICE), ==,
+                   RELANCE_TEMPLATE_FORMAL_NOTICE);
+
+  /* Spoken to again on 9 November, after the promised day: that call is
+   * the news, a letter after a call. */
+  data->last_call_date = relance_day_from_dmy (9, 11, 2026);
+  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_BROKEN_PROMISE), ==,
+                   RELANCE_TEMPLATE_AFTER_CALL);
+
+  /* A kept promise is no reason for a broken-promise letter. */
+  g_free (data->promise_status);
+  data->promise_status = g_strdup ("kept");
+  data->last_call_reached = FALSE;
+  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_BROKEN_PROMISE), ==,
+                   RELANCE_TEMPLATE_SECOND_REMINDER);
 }
 
 int

@@ -326,8 +326,11 @@ test_letter (Fixture       *f,
       assert_contains (text, numbers[i]);
   }
 
-  /* C00135 is to be called today: a first reminder, about all its
-   * invoices, including those the call is not about. */
+  /* C00135 is to be called today and broke the promise made in its
+   * last call (Maëlle Petit, 3 623,04 € for 16 October): the letter fits
+   * that history, quotes the call, the person and the promise, claims
+   * all its open invoices but the one under dispute, which is listed
+   * apart. (Before, a first reminder in the firm tone was written.) */
   other = run_cli (f, "--date", TODAY, "letter", "--customer", "C00135", "--out", other_out, NULL);
   g_assert_cmpint (other->status, ==, 0);
   other_text = pdf_text (other_out);
@@ -335,13 +338,15 @@ test_letter (Fixture       *f,
   name = customer_name (f, "C00135");
   assert_contains (other_text, name);
   assert_contains (other_text, "FA2025-000039");
-  /* It is in the customer's segment's tone: C00135 is among the
-   * customers to watch, treated firmly. */
   firm = template_subject_start (f, "Première relance (ferme)");
-  standard = template_subject_start (f, "Première relance (standard)");
-  g_assert_cmpstr (firm, !=, standard);
-  assert_contains (other_text, firm);
-  g_assert_null (strstr (other_text, standard));
+  standard = template_subject_start (f, "Promesse non tenue (standard)");
+  g_assert_null (strstr (other_text, firm));
+  assert_contains (other_text, standard);
+  assert_contains (other_text, "Lors de notre appel du 10 octobre 2026, Maëlle Petit nous avait promis");
+  assert_contains (other_text, "pour le 16 octobre 2026");
+  assert_contains (other_text, "ce règlement ne nous est pas parvenu");
+  /* PDF text gives the no-break spaces as plain ones. */
+  assert_contains (other_text, "FA2026-002434 (3 623,04 €), en litige, est hors relance");
 
   /* Recorded, the letter is done: the customer leaves the worklist. */
   recorded = run_cli (f, "--date", TODAY, "letter", "--customer", codes->pdata[0], "--out", out,
