@@ -273,7 +273,8 @@ read_open_credit_notes (RelanceDatabase    *db,
 
 /* The invoices (not credit notes) under an open dispute move from the
  * claim to data->disputed, with every invoice of the customer still open
- * and disputed on the date, each with the causes of its disputes. */
+ * and disputed on the date, each with the causes of its disputes (code
+ * and the department that must act: "B, Shipping"). */
 static gboolean
 set_disputed_apart (RelanceDatabase    *db,
                     RelanceLetterData  *data,
@@ -299,8 +300,8 @@ set_disputed_apart (RelanceDatabase    *db,
   if (stmt == NULL)
     return FALSE;
   causes = _relance_database_prepare (db,
-                                      "SELECT group_concat (c.code || ', ' || c.label, '; ')"
-                                      " FROM (SELECT DISTINCT c.code, c.label FROM disputes d"
+                                      "SELECT group_concat (c.code || ', ' || c.department, '; ')"
+                                      " FROM (SELECT DISTINCT c.code, c.department FROM disputes d"
                                       "       JOIN dispute_causes c ON c.id = d.cause_id"
                                       "       WHERE d.invoice_id = ?1 AND d.opened_on <= ?2"
                                       "       AND (d.resolved_on IS NULL OR d.resolved_on > ?2)"

@@ -36,7 +36,7 @@ typedef struct
   gboolean    disputed;      /* under an open dispute */
   gint64      interest;      /* claimed on this invoice (0 unless claims_penalties) */
   gint64      indemnity;     /* idem */
-  char       *dispute_cause; /* when disputed: "B, Shipping" (code, label; several "; "-separated) */
+  char       *dispute_cause; /* when disputed: "B, Shipping" (cause code, department; several "; "-separated) */
 } RelanceLetterInvoice;
 
 /* One step of the history a letter can quote: a written reminder sent or

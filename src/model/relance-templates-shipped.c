@@ -426,7 +426,7 @@ static const RelanceShippedTemplate shipped[] = {
     "\n"
     "{{promise.sentence}}\n"
     "\n"
-    "À la date du {{date}}, {{invoices.below}}, établie par {{company.name}} à l’ordre {{customer.of_name}}, {{invoices.remain_unpaid}}.\n"
+    "À la date du {{date}}, {{invoices.below}}, à l’ordre {{customer.of_name}}, {{invoices.remain_unpaid}}.\n"
     "\n"
     "{{invoices.table}}\n"
     "\n"
