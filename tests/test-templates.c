@@ -230,7 +230,6 @@ test_shipped (Fixture       *fixture,
       if (template->kind == RELANCE_TEMPLATE_AFTER_CALL)
         {
           g_assert_nonnull (strstr (template->body, "{{last_call.sentence}}"));
-          g_assert_nonnull (strstr (template->body, "{{promise.sentence}}"));
           g_assert_nonnull (strstr (template->body, "{{request.sentence}}"));
           g_assert_null (strstr (template->body, "échange téléphonique"));
           g_assert_null (strstr (template->body, "{{last_call.summary}}"));

@@ -323,8 +323,8 @@ static const RelanceShippedTemplate shipped[] = {
   },
 
   /* After a call: what was said on the phone, in writing. The call is
-   * quoted only when it reached someone; a promise asks for what was
-   * promised by its day, and what remains by when. */
+   * quoted only when it reached someone; a promise made asks for what was
+   * promised by its day, and what remains by when ({{request.sentence}}). */
   {
     "after_call.standard.fr", RELANCE_TEMPLATE_AFTER_CALL, RELANCE_CHANNEL_LETTER, "fr", RELANCE_TONE_STANDARD,
     "Courrier après appel (standard)",
@@ -332,8 +332,6 @@ static const RelanceShippedTemplate shipped[] = {
     "{{salutation}}\n"
     "\n"
     "{{last_call.sentence}}\n"
-    "\n"
-    "{{promise.sentence}}\n"
     "\n"
     "Pour que tout soit clair entre nous, voici le détail de ce qui reste dû :\n"
     "\n"
@@ -354,8 +352,6 @@ static const RelanceShippedTemplate shipped[] = {
     "{{salutation}}\n"
     "\n"
     "{{last_call.sentence}}\n"
-    "\n"
-    "{{promise.sentence}}\n"
     "\n"
     "So that everything is clear between us, here is what remains due:\n"
     "\n"
