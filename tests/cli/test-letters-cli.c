@@ -403,6 +403,54 @@ test_letter_refused (Fixture       *f,
   }
 }
 
+/* A customer whose only open invoice is disputed gets no letter: the CLI
+ * says why (the amount, the cause and its department) and exits 1. With a
+ * credit note and another invoice, the letter claims 1 000.00 − 150.00 =
+ * 850.00, the disputed invoice apart. */
+static void
+test_letter_nothing_to_claim (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(RelanceTestRun) refused = NULL;
+  g_autoptr(RelanceTestRun) fine = NULL;
+  g_autofree char *out = test_path (f, "letter.pdf");
+  g_autofree char *text = NULL;
+
+  g_free (cli_ok (f, "company", "set", "--name", "Menuiserie Durand", "--address", "3 chemin des Vignes",
+                  "--postcode", "25000", "--city", "Besançon", "--siren", "732829320",
+                  "--signatory", "Paul Durand", NULL));
+  g_free (cli_ok (f, "customer", "add", "--code", "C1", "--name", "Imprimerie Petit",
+                  "--address", "3 rue des Presses", "--postcode", "71000", "--city", "Mâcon", NULL));
+  g_free (cli_ok (f, "invoice", "add", "--customer", "C1", "--number", "B1",
+                  "--issued", "2026-09-15", "--due", "2026-10-15", "--amount", "253.15", NULL));
+  g_free (cli_ok (f, "--date", "2026-10-20", "dispute", "open", "--invoice", "B1", "--cause", "B", NULL));
+
+  refused = run_cli (f, "--date", TODAY, "letter", "--customer", "C1", "--out", out, NULL);
+  g_assert_cmpint (refused->status, ==, 1);
+  assert_contains (refused->err, "No letter to C1 (Imprimerie Petit) on 2026-11-23: "
+                                 "253.15 EUR is under dispute (B, Shipping); nothing else is due");
+  g_assert_null (strstr (refused->err, "owes nothing"));
+  g_assert_cmpstr (refused->out, ==, "");
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  g_free (cli_ok (f, "invoice", "add", "--customer", "C1", "--number", "F1",
+                  "--issued", "2026-09-01", "--due", "2026-10-01", "--amount", "1000", NULL));
+  g_free (cli_ok (f, "invoice", "add", "--customer", "C1", "--number", "AV1", "--credit-note",
+                  "--issued", "2026-10-25", "--due", "2026-10-25", "--amount", "150", NULL));
+  fine = run_cli (f, "--date", TODAY, "letter", "--customer", "C1", "--template", "Mise en demeure (standard)",
+                  "--out", out, NULL);
+  g_assert_cmpint (fine->status, ==, 0);
+  text = pdf_text (out);
+  assert_contains (text, "AV1 (avoir)");
+  /* The table's total line (issued, open): 850,00 € both; the principal
+   * claimed is 850,00 € (penalties, when the step claims them, come
+   * below the total). */
+  assert_contains (text, "850,00 €850,00 €\nTotal");
+  assert_contains (text, "le principal restant dû : 850,00 €");
+  assert_contains (text, "La facture B1 (253,15 €), en litige, est hors relance");
+  g_assert_null (strstr (text, "B1 (en litige)"));
+}
+
 /* Letters need the company's identity and the customer's address. */
 static void
 test_letter_incomplete (Fixture       *f,
@@ -721,6 +769,7 @@ main (int    argc,
   ADD ("/letters-cli/letter", test_letter);
   ADD ("/letters-cli/letter-refused", test_letter_refused);
   ADD ("/letters-cli/letter-incomplete", test_letter_incomplete);
+  ADD ("/letters-cli/letter-nothing-to-claim", test_letter_nothing_to_claim);
   ADD ("/letters-cli/letters-record", test_letters_record);
   ADD ("/letters-cli/letters-single", test_letters_single);
   ADD ("/letters-cli/templates", test_templates);
