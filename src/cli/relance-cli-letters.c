@@ -221,6 +221,14 @@ make_letter (LetterMaker            *maker,
     {
       g_autofree char *who = describe_customer (data->customer_code, data->customer_name);
       g_autofree char *day = relance_day_to_iso (maker->date);
+      char first[8] = { 0 };
+      char *lowered;
+
+      /* "…: the open credit notes…", after the customer and the day. */
+      g_unichar_to_utf8 (g_unichar_tolower (g_utf8_get_char (reason)), first);
+      lowered = g_strconcat (first, g_utf8_next_char (reason), NULL);
+      g_free (reason);
+      reason = lowered;
 
       g_set_error (error, RELANCE_ERROR, RELANCE_ERROR_INVALID,
                    /* TRANSLATORS: "No letter to C00042 (Dupont SA) on 2026-12-08: 253.15 EUR is

@@ -433,6 +433,24 @@ test_letter_nothing_to_claim (Fixture       *f,
   g_assert_cmpstr (refused->out, ==, "");
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 
+  /* C2 owes 100.00 and has a credit note of 150.00: the day's letters
+   * skip it, saying why. */
+  g_free (cli_ok (f, "customer", "add", "--code", "C2", "--name", "Garage Martin",
+                  "--address", "4 rue de la Gare", "--postcode", "39100", "--city", "Dole", NULL));
+  g_free (cli_ok (f, "invoice", "add", "--customer", "C2", "--number", "G1",
+                  "--issued", "2026-09-01", "--due", "2026-10-01", "--amount", "100", NULL));
+  g_free (cli_ok (f, "invoice", "add", "--customer", "C2", "--number", "AV2", "--credit-note",
+                  "--issued", "2026-10-20", "--due", "2026-10-20", "--amount", "150", NULL));
+  {
+    g_autoptr(RelanceTestRun) batch = NULL;
+    g_autofree char *dir = test_path (f, "letters");
+
+    batch = run_cli (f, "--date", TODAY, "letters", "--out", dir, NULL);
+    assert_contains (batch->err, "No letter to C2 (Garage Martin) on 2026-11-23: the open credit notes "
+                                 "(150.00 EUR) cover the 100.00 EUR still due: nothing can be claimed");
+    g_assert_cmpint (batch->status, ==, 1);
+  }
+
   g_free (cli_ok (f, "invoice", "add", "--customer", "C1", "--number", "F1",
                   "--issued", "2026-09-01", "--due", "2026-10-01", "--amount", "1000", NULL));
   g_free (cli_ok (f, "invoice", "add", "--customer", "C1", "--number", "AV1", "--credit-note",
