@@ -155,7 +155,7 @@ static const RelanceShippedTemplate shipped[] = {
     "Payment reminder: {{total.due}}",
     "{{salutation}}\n"
     "\n"
-    "According to our records, we have not yet received payment {{invoices.of_below}}, which is now past its payment term.\n"
+    "According to our records, the payment term has passed and we have not yet received payment {{invoices.of_below}}.\n"
     "\n"
     "{{last_call.sentence}}\n"
     "\n"
