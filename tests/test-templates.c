@@ -214,8 +214,16 @@ test_shipped (Fixture       *fixture,
       if (template->kind == RELANCE_TEMPLATE_FORMAL_NOTICE)
         {
           g_assert_cmpint (template->channel, ==, RELANCE_CHANNEL_REGISTERED_LETTER);
-          g_assert_cmpstr (closing, ==, french ? "Nous vous prions d’agréer l’expression de nos salutations distinguées."
-                                               : "Yours sincerely,");
+          /* "…d’agréer, Madame, …" after the civility; "Yours
+           * faithfully," after "Dear Sir or Madam". */
+          g_assert_cmpstr (closing, ==, "{{closing.formal}}");
+        }
+      else if (g_str_has_prefix (template->body, "{{salutation.formal}}"))
+        {
+          /* The last reminder closes as it opens. */
+          g_assert_cmpint (template->channel, !=, RELANCE_CHANNEL_REGISTERED_LETTER);
+          g_assert_cmpstr (closing, ==, "{{closing.formal}}");
+          g_assert_null (strstr (template->body, "{{penalties."));
         }
       else
         {

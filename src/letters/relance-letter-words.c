@@ -80,6 +80,9 @@ static const RelanceLetterWords french = {
   .history_wrote = "nous vous avons écrit %s",
   .history_spoke = "nous nous sommes entretenus avec vous par téléphone %s",
   .history_tried = "nous avons tenté de vous joindre par téléphone %s",
+  .closing_formal = "Nous vous prions d’agréer, %s, l’expression de nos salutations distinguées.",
+  .closing_named = "",
+  .closing_unnamed = "",
   .quote_open = "«\xc2\xa0",
   .quote_close = "\xc2\xa0»",
 };
@@ -154,6 +157,9 @@ static const RelanceLetterWords english = {
   .history_wrote = "we wrote to you on %s",
   .history_spoke = "we spoke with you by phone on %s",
   .history_tried = "we tried to reach you by phone on %s",
+  .closing_formal = NULL,
+  .closing_named = "Yours sincerely,",
+  .closing_unnamed = "Yours faithfully,",
   .quote_open = "“",
   .quote_close = "”",
 };
@@ -359,6 +365,25 @@ relance_letter_words_formal_salutation (const RelanceLetterWords *words,
     return g_strdup (words->salutation);
 
   return relance_letter_words_fill (pattern, surname);
+}
+
+char *
+relance_letter_words_formal_closing (const RelanceLetterWords *words,
+                                     const char               *civility,
+                                     const char               *name)
+{
+  g_autofree char *salutation = NULL;
+  gboolean known = g_strcmp0 (civility, "madame") == 0 || g_strcmp0 (civility, "monsieur") == 0;
+
+  if (words->closing_formal == NULL)
+    return g_strdup (known && name != NULL && name[0] != '\0' ? words->closing_named : words->closing_unnamed);
+
+  /* "Madame," / "Madame, Monsieur," without the final comma. */
+  salutation = relance_letter_words_formal_salutation (words, civility, name);
+  if (g_str_has_suffix (salutation, ","))
+    salutation[strlen (salutation) - 1] = '\0';
+
+  return relance_letter_words_fill (words->closing_formal, salutation);
 }
 
 char *

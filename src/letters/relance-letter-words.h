@@ -87,6 +87,9 @@ typedef struct
   const char *history_wrote;       /* "nous vous avons écrit %s" */
   const char *history_spoke;       /* "nous nous sommes entretenus avec vous par téléphone %s" */
   const char *history_tried;       /* "nous avons tenté de vous joindre par téléphone %s" */
+  const char *closing_formal;      /* "Nous vous prions d’agréer, %s, l’expression…" (the salutation's words) */
+  const char *closing_named;       /* "" / "Yours sincerely," when the reader is named */
+  const char *closing_unnamed;     /* "" / "Yours faithfully," for "Dear Sir or Madam" */
   const char *quote_open;          /* "« " */
   const char *quote_close;         /* " »" */
 } RelanceLetterWords;
@@ -123,6 +126,14 @@ char       *relance_letter_words_attention (const RelanceLetterWords *words,
 /* The salutation of a formal letter: "Madame,", "Monsieur,", "Madame,
  * Monsieur,"; "Dear Ms Roux,", "Dear Mr Roux,", "Dear Sir or Madam,". */
 char       *relance_letter_words_formal_salutation (const RelanceLetterWords *words,
+                                            const char               *civility,
+                                            const char               *name);
+
+/* The closing of a formal letter: "Nous vous prions d’agréer, Madame,
+ * l’expression de nos salutations distinguées." (the civility again, or
+ * "Madame, Monsieur"); "Yours sincerely," to a named reader, "Yours
+ * faithfully," to "Dear Sir or Madam". */
+char       *relance_letter_words_formal_closing (const RelanceLetterWords *words,
                                             const char               *civility,
                                             const char               *name);
 

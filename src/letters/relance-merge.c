@@ -23,6 +23,7 @@ static const RelanceMergeField catalogue[] = {
   { "deadline",                N_("Letter"),       N_("Date to pay by"),                 FALSE, FALSE },
   { "salutation",              N_("Letter"),       N_("Salutation"),                     FALSE, FALSE },
   { "salutation.formal",       N_("Letter"),       N_("Formal salutation (Madame, Monsieur)"), FALSE, FALSE },
+  { "closing.formal",          N_("Letter"),       N_("Formal closing"),                 FALSE, FALSE },
   { "history.sentence",        N_("Letter"),       N_("What was done so far (letters and calls)"), FALSE, TRUE },
   { "company.name",            N_("Your company"), N_("Company name"),                   FALSE, FALSE },
   { "company.address",         N_("Your company"), N_("Company’s address"),              FALSE, FALSE },
@@ -862,6 +863,9 @@ relance_merge_get_value (const RelanceLetterData *data,
   if (g_str_equal (name, "salutation.formal"))
     return relance_letter_words_formal_salutation (words, data->contact_civility,
                                                    is_blank (data->contact_name) ? "" : data->contact_name);
+  if (g_str_equal (name, "closing.formal"))
+    return relance_letter_words_formal_closing (words, data->contact_civility,
+                                                is_blank (data->contact_name) ? "" : data->contact_name);
   if (g_str_equal (name, "history.sentence"))
     return history_sentence (data, words);
 

@@ -29,6 +29,9 @@
  *   salutation.formal      "Madame," / "Monsieur," (the contact's
  *                          civility) or "Madame, Monsieur,"; "Dear Ms
  *                          Dupont," / "Dear Sir or Madam,": never "Bonjour"
+ *   closing.formal         "Nous vous prions d’agréer, Madame, l’expression de
+ *                          nos salutations distinguées." (the civility
+ *                          again); "Yours sincerely," / "Yours faithfully,"
  *   customer.of_name       "d’Imprimerie Petit" / "de Dupont SA" (the name
  *                          alone in English)
  *   invoices.below, invoices.of_below, invoices.remain_unpaid: "la facture

@@ -255,7 +255,7 @@ static const RelanceShippedTemplate shipped[] = {
     "\n"
     "Sans règlement à cette date, nous vous adresserons une mise en demeure par lettre recommandée, avant d’engager une procédure de recouvrement judiciaire. Si une facture est contestée, signalez-le-nous dès aujourd’hui au {{company.phone}}.\n"
     "\n"
-    "Cordialement,\n",
+    "{{closing.formal}}\n",
   },
   {
     "second_reminder.courteous.en", RELANCE_TEMPLATE_SECOND_REMINDER, RELANCE_CHANNEL_LETTER, "en", RELANCE_TONE_COURTEOUS,
@@ -319,7 +319,7 @@ static const RelanceShippedTemplate shipped[] = {
     "\n"
     "If we have not received payment by that date, we will send you a formal notice by registered letter before taking legal action to recover the debt. If you dispute an invoice, let us know today on {{company.phone}}.\n"
     "\n"
-    "Yours sincerely,\n",
+    "{{closing.formal}}\n",
   },
 
   /* After a call: what was said on the phone, in writing. The call is
@@ -443,7 +443,7 @@ static const RelanceShippedTemplate shipped[] = {
     "\n"
     "La présente lettre vaut mise en demeure au sens de l’article 1344 du Code civil. Si vous avez réglé ces sommes entre-temps, nous vous prions de ne pas en tenir compte.\n"
     "\n"
-    "Nous vous prions d’agréer l’expression de nos salutations distinguées.\n",
+    "{{closing.formal}}\n",
   },
   {
     "formal_notice.standard.en", RELANCE_TEMPLATE_FORMAL_NOTICE, RELANCE_CHANNEL_REGISTERED_LETTER, "en", RELANCE_TONE_STANDARD,
@@ -476,7 +476,7 @@ static const RelanceShippedTemplate shipped[] = {
     "\n"
     "This letter constitutes formal notice (mise en demeure) within the meaning of Article 1344 of the French Civil Code. If you have paid these sums in the meantime, please disregard it.\n"
     "\n"
-    "Yours sincerely,\n",
+    "{{closing.formal}}\n",
   },
 };
 

@@ -579,10 +579,15 @@ test_formal_notice (Fixture       *f,
     const char *attention_fr;
     const char *salutation_en;
     const char *attention_en;
+    const char *closing_fr;
+    const char *closing_en;
   } cases[] = {
-    { "madame", "Madame,", "À l’attention de Madame Isabelle Roux", "Dear Ms Roux,", "For the attention of Ms Isabelle Roux" },
-    { "monsieur", "Monsieur,", "À l’attention de Monsieur Isabelle Roux", "Dear Mr Roux,", "For the attention of Mr Isabelle Roux" },
-    { "", "Madame, Monsieur,", "À l’attention d’Isabelle Roux", "Dear Sir or Madam,", "For the attention of Isabelle Roux" },
+    { "madame", "Madame,", "À l’attention de Madame Isabelle Roux", "Dear Ms Roux,", "For the attention of Ms Isabelle Roux",
+      "Nous vous prions d’agréer, Madame, l’expression de nos salutations distinguées.", "Yours sincerely," },
+    { "monsieur", "Monsieur,", "À l’attention de Monsieur Isabelle Roux", "Dear Mr Roux,", "For the attention of Mr Isabelle Roux",
+      "Nous vous prions d’agréer, Monsieur, l’expression de nos salutations distinguées.", "Yours sincerely," },
+    { "", "Madame, Monsieur,", "À l’attention d’Isabelle Roux", "Dear Sir or Madam,", "For the attention of Isabelle Roux",
+      "Nous vous prions d’agréer, Madame, Monsieur, l’expression de nos salutations distinguées.", "Yours faithfully," },
   };
 
   add_invoice (f, "F-40", "2026-08-01", "2026-09-01", 120000, FALSE);
@@ -607,6 +612,7 @@ test_formal_notice (Fixture       *f,
       assert_says (text, "Nous vous avons écrit le 20 octobre 2026 et nous avons tenté de vous joindre "
                          "par téléphone le 2 novembre 2026.");
       assert_says (text, "les factures ci-dessous, à l’ordre d’Imprimerie Petit, demeurent impayées.");
+      assert_says (text, cases[i].closing_fr);
       assert_never_says (text, "Bonjour");
       assert_never_says (text, "précédentes relances");
 
@@ -618,6 +624,7 @@ test_formal_notice (Fixture       *f,
       assert_says (text_en, opening);
       assert_says (text_en, "We wrote to you on 20 October 2026 and we tried to reach you by phone on 2 November 2026.");
       assert_says (text_en, "the invoices below, issued by Atelier Martin to Imprimerie Petit, remain unpaid.");
+      assert_says (text_en, cases[i].closing_en);
       assert_never_says (text_en, "previous reminders");
     }
 }
