@@ -136,8 +136,8 @@ static const RelanceLetterWords english = {
   .of_below = { "of the invoice below", "of the invoices below" },
   .remain_unpaid = { "remains unpaid", "remain unpaid" },
   .disputed_apart = {
-    "Invoice %s, under dispute, is not claimed here: it is not included in the sum claimed.",
-    "Invoices %s, under dispute, are not claimed here: they are not included in the sum claimed.",
+    "Invoice %s is under dispute and is not claimed here.",
+    "Invoices %s are under dispute and are not claimed here.",
   },
   .amount_in_brackets = "%s (%s)",
   .day_in_list = "%s",

@@ -375,7 +375,7 @@ test_credit_note_and_dispute (Fixture       *f,
   }
   assert_says (text_en, "Please pay €850.00 by 1 December 2026");
   assert_says (text_en, "payment of the invoice below");
-  assert_says (text_en, "Invoice F-2 (€253.15), under dispute, is not claimed here");
+  assert_says (text_en, "Invoice F-2 (€253.15) is under dispute and is not claimed here.");
 }
 
 /* Nothing to claim: all disputed, all paid, credit notes covering the
