@@ -673,9 +673,14 @@ last_call_sentence (const RelanceLetterData  *data,
   if (!data->last_call_reached)
     return relance_letter_words_fill (words->call_unanswered, day);
 
-  with = is_blank (data->last_call_contact) ? g_strdup ("")
-                                            : relance_letter_words_fill (words->call_with,
-                                                                         g_strstrip (g_strdup (data->last_call_contact)));
+  if (is_blank (data->last_call_contact))
+    with = g_strdup ("");
+  else
+    {
+      g_autofree char *contact = g_strstrip (g_strdup (data->last_call_contact));
+
+      with = relance_letter_words_fill (words->call_with, contact);
+    }
   notes = quote_notes (data->last_call_summary, words);
   if (notes[0] == '\0')
     return relance_letter_words_format (words->call_reached, day, with, NULL);
@@ -734,13 +739,15 @@ request_sentence (const RelanceLetterData  *data,
       g_autofree char *first = relance_letter_words_format (words->request_promise, amount, day, NULL);
       g_autofree char *rest = NULL;
       g_autofree char *by = NULL;
+      g_autofree char *remainder = NULL;
 
       if (data->remainder <= 0)
         return g_steal_pointer (&first);
 
       rest = relance_merge_format_amount (data->remainder, lang);
       by = relance_merge_format_date (data->remainder_deadline, lang);
-      return g_strconcat (first, relance_letter_words_format (words->request_remainder, rest, by, NULL), NULL);
+      remainder = relance_letter_words_format (words->request_remainder, rest, by, NULL);
+      return g_strconcat (first, remainder, NULL);
     }
   else
     {
