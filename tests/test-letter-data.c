@@ -333,6 +333,81 @@ test_call_and_promise (Fixture       *fixture,
   g_assert_true (invoice_at (copy, 3) != invoice_at (data, 3));
 }
 
+/* The history a letter quotes: written reminders and calls about its
+ * invoices (linked to one of them, or to none) after the oldest due date,
+ * up to its date; the last call's outcome says whether it reached
+ * someone. Asked about F-1 (due 1 October) and F-5 (disputed): F-5 is set
+ * apart with its cause, and the credit note AV-1 is still deducted. */
+static void
+test_history (Fixture       *fixture,
+              gconstpointer  data_)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 ids[] = { fixture->f1, fixture->f5 };
+  gint64 f3_only[] = { fixture->f3 };
+  RelanceActionFields letter = { 0 };
+  g_autoptr(RelanceLetterData) data = NULL;
+  RelanceLetterStep *step;
+
+  /* A letter about F-1 on 20 October; one about F-3 alone on the 21st
+   * (not about F-1); a note (not a reminder) on the 22nd. */
+  letter.customer_id = fixture->customer;
+  letter.kind = RELANCE_ACTION_LETTER;
+  letter.outcome = RELANCE_OUTCOME_SENT;
+  letter.date = day ("2026-10-20");
+  letter.invoice_ids = ids;
+  letter.n_invoice_ids = 1;
+  g_assert_cmpint (relance_actions_record (fixture->db, &letter, NULL, &error), >, 0);
+  letter.date = day ("2026-10-21");
+  letter.invoice_ids = f3_only;
+  g_assert_cmpint (relance_actions_record (fixture->db, &letter, NULL, &error), >, 0);
+  letter.date = day ("2026-10-22");
+  letter.kind = RELANCE_ACTION_NOTE;
+  letter.outcome = RELANCE_OUTCOME_NONE;
+  letter.invoice_ids = ids;
+  g_assert_cmpint (relance_actions_record (fixture->db, &letter, NULL, &error), >, 0);
+  g_assert_no_error (error);
+
+  data = get_data (fixture, fixture->today, ids, G_N_ELEMENTS (ids), FALSE);
+
+  /* F-1 and AV-1 claimed: 700.00 − 50.00 = 650.00; F-5 (300.00) apart. */
+  g_assert_cmpuint (data->invoices->len, ==, 2);
+  g_assert_cmpstr (invoice_at (data, 0)->number, ==, "F-1");
+  g_assert_cmpstr (invoice_at (data, 1)->number, ==, "AV-1");
+  g_assert_cmpint (data->total_open, ==, 70000 - 5000);
+  g_assert_cmpuint (data->disputed->len, ==, 1);
+  g_assert_cmpint (data->total_disputed, ==, 30000);
+  g_assert_cmpstr (((RelanceLetterInvoice *) g_ptr_array_index (data->disputed, 0))->dispute_cause, ==,
+                   "A, Billing");
+
+  /* The letter of the 20th, the unanswered call of 2 November, the
+   * promise call of the 16th; not the letter about F-3, nor the note,
+   * nor the call of the 24th (after the letter's date). */
+  g_assert_cmpuint (data->history->len, ==, 3);
+  step = &g_array_index (data->history, RelanceLetterStep, 0);
+  assert_day (step->date, "2026-10-20");
+  g_assert_cmpint (step->kind, ==, RELANCE_ACTION_LETTER);
+  step = &g_array_index (data->history, RelanceLetterStep, 1);
+  assert_day (step->date, "2026-11-02");
+  g_assert_false (step->reached);
+  step = &g_array_index (data->history, RelanceLetterStep, 2);
+  assert_day (step->date, "2026-11-16");
+  g_assert_true (step->reached);
+  g_assert_cmpuint (data->n_reminders, ==, 1);
+  assert_day (data->last_reminder_date, "2026-10-20");
+  g_assert_true (data->last_call_reached);
+  g_assert_cmpint (data->last_call_outcome, ==, RELANCE_OUTCOME_PROMISE);
+  g_assert_cmpstr (data->promise_contact, ==, "Marie Dupont");
+  g_assert_true (data->promise_in_call);
+
+  /* The promise of 1 200.00 for 30 November covers the 650.00 claimed:
+   * nothing remains after it. */
+  g_assert_cmpint (data->remainder, ==, 0);
+  /* A reached call since the letter: a letter after a call. */
+  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_SECOND_REMINDER), ==,
+                   RELANCE_TEMPLATE_AFTER_CALL);
+}
+
 /* The invoices asked for only, each the customer's. */
 static void
 test_given_invoices (Fixture       *fixture,
@@ -353,8 +428,11 @@ test_given_invoices (Fixture       *fixture,
   g_assert_cmpint (data->total_open, ==, 70000 - 5000 + 20000);
   g_assert_cmpint (data->total_overdue, ==, 70000);
 
-  g_assert_cmpuint (none->invoices->len, ==, 0);
-  g_assert_cmpint (none->total_open, ==, 0);
+  /* No invoice asked for: the open credit note is still deducted (it is
+   * always), and nothing can be claimed. */
+  g_assert_cmpuint (none->invoices->len, ==, 1);
+  g_assert_cmpstr (invoice_at (none, 0)->number, ==, "AV-1");
+  g_assert_cmpint (none->total_open, ==, -5000);
   g_assert_cmpint (none->oldest_due_date, ==, 0);
   g_assert_cmpint (none->max_days_overdue, ==, 0);
 
@@ -471,11 +549,13 @@ test_penalties (Fixture       *fixture,
   }
   g_assert_cmpint (data->total_claimed, ==, data->total_open + data->interest + data->indemnity);
 
-  /* A letter about F-1 alone claims F-1's penalties, and F-0's, paid late. */
+  /* A letter about F-1 alone claims F-1's penalties, and F-0's (paid late),
+   * and deducts the open credit note AV-1:
+   * 700.00 - 50.00 + F-1's interest + 6.52 + 2 × 40.00. */
   g_assert_nonnull (f1_line);
   g_assert_cmpint (one->interest, ==, f1_line->interest + 652);
   g_assert_cmpint (one->indemnity, ==, 2 * 4000);
-  g_assert_cmpint (one->total_claimed, ==, 70000 + f1_line->interest + 652 + 2 * 4000);
+  g_assert_cmpint (one->total_claimed, ==, 70000 - 5000 + f1_line->interest + 652 + 2 * 4000);
 
   /* A copy keeps the lines. */
   {
@@ -627,34 +707,87 @@ test_sample (void)
   g_assert_cmpuint (n_disputed, >, 0);
 }
 
-/* A letter after a call needs a call about the invoices, one after a
- * broken promise needs a promise; otherwise it is a second reminder. */
+/* The kind fits the history: a second reminder needs a first one; a call
+ * that reached someone since the last written reminder means a letter
+ * after a call; a broken promise (no one reached since its day) means a
+ * broken-promise letter; preventive messages and formal notices stay. */
 static void
 test_fit_kind (void)
 {
   g_autoptr(RelanceLetterData) data = relance_letter_data_new ();
+  RelanceLetterStep letter = { relance_day_from_dmy (20, 10, 2026), RELANCE_ACTION_LETTER, FALSE };
 
   data->oldest_due_date = relance_day_from_dmy (1, 10, 2026);
+
+  /* Nothing done yet: a first reminder, whatever the step says. */
   g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_AFTER_CALL), ==,
-                   RELANCE_TEMPLATE_SECOND_REMINDER);
+                   RELANCE_TEMPLATE_FIRST_REMINDER);
+  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_SECOND_REMINDER), ==,
+                   RELANCE_TEMPLATE_FIRST_REMINDER);
   g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_BROKEN_PROMISE), ==,
-                   RELANCE_TEMPLATE_SECOND_REMINDER);
+                   RELANCE_TEMPLATE_FIRST_REMINDER);
   g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_FORMAL_NOTICE), ==,
                    RELANCE_TEMPLATE_FORMAL_NOTICE);
-  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_FIRST_REMINDER), ==,
+  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_PREVENTIVE), ==,
+                   RELANCE_TEMPLATE_PREVENTIVE);
+
+  /* A call that reached no one: still a first reminder (it says we tried). */
+  data->last_call_date = relance_day_from_dmy (10, 10, 2026);
+  data->last_call_reached = FALSE;
+  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_AFTER_CALL), ==,
                    RELANCE_TEMPLATE_FIRST_REMINDER);
 
-  /* A call before the invoices fell due is not about them. */
+  /* A call that reached someone before the invoices fell due is not
+   * about them; after, it makes a letter after a call. */
+  data->last_call_reached = TRUE;
   data->last_call_date = relance_day_from_dmy (15, 9, 2026);
-  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_AFTER_CALL), ==,
-                   RELANCE_TEMPLATE_SECOND_REMINDER);
+  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_FIRST_REMINDER), ==,
+                   RELANCE_TEMPLATE_FIRST_REMINDER);
   data->last_call_date = relance_day_from_dmy (10, 10, 2026);
-  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_AFTER_CALL), ==,
+  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_FIRST_REMINDER), ==,
+                   RELANCE_TEMPLATE_AFTER_CALL);
+  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_SECOND_REMINDER), ==,
                    RELANCE_TEMPLATE_AFTER_CALL);
 
-  data->promise_date = relance_day_from_dmy (20, 10, 2026);
-  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_BROKEN_PROMISE), ==,
+  /* A letter sent on 20 October, after that call: the next is a second
+   * reminder, even when the step asks for a first one. */
+  g_array_append_val (data->history, letter);
+  data->n_reminders = 1;
+  data->last_reminder_date = letter.date;
+  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_FIRST_REMINDER), ==,
+                   RELANCE_TEMPLATE_SECOND_REMINDER);
+  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_AFTER_CALL), ==,
+                   RELANCE_TEMPLATE_SECOND_REMINDER);
+
+  /* A conversation on 25 October, since the letter. */
+  data->last_call_date = relance_day_from_dmy (25, 10, 2026);
+  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_SECOND_REMINDER), ==,
+                   RELANCE_TEMPLATE_AFTER_CALL);
+
+  /* Promised in that call for 5 November and broken: the broken promise,
+   * even for a step that asks for a letter after a call. */
+  data->promise_date = relance_day_from_dmy (5, 11, 2026);
+  g_free (data->promise_status);
+  data->promise_status = g_strdup ("broken");
+  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_AFTER_CALL), ==,
                    RELANCE_TEMPLATE_BROKEN_PROMISE);
+  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_FIRST_REMINDER), ==,
+                   RELANCE_TEMPLATE_BROKEN_PROMISE);
+  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_FORMAL_NOTICE), ==,
+                   RELANCE_TEMPLATE_FORMAL_NOTICE);
+
+  /* Spoken to again on 9 November, after the promised day: that call is
+   * the news, a letter after a call. */
+  data->last_call_date = relance_day_from_dmy (9, 11, 2026);
+  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_BROKEN_PROMISE), ==,
+                   RELANCE_TEMPLATE_AFTER_CALL);
+
+  /* A kept promise is no reason for a broken-promise letter. */
+  g_free (data->promise_status);
+  data->promise_status = g_strdup ("kept");
+  data->last_call_reached = FALSE;
+  g_assert_cmpint (relance_letter_data_fit_kind (data, RELANCE_TEMPLATE_BROKEN_PROMISE), ==,
+                   RELANCE_TEMPLATE_SECOND_REMINDER);
 }
 
 int
@@ -669,6 +802,7 @@ main (int   argc,
   ADD ("/letter-data/dates", test_dates);
   ADD ("/letter-data/call-and-promise", test_call_and_promise);
   ADD ("/letter-data/given-invoices", test_given_invoices);
+  ADD ("/letter-data/history", test_history);
   ADD ("/letter-data/penalties", test_penalties);
   ADD ("/letter-data/document", test_document);
   ADD ("/letter-data/no-contact", test_no_contact);

@@ -17,6 +17,7 @@
 #include "relance-merge.h"
 #include "relance-scenarios.h"
 #include "relance-schema-private.h"
+#include "relance-templates-private.h"
 #include "relance-templates.h"
 #include "relance-test-utils.h"
 
@@ -169,14 +170,39 @@ test_shipped (Fixture       *fixture,
       g_assert_no_error (error);
       g_assert_cmpint (g_utf8_strlen (template->subject, -1), <=, 60);
 
-      /* It greets, lists the invoices, says how to pay and by when. */
-      g_assert_true (g_str_has_prefix (template->body, "{{salutation}}\n"));
+      /* It greets (formally in a formal notice and in the last reminder
+       * before it: "Madame," never "Bonjour"), lists the invoices, says
+       * how to pay and by when. */
+      if (template->kind == RELANCE_TEMPLATE_FORMAL_NOTICE ||
+          (template->kind == RELANCE_TEMPLATE_SECOND_REMINDER && template->tone == RELANCE_TONE_FIRM))
+        g_assert_true (g_str_has_prefix (template->body, "{{salutation.formal}}\n"));
+      else
+        g_assert_true (g_str_has_prefix (template->body, "{{salutation}}\n"));
       g_assert_nonnull (strstr (template->body, "{{invoices.table}}"));
       g_assert_nonnull (strstr (template->body, "{{payment.details}}"));
       if (template->kind == RELANCE_TEMPLATE_PREVENTIVE)
         g_assert_nonnull (strstr (template->body, "{{due_date.oldest}}"));
       else
-        g_assert_nonnull (strstr (template->body, "{{deadline}}"));
+        g_assert_true (strstr (template->body, "{{deadline}}") != NULL ||
+                       strstr (template->body, "{{request.sentence}}") != NULL);
+
+      /* It never claims what is disputed, and says so; it never speaks of
+       * earlier reminders it cannot name: the history is quoted. */
+      if (template->kind != RELANCE_TEMPLATE_PREVENTIVE)
+        g_assert_nonnull (strstr (template->body, "{{disputed.sentence}}"));
+      g_assert_null (strstr (template->body, "précédentes relances"));
+      g_assert_null (strstr (template->body, "déjà rappelé"));
+      g_assert_null (strstr (template->body, "previous reminders"));
+      g_assert_null (strstr (template->body, "already reminded"));
+      g_assert_null (strstr (template->body, "premier rappel"));
+      g_assert_null (strstr (template->body, "first reminder"));
+      if (template->kind == RELANCE_TEMPLATE_FIRST_REMINDER)
+        g_assert_null (strstr (template->body, "{{history.sentence}}"));
+      if (template->kind == RELANCE_TEMPLATE_SECOND_REMINDER || template->kind == RELANCE_TEMPLATE_FORMAL_NOTICE)
+        g_assert_nonnull (strstr (template->body, "{{history.sentence}}"));
+      /* Agreement comes from the fields, not from a fixed plural. */
+      g_assert_null (strstr (template->body, "les factures ci-dessous"));
+      g_assert_null (strstr (template->body, "the invoices below"));
 
       /* The letter prints the date, the place and the signature. */
       g_assert_null (strstr (template->body, "{{company.signatory"));
@@ -188,8 +214,16 @@ test_shipped (Fixture       *fixture,
       if (template->kind == RELANCE_TEMPLATE_FORMAL_NOTICE)
         {
           g_assert_cmpint (template->channel, ==, RELANCE_CHANNEL_REGISTERED_LETTER);
-          g_assert_cmpstr (closing, ==, french ? "Nous vous prions d’agréer l’expression de nos salutations distinguées."
-                                               : "Yours sincerely,");
+          /* "…d’agréer, Madame, …" after the civility; "Yours
+           * faithfully," after "Dear Sir or Madam". */
+          g_assert_cmpstr (closing, ==, "{{closing.formal}}");
+        }
+      else if (g_str_has_prefix (template->body, "{{salutation.formal}}"))
+        {
+          /* The last reminder closes as it opens. */
+          g_assert_cmpint (template->channel, !=, RELANCE_CHANNEL_REGISTERED_LETTER);
+          g_assert_cmpstr (closing, ==, "{{closing.formal}}");
+          g_assert_null (strstr (template->body, "{{penalties."));
         }
       else
         {
@@ -199,16 +233,19 @@ test_shipped (Fixture       *fixture,
           g_assert_null (strstr (template->body, "{{penalties."));
         }
 
+      /* The call and the promise are quoted by sentences that know
+       * whether the call reached someone and whether the promise holds. */
       if (template->kind == RELANCE_TEMPLATE_AFTER_CALL)
         {
-          g_assert_nonnull (strstr (template->body, "{{last_call.date}}"));
-          g_assert_nonnull (strstr (template->body, "{{last_call.contact}}"));
-          g_assert_nonnull (strstr (template->body, "{{last_call.summary}}"));
+          g_assert_nonnull (strstr (template->body, "{{last_call.sentence}}"));
+          g_assert_nonnull (strstr (template->body, "{{request.sentence}}"));
+          g_assert_null (strstr (template->body, "échange téléphonique"));
+          g_assert_null (strstr (template->body, "{{last_call.summary}}"));
         }
       if (template->kind == RELANCE_TEMPLATE_BROKEN_PROMISE)
         {
-          g_assert_nonnull (strstr (template->body, "{{promise.date}}"));
-          g_assert_nonnull (strstr (template->body, "{{promise.amount}}"));
+          g_assert_nonnull (strstr (template->body, "{{promise.sentence}}"));
+          g_assert_nonnull (strstr (template->subject, "{{promise.date}}"));
         }
     }
 
@@ -263,7 +300,9 @@ test_formal_notice (Fixture       *fixture,
             g_error ("The %s formal notice does not say “%s”", expected[i].language, expected[i].words[w]);
         }
       for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
-        if (strstr (notice->body, fields[f]) == NULL)
+        /* French names the customer after "à l’ordre d’…" */
+        if (strstr (notice->body, fields[f]) == NULL &&
+            !(g_str_equal (fields[f], "{{customer.name}}") && strstr (notice->body, "{{customer.of_name}}") != NULL))
           g_error ("The %s formal notice does not give %s", expected[i].language, fields[f]);
     }
 }
@@ -309,6 +348,68 @@ test_migration_from_3 (void)
   templates = list_templates (db);
   g_assert_cmpuint (templates->len, ==, N_SHIPPED);
   g_clear_pointer (&templates, g_ptr_array_unref);
+  g_assert_finalize_object (db);
+
+  relance_test_remove_tree (dir);
+}
+
+/* A ledger of version 4 has the templates' old texts: on opening, those
+ * the user did not modify get the new ones (migration 5), in the same
+ * transaction; a modified one and the user's own are left as they are. */
+static void
+test_migration_from_4 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("relance-templates-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(RelanceTemplate) notice = NULL;
+  g_autoptr(RelanceTemplate) edited = NULL;
+  g_autoptr(RelanceTemplate) own = NULL;
+  RelanceDatabase *db;
+  sqlite3 *handle = NULL;
+  const RelanceShippedTemplate *shipped = _relance_templates_find_shipped ("formal_notice.standard.fr");
+
+  g_assert_no_error (error);
+  g_assert_nonnull (shipped);
+  path = g_build_filename (dir, "v4.db", NULL);
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "PRAGMA application_id = 1380732483", NULL, NULL, NULL), ==, SQLITE_OK);
+  for (int version = 1; version <= 4; version++)
+    g_assert_cmpint (sqlite3_exec (handle, _relance_schema_get_migration (version), NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle,
+                                 "INSERT INTO templates (id, name, kind, channel, language, tone, subject, body, shipped_key, modified) VALUES"
+                                 " (1, 'Mise en demeure (standard)', 'formal_notice', 'registered_letter', 'fr', 'standard',"
+                                 "  'Mise en demeure de payer', '{{salutation}}\n\nMalgré nos précédentes relances…\n', 'formal_notice.standard.fr', 0),"
+                                 " (2, 'Deuxième relance (standard)', 'second_reminder', 'letter', 'fr', 'standard',"
+                                 "  'Mon rappel', 'Mon texte à moi\n', 'second_reminder.standard.fr', 1),"
+                                 " (3, 'Ma lettre', 'first_reminder', 'letter', 'fr', 'standard',"
+                                 "  'Ma lettre', 'Bonjour\n', NULL, 0);"
+                                 "PRAGMA user_version = 4",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+
+  db = relance_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (relance_database_get_schema_version (db), ==, RELANCE_DATABASE_SCHEMA_VERSION);
+
+  notice = relance_templates_get (db, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (notice->body, ==, shipped->body);
+  g_assert_cmpstr (notice->subject, ==, shipped->subject);
+  g_assert_true (g_str_has_prefix (notice->body, "{{salutation.formal}}"));
+  g_assert_null (strstr (notice->body, "Malgré nos précédentes relances"));
+  g_assert_false (notice->modified);
+
+  edited = relance_templates_get (db, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (edited->body, ==, "Mon texte à moi\n");
+  g_assert_cmpstr (edited->subject, ==, "Mon rappel");
+  g_assert_true (edited->modified);
+
+  own = relance_templates_get (db, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (own->body, ==, "Bonjour\n");
   g_assert_finalize_object (db);
 
   relance_test_remove_tree (dir);
@@ -748,6 +849,13 @@ test_asks_total_claimed (Fixture       *fixture,
 
       if (!template->shipped || template->kind == RELANCE_TEMPLATE_PREVENTIVE)
         continue;
+      if (strstr (template->body, "{{request.sentence}}") != NULL)
+        {
+          /* The sentence asks for the total claimed, or the promise and
+           * the remainder (test-merge checks what it says). */
+          n_asking++;
+          continue;
+        }
       if (strstr (template->body, "{{deadline}}") == NULL)
         continue;
       n_asking++;
@@ -784,7 +892,8 @@ test_find_for_letter (Fixture       *fixture,
   g_assert_cmpint (first->tone, ==, RELANCE_TONE_STANDARD);
   g_assert_cmpstr (first->language, ==, "fr");
 
-  /* In a firm group, in English; no call to quote: a second reminder. */
+  /* In a firm group, in English; nothing sent yet and no call to quote:
+   * a first reminder, whatever the step asks. */
   firm_id = relance_ledger_add_customer (fixture->db, &firm, &error);
   g_assert_no_error (error);
   segments = relance_segments_list (fixture->db, &error);
@@ -807,9 +916,25 @@ test_find_for_letter (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (second->tone, ==, RELANCE_TONE_FIRM);
   g_assert_cmpstr (second->language, ==, "en");
+  g_assert_cmpint (second->kind, ==, RELANCE_TEMPLATE_FIRST_REMINDER);
   after_call = relance_templates_find_for_letter (fixture->db, RELANCE_TEMPLATE_AFTER_CALL, data, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (after_call->kind, ==, RELANCE_TEMPLATE_SECOND_REMINDER);
+  g_assert_cmpint (after_call->kind, ==, RELANCE_TEMPLATE_FIRST_REMINDER);
+
+  /* A letter was sent: the second reminder, firm ("Dernier rappel…"). */
+  {
+    RelanceLetterStep sent = { relance_day_from_dmy (2, 11, 2026), RELANCE_ACTION_LETTER, FALSE };
+    g_autoptr(RelanceTemplate) next = NULL;
+
+    g_array_append_val (data->history, sent);
+    data->n_reminders = 1;
+    data->last_reminder_date = sent.date;
+    next = relance_templates_find_for_letter (fixture->db, RELANCE_TEMPLATE_FIRST_REMINDER, data, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (next->kind, ==, RELANCE_TEMPLATE_SECOND_REMINDER);
+    g_assert_cmpint (next->tone, ==, RELANCE_TONE_FIRM);
+    g_assert_true (g_str_has_prefix (next->body, "{{salutation.formal}}"));
+  }
 
   data->customer_id = 4242;
   missing = relance_templates_find_for_letter (fixture->db, RELANCE_TEMPLATE_FIRST_REMINDER, data, &error);
@@ -828,6 +953,7 @@ main (int   argc,
   ADD ("/templates/formal-notice", test_formal_notice);
   ADD ("/templates/asks-total-claimed", test_asks_total_claimed);
   g_test_add_func ("/templates/migration-from-3", test_migration_from_3);
+  g_test_add_func ("/templates/migration-from-4", test_migration_from_4);
   ADD ("/templates/list-order", test_list_order);
   ADD ("/templates/find", test_find);
   ADD ("/templates/find-by-name", test_find_by_name);

@@ -22,6 +22,7 @@
 #include "relance-letter-data.h"
 #include "relance-letter.h"
 #include "relance-merge.h"
+#include "relance-money.h"
 #include "relance-scenarios.h"
 #include "relance-templates.h"
 #include "relance-worklist.h"
@@ -150,6 +151,15 @@ check_company (RelanceDatabase  *db,
   return FALSE;
 }
 
+/* "253.15 EUR": the CLI writes plain decimals. */
+static char *
+format_amount (gint64 cents)
+{
+  g_autofree char *decimal = relance_money_to_decimal (cents);
+
+  return g_strdup_printf ("%s EUR", decimal);
+}
+
 /* "C00042 (Dupont SA)" */
 static char *
 describe_customer (const char *code,
@@ -175,6 +185,7 @@ make_letter (LetterMaker            *maker,
   g_autoptr(RelanceLetter) letter = NULL;
   g_auto(GStrv) missing = NULL;
   g_autoptr(RelanceTemplate) found = NULL;
+  g_autofree char *reason = NULL;
   const RelanceTemplate *template = chosen;
   RelanceTemplateKind kind;
   gboolean claims_penalties;
@@ -205,13 +216,24 @@ make_letter (LetterMaker            *maker,
   if (data == NULL)
     return NULL;
 
-  if (data->invoices->len == 0 || data->total_open <= 0)
+  reason = relance_letter_data_get_nothing_to_claim (data, format_amount);
+  if (reason != NULL)
     {
       g_autofree char *who = describe_customer (data->customer_code, data->customer_name);
       g_autofree char *day = relance_day_to_iso (maker->date);
+      char first[8] = { 0 };
+      char *lowered;
+
+      /* "…: the open credit notes…", after the customer and the day. */
+      g_unichar_to_utf8 (g_unichar_tolower (g_utf8_get_char (reason)), first);
+      lowered = g_strconcat (first, g_utf8_next_char (reason), NULL);
+      g_free (reason);
+      reason = lowered;
 
       g_set_error (error, RELANCE_ERROR, RELANCE_ERROR_INVALID,
-                   _("%s owes nothing on %s: there is no letter to write"), who, day);
+                   /* TRANSLATORS: "No letter to C00042 (Dupont SA) on 2026-12-08: 253.15 EUR is
+                    * under dispute (B, Shipping); nothing else is due" */
+                   _("No letter to %s on %s: %s"), who, day, reason);
       return NULL;
     }
 

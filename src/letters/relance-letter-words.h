@@ -66,6 +66,44 @@ typedef struct
   const char *on_amount;           /* "sur %s" */
   const char *at_rate;             /* "à %s" */
   const char *rate_then;           /* between the rates of successive periods: " puis " */
+
+  /* Civility and agreement (patterns fill their "%s" in order) */
+  const char *madame;              /* "Madame" / "Ms" */
+  const char *monsieur;            /* "Monsieur" / "Mr" */
+  const char *salutation_madame;   /* "Madame," / "Dear Ms %s," (the surname) */
+  const char *salutation_monsieur; /* "Monsieur," / "Dear Mr %s," */
+  const char *attention_elided;    /* "À l’attention d’%s" */
+  const char *of;                  /* "de %s" / "%s" */
+  const char *of_elided;           /* "d’%s" / "%s" */
+  const char *below[2];            /* "la facture ci-dessous", "les factures ci-dessous" */
+  const char *of_below[2];         /* "de la facture ci-dessous", "des factures ci-dessous" */
+  const char *remain_unpaid[2];    /* "demeure impayée", "demeurent impayées" */
+  const char *disputed_apart[2];   /* "La facture %s, en litige, est hors relance…" */
+  const char *amount_in_brackets;  /* "%s (%s)": a number and its amount */
+
+  /* Sentences that quote the history */
+  const char *day_in_list;         /* "le %s" / "%s" */
+  const char *call_reached_noted;  /* date, " avec …" or "", what was noted */
+  const char *call_reached;        /* date, " avec …" or "" */
+  const char *call_with;           /* " avec %s" */
+  const char *call_unanswered;     /* date */
+  const char *promise_in_call;     /* "Lors de notre appel du %s": the call the promise was made in */
+  const char *promise_on_day;      /* "Le %s": the day it was made, not in a call */
+  const char *promise_named;       /* opening, who, amount, promised day */
+  const char *promise_unnamed;     /* opening, amount, promised day */
+  const char *promise_broken_named;
+  const char *promise_broken_unnamed;
+  const char *request;             /* amount, deadline */
+  const char *request_promise;     /* amount, promised day */
+  const char *request_remainder;   /* " Le solde, %s, …": remainder, its deadline */
+  const char *history_wrote;       /* "nous vous avons écrit %s" */
+  const char *history_spoke;       /* "nous nous sommes entretenus avec vous par téléphone %s" */
+  const char *history_tried;       /* "nous avons tenté de vous joindre par téléphone %s" */
+  const char *closing_formal;      /* "Nous vous prions d’agréer, %s, l’expression…" (the salutation's words) */
+  const char *closing_named;       /* "" / "Yours sincerely," when the reader is named */
+  const char *closing_unnamed;     /* "" / "Yours faithfully," for "Dear Sir or Madam" */
+  const char *quote_open;          /* "« " */
+  const char *quote_close;         /* " »" */
 } RelanceLetterWords;
 
 /* The words of @language ("fr", "en"; anything else: French). */
@@ -74,6 +112,42 @@ const RelanceLetterWords *relance_letter_words_get (const char *language);
 /* @pattern with its "%s" replaced by @value. */
 char       *relance_letter_words_fill      (const char *pattern,
                                             const char *value);
+
+/* @pattern with each "%s" replaced, in order, by the NULL-terminated
+ * values (never handed to printf; missing values are ""). */
+char       *relance_letter_words_format    (const char *pattern,
+                                            ...) G_GNUC_NULL_TERMINATED;
+
+/* Whether French elides "de" before @name ("d’Imprimerie Petit",
+ * "d’Hélène Martin"): it begins with a vowel, or with an h when
+ * @person (a first name's h is mute; a firm's may not be). */
+gboolean    relance_letter_words_elides    (const char *name,
+                                            gboolean    person);
+
+/* "de Dupont SA", "d’Imprimerie Petit"; in English the name alone. */
+char       *relance_letter_words_of        (const RelanceLetterWords *words,
+                                            const char               *name);
+
+/* The address block's line for the contact: "À l’attention de Madame
+ * Isabelle Roux", "À l’attention d’Isabelle Roux", "For the attention of
+ * Ms Isabelle Roux". @civility: "", "madame", "monsieur". */
+char       *relance_letter_words_attention (const RelanceLetterWords *words,
+                                            const char               *civility,
+                                            const char               *name);
+
+/* The salutation of a formal letter: "Madame,", "Monsieur,", "Madame,
+ * Monsieur,"; "Dear Ms Roux,", "Dear Mr Roux,", "Dear Sir or Madam,". */
+char       *relance_letter_words_formal_salutation (const RelanceLetterWords *words,
+                                            const char               *civility,
+                                            const char               *name);
+
+/* The closing of a formal letter: "Nous vous prions d’agréer, Madame,
+ * l’expression de nos salutations distinguées." (the civility again, or
+ * "Madame, Monsieur"); "Yours sincerely," to a named reader, "Yours
+ * faithfully," to "Dear Sir or Madam". */
+char       *relance_letter_words_formal_closing (const RelanceLetterWords *words,
+                                            const char               *civility,
+                                            const char               *name);
 
 /* The name of country @code (ISO 3166 alpha-2) in capitals, as the last
  * line of a postal address in @words' language; @code itself when the

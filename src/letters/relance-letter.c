@@ -594,7 +594,7 @@ make_address (Flow   *flow,
   if (!is_blank (data->contact_name))
     {
       g_autofree char *contact = one_line (data->contact_name);
-      g_autofree char *text = relance_letter_words_fill (flow->words->attention, contact);
+      g_autofree char *text = relance_letter_words_attention (flow->words, data->contact_civility, contact);
 
       g_ptr_array_add (layouts, make_layout (flow, regular, text, width, PANGO_ALIGN_LEFT, 1));
     }

@@ -19,44 +19,55 @@
 /* The catalogue as written (N_() marks it); relance_merge_get_fields()
  * hands out a translated copy made once. */
 static const RelanceMergeField catalogue[] = {
-  { "date",                    N_("Letter"),       N_("Letter’s date"),                  FALSE },
-  { "deadline",                N_("Letter"),       N_("Date to pay by"),                 FALSE },
-  { "salutation",              N_("Letter"),       N_("Salutation"),                     FALSE },
-  { "company.name",            N_("Your company"), N_("Company name"),                   FALSE },
-  { "company.address",         N_("Your company"), N_("Company’s address"),              FALSE },
-  { "company.phone",           N_("Your company"), N_("Company’s phone"),                FALSE },
-  { "company.email",           N_("Your company"), N_("Company’s e-mail"),               FALSE },
-  { "company.siren",           N_("Your company"), N_("SIREN"),                          FALSE },
-  { "company.vat_number",      N_("Your company"), N_("VAT number"),                     FALSE },
-  { "company.iban",            N_("Your company"), N_("IBAN"),                           FALSE },
-  { "company.bic",             N_("Your company"), N_("BIC"),                            FALSE },
-  { "payment.details",         N_("Your company"), N_("Payment details (IBAN and BIC)"), FALSE },
-  { "company.place",           N_("Your company"), N_("Place letters are written from"), FALSE },
-  { "company.signatory",       N_("Your company"), N_("Signatory’s name"),               FALSE },
-  { "company.signatory_title", N_("Your company"), N_("Signatory’s title"),              FALSE },
-  { "customer.name",           N_("Customer"),     N_("Customer’s name"),                FALSE },
-  { "customer.code",           N_("Customer"),     N_("Customer’s code"),                FALSE },
-  { "customer.address",        N_("Customer"),     N_("Customer’s address"),             FALSE },
-  { "contact.name",            N_("Customer"),     N_("Collections contact"),            FALSE },
-  { "invoices.table",          N_("Invoices"),     N_("Table of invoices and totals"),   TRUE },
-  { "invoices.list",           N_("Invoices"),     N_("Invoice numbers"),                FALSE },
-  { "invoices.count",          N_("Invoices"),     N_("Number of invoices"),             FALSE },
-  { "total.due",               N_("Invoices"),     N_("Total due"),                      FALSE },
-  { "total.overdue",           N_("Invoices"),     N_("Total overdue"),                  FALSE },
-  { "total.claimed",           N_("Invoices"),     N_("Total claimed (with penalties)"), FALSE },
-  { "days_overdue",            N_("Invoices"),     N_("Most days overdue"),              FALSE },
-  { "due_date.oldest",         N_("Invoices"),     N_("Oldest due date"),                FALSE },
-  { "last_call.date",          N_("Last call"),    N_("Date of the last call"),          FALSE },
-  { "last_call.contact",       N_("Last call"),    N_("Person reached"),                 FALSE },
-  { "last_call.who",           N_("Last call"),    N_("Who called"),                     FALSE },
-  { "last_call.summary",       N_("Last call"),    N_("What was said"),                  FALSE },
-  { "promise.date",            N_("Promise"),      N_("Date promised"),                  FALSE },
-  { "promise.amount",          N_("Promise"),      N_("Amount promised"),                FALSE },
-  { "promise.made_on",         N_("Promise"),      N_("Date the promise was made"),      FALSE },
-  { "penalties.interest",      N_("Penalties"),    N_("Late-payment interest"),          FALSE },
-  { "penalties.indemnity",     N_("Penalties"),    N_("Recovery indemnity"),             FALSE },
-  { "penalties.total",         N_("Penalties"),    N_("Interest and indemnity"),         FALSE },
-  { "penalties.rate",          N_("Penalties"),    N_("Interest rate"),                  FALSE },
+  { "date",                    N_("Letter"),       N_("Letter’s date"),                  FALSE, FALSE },
+  { "deadline",                N_("Letter"),       N_("Date to pay by"),                 FALSE, FALSE },
+  { "salutation",              N_("Letter"),       N_("Salutation"),                     FALSE, FALSE },
+  { "salutation.formal",       N_("Letter"),       N_("Formal salutation (Madame, Monsieur)"), FALSE, FALSE },
+  { "closing.formal",          N_("Letter"),       N_("Formal closing"),                 FALSE, FALSE },
+  { "history.sentence",        N_("Letter"),       N_("What was done so far (letters and calls)"), FALSE, TRUE },
+  { "company.name",            N_("Your company"), N_("Company name"),                   FALSE, FALSE },
+  { "company.address",         N_("Your company"), N_("Company’s address"),              FALSE, FALSE },
+  { "company.phone",           N_("Your company"), N_("Company’s phone"),                FALSE, FALSE },
+  { "company.email",           N_("Your company"), N_("Company’s e-mail"),               FALSE, FALSE },
+  { "company.siren",           N_("Your company"), N_("SIREN"),                          FALSE, FALSE },
+  { "company.vat_number",      N_("Your company"), N_("VAT number"),                     FALSE, FALSE },
+  { "company.iban",            N_("Your company"), N_("IBAN"),                           FALSE, FALSE },
+  { "company.bic",             N_("Your company"), N_("BIC"),                            FALSE, FALSE },
+  { "payment.details",         N_("Your company"), N_("Payment details (IBAN and BIC)"), FALSE, FALSE },
+  { "company.place",           N_("Your company"), N_("Place letters are written from"), FALSE, FALSE },
+  { "company.signatory",       N_("Your company"), N_("Signatory’s name"),               FALSE, FALSE },
+  { "company.signatory_title", N_("Your company"), N_("Signatory’s title"),              FALSE, FALSE },
+  { "customer.name",           N_("Customer"),     N_("Customer’s name"),                FALSE, FALSE },
+  { "customer.code",           N_("Customer"),     N_("Customer’s code"),                FALSE, FALSE },
+  { "customer.of_name",        N_("Customer"),     N_("Customer’s name after “de” (d’…)"), FALSE, FALSE },
+  { "customer.address",        N_("Customer"),     N_("Customer’s address"),             FALSE, FALSE },
+  { "contact.name",            N_("Customer"),     N_("Collections contact"),            FALSE, FALSE },
+  { "invoices.table",          N_("Invoices"),     N_("Table of invoices and totals"),   TRUE, FALSE },
+  { "invoices.list",           N_("Invoices"),     N_("Invoice numbers"),                FALSE, FALSE },
+  { "invoices.count",          N_("Invoices"),     N_("Number of invoices"),             FALSE, FALSE },
+  { "invoices.below",          N_("Invoices"),     N_("“The invoice(s) below”"),         FALSE, FALSE },
+  { "invoices.of_below",       N_("Invoices"),     N_("“Of the invoice(s) below”"),      FALSE, FALSE },
+  { "invoices.remain_unpaid",  N_("Invoices"),     N_("“Remain(s) unpaid”"),             FALSE, FALSE },
+  { "disputed.sentence",       N_("Invoices"),     N_("Invoices under dispute, not claimed"), FALSE, TRUE },
+  { "request.sentence",        N_("Invoices"),     N_("What to pay by when"),            FALSE, FALSE },
+  { "total.due",               N_("Invoices"),     N_("Total due"),                      FALSE, FALSE },
+  { "total.overdue",           N_("Invoices"),     N_("Total overdue"),                  FALSE, FALSE },
+  { "total.claimed",           N_("Invoices"),     N_("Total claimed (with penalties)"), FALSE, FALSE },
+  { "days_overdue",            N_("Invoices"),     N_("Most days overdue"),              FALSE, FALSE },
+  { "due_date.oldest",         N_("Invoices"),     N_("Oldest due date"),                FALSE, FALSE },
+  { "last_call.sentence",      N_("Last call"),    N_("The last call, quoted"),          FALSE, TRUE },
+  { "last_call.date",          N_("Last call"),    N_("Date of the last call"),          FALSE, FALSE },
+  { "last_call.contact",       N_("Last call"),    N_("Person reached"),                 FALSE, FALSE },
+  { "last_call.who",           N_("Last call"),    N_("Who called"),                     FALSE, FALSE },
+  { "last_call.summary",       N_("Last call"),    N_("What was said"),                  FALSE, FALSE },
+  { "promise.sentence",        N_("Promise"),      N_("The promise, quoted"),            FALSE, TRUE },
+  { "promise.date",            N_("Promise"),      N_("Date promised"),                  FALSE, FALSE },
+  { "promise.amount",          N_("Promise"),      N_("Amount promised"),                FALSE, FALSE },
+  { "promise.made_on",         N_("Promise"),      N_("Date the promise was made"),      FALSE, FALSE },
+  { "penalties.interest",      N_("Penalties"),    N_("Late-payment interest"),          FALSE, FALSE },
+  { "penalties.indemnity",     N_("Penalties"),    N_("Recovery indemnity"),             FALSE, FALSE },
+  { "penalties.total",         N_("Penalties"),    N_("Interest and indemnity"),         FALSE, FALSE },
+  { "penalties.rate",          N_("Penalties"),    N_("Interest rate"),                  FALSE, FALSE },
 };
 
 /* One "{{ … }}" found in a text. */
@@ -89,6 +100,7 @@ translated_fields (void)
           fields[i].group = _(catalogue[i].group);
           fields[i].label = _(catalogue[i].label);
           fields[i].block = catalogue[i].block;
+          fields[i].optional = catalogue[i].optional;
         }
       g_once_init_leave (&ready, 1);
     }
@@ -622,6 +634,248 @@ relance_merge_validate (const char  *subject,
          && validate_one (body != NULL ? body : "", FALSE, error);
 }
 
+/* The sentences that quote the ledger and the history */
+
+static guint
+count_claimed (const RelanceLetterData *data)
+{
+  guint n = 0;
+
+  for (guint i = 0; data->invoices != NULL && i < data->invoices->len; i++)
+    if (!((RelanceLetterInvoice *) g_ptr_array_index (data->invoices, i))->credit_note)
+      n++;
+
+  return n;
+}
+
+/* 0 for one invoice, 1 for several (or none). */
+static guint
+plural_index (const RelanceLetterData *data)
+{
+  return count_claimed (data) == 1 ? 0 : 1;
+}
+
+/* Notes as one line in quotes, without a final full stop (the sentence
+ * has one). */
+static char *
+quote_notes (const char               *notes,
+             const RelanceLetterWords *words)
+{
+  g_auto(GStrv) lines = g_strsplit (or_empty (notes), "\n", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (lines[i][0] == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, lines[i]);
+    }
+  while (out->len > 0 && out->str[out->len - 1] == '.')
+    g_string_truncate (out, out->len - 1);
+  if (out->len == 0)
+    return g_strdup ("");
+
+  return g_strconcat (words->quote_open, out->str, words->quote_close, NULL);
+}
+
+static char *
+disputed_sentence (const RelanceLetterData  *data,
+                   const RelanceLetterWords *words)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+  guint n = data->disputed != NULL ? data->disputed->len : 0;
+
+  if (n == 0)
+    return g_strdup ("");
+
+  for (guint i = 0; i < n; i++)
+    {
+      const RelanceLetterInvoice *invoice = g_ptr_array_index (data->disputed, i);
+      g_autofree char *amount = relance_merge_format_amount (invoice->open, words->language);
+      g_autofree char *item = relance_letter_words_format (words->amount_in_brackets,
+                                                           or_empty (invoice->number), amount, NULL);
+
+      if (i > 0)
+        g_string_append (list, i + 1 == n ? words->list_and : ", ");
+      g_string_append (list, item);
+    }
+
+  return relance_letter_words_fill (words->disputed_apart[n == 1 ? 0 : 1], list->str);
+}
+
+static char *
+last_call_sentence (const RelanceLetterData  *data,
+                    const RelanceLetterWords *words)
+{
+  g_autofree char *day = NULL;
+  g_autofree char *with = NULL;
+  g_autofree char *notes = NULL;
+
+  if (data->last_call_date == RELANCE_DAY_NONE)
+    return g_strdup ("");
+
+  day = relance_merge_format_date (data->last_call_date, words->language);
+  if (!data->last_call_reached)
+    return relance_letter_words_fill (words->call_unanswered, day);
+
+  if (is_blank (data->last_call_contact))
+    with = g_strdup ("");
+  else
+    {
+      g_autofree char *contact = g_strstrip (g_strdup (data->last_call_contact));
+
+      with = relance_letter_words_fill (words->call_with, contact);
+    }
+  notes = quote_notes (data->last_call_summary, words);
+  if (notes[0] == '\0')
+    return relance_letter_words_format (words->call_reached, day, with, NULL);
+
+  return relance_letter_words_format (words->call_reached_noted, day, with, notes, NULL);
+}
+
+static char *
+promise_sentence (const RelanceLetterData  *data,
+                  const RelanceLetterWords *words)
+{
+  const char *lang = words->language;
+  g_autofree char *made = NULL;
+  g_autofree char *amount = NULL;
+  g_autofree char *day = NULL;
+  gboolean broken = g_str_equal (or_empty (data->promise_status), "broken");
+  gboolean named = !is_blank (data->promise_contact);
+
+  if (data->promise_date == RELANCE_DAY_NONE ||
+      !(broken || g_str_equal (or_empty (data->promise_status), "pending")))
+    return g_strdup ("");
+
+  made = relance_merge_format_date (data->promise_made_on != RELANCE_DAY_NONE
+                                    ? data->promise_made_on : data->promise_date, lang);
+  {
+    char *opening = relance_letter_words_fill (data->promise_in_call ? words->promise_in_call
+                                                                     : words->promise_on_day, made);
+
+    g_free (made);
+    made = opening;
+  }
+  amount = relance_merge_format_amount (data->promise_amount, lang);
+  day = relance_merge_format_date (data->promise_date, lang);
+
+  if (named)
+    return relance_letter_words_format (broken ? words->promise_broken_named : words->promise_named,
+                                        made, data->promise_contact, amount, day, NULL);
+
+  return relance_letter_words_format (broken ? words->promise_broken_unnamed : words->promise_unnamed,
+                                      made, amount, day, NULL);
+}
+
+static char *
+request_sentence (const RelanceLetterData  *data,
+                  const RelanceLetterWords *words)
+{
+  const char *lang = words->language;
+  gboolean pending = g_str_equal (or_empty (data->promise_status), "pending")
+                     && data->promise_date >= data->date && data->promise_date != RELANCE_DAY_NONE;
+
+  if (pending)
+    {
+      gint64 promised = MIN (data->promise_amount, data->total_claimed);
+      g_autofree char *amount = relance_merge_format_amount (promised, lang);
+      g_autofree char *day = relance_merge_format_date (data->promise_date, lang);
+      g_autofree char *first = relance_letter_words_format (words->request_promise, amount, day, NULL);
+      g_autofree char *rest = NULL;
+      g_autofree char *by = NULL;
+      g_autofree char *remainder = NULL;
+
+      if (data->remainder <= 0)
+        return g_steal_pointer (&first);
+
+      rest = relance_merge_format_amount (data->remainder, lang);
+      by = relance_merge_format_date (data->remainder_deadline, lang);
+      remainder = relance_letter_words_format (words->request_remainder, rest, by, NULL);
+      return g_strconcat (first, remainder, NULL);
+    }
+  else
+    {
+      g_autofree char *amount = relance_merge_format_amount (data->total_claimed, lang);
+      g_autofree char *day = relance_merge_format_date (data->deadline, lang);
+
+      return relance_letter_words_format (words->request, amount, day, NULL);
+    }
+}
+
+/* "le 3 novembre 2026 et le 18 novembre 2026" */
+static char *
+day_list (GArray                   *days,
+          const RelanceLetterWords *words)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < days->len; i++)
+    {
+      g_autofree char *date = relance_merge_format_date (g_array_index (days, RelanceDay, i), words->language);
+      g_autofree char *item = relance_letter_words_fill (words->day_in_list, date);
+
+      if (i > 0)
+        g_string_append (out, i + 1 == days->len ? words->list_and : ", ");
+      g_string_append (out, item);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+history_sentence (const RelanceLetterData  *data,
+                  const RelanceLetterWords *words)
+{
+  g_autoptr(GArray) wrote = g_array_new (FALSE, FALSE, sizeof (RelanceDay));
+  g_autoptr(GArray) spoke = g_array_new (FALSE, FALSE, sizeof (RelanceDay));
+  g_autoptr(GArray) tried = g_array_new (FALSE, FALSE, sizeof (RelanceDay));
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) out = g_string_new (NULL);
+  GArray *lists[3];
+  const char *patterns[3];
+  char first[8] = { 0 };
+
+  for (guint i = 0; data->history != NULL && i < data->history->len; i++)
+    {
+      const RelanceLetterStep *step = &g_array_index (data->history, RelanceLetterStep, i);
+      GArray *list = step->kind != RELANCE_ACTION_CALL ? wrote : step->reached ? spoke : tried;
+
+      /* Two actions the same day are one date. */
+      if (list->len == 0 || g_array_index (list, RelanceDay, list->len - 1) != step->date)
+        g_array_append_val (list, step->date);
+    }
+
+  lists[0] = wrote, patterns[0] = words->history_wrote;
+  lists[1] = spoke, patterns[1] = words->history_spoke;
+  lists[2] = tried, patterns[2] = words->history_tried;
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    if (lists[i]->len > 0)
+      {
+        g_autofree char *days = day_list (lists[i], words);
+
+        g_ptr_array_add (parts, relance_letter_words_fill (patterns[i], days));
+      }
+
+  if (parts->len == 0)
+    return g_strdup ("");
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      if (i > 0)
+        g_string_append (out, i + 1 == parts->len ? words->list_and : ", ");
+      g_string_append (out, g_ptr_array_index (parts, i));
+    }
+  g_string_append_c (out, '.');
+
+  /* A capital to begin the sentence. */
+  g_unichar_to_utf8 (g_unichar_toupper (g_utf8_get_char (out->str)), first);
+  return g_strconcat (first, g_utf8_next_char (out->str), NULL);
+}
+
 /**
  * relance_merge_get_value:
  * @data: the letter's data
@@ -656,8 +910,19 @@ relance_merge_get_value (const RelanceLetterData *data,
     {
       if (is_blank (data->contact_name))
         return g_strdup (words->salutation);
+      /* "Dear Ms Roux,"; French says "Bonjour Isabelle Roux,". */
+      if (strstr (words->salutation_madame, "%s") != NULL && !is_blank (data->contact_civility))
+        return relance_letter_words_formal_salutation (words, data->contact_civility, data->contact_name);
       return relance_letter_words_fill (words->salutation_named, data->contact_name);
     }
+  if (g_str_equal (name, "salutation.formal"))
+    return relance_letter_words_formal_salutation (words, data->contact_civility,
+                                                   is_blank (data->contact_name) ? "" : data->contact_name);
+  if (g_str_equal (name, "closing.formal"))
+    return relance_letter_words_formal_closing (words, data->contact_civility,
+                                                is_blank (data->contact_name) ? "" : data->contact_name);
+  if (g_str_equal (name, "history.sentence"))
+    return history_sentence (data, words);
 
   if (g_str_has_prefix (name, "company.") || g_str_equal (name, "payment.details"))
     {
@@ -715,6 +980,23 @@ relance_merge_get_value (const RelanceLetterData *data,
     }
   if (g_str_equal (name, "contact.name"))
     return g_strdup (or_empty (data->contact_name));
+  if (g_str_equal (name, "customer.of_name"))
+    return relance_letter_words_of (words, or_empty (data->customer_name));
+
+  if (g_str_equal (name, "invoices.below"))
+    return g_strdup (words->below[plural_index (data)]);
+  if (g_str_equal (name, "invoices.of_below"))
+    return g_strdup (words->of_below[plural_index (data)]);
+  if (g_str_equal (name, "invoices.remain_unpaid"))
+    return g_strdup (words->remain_unpaid[plural_index (data)]);
+  if (g_str_equal (name, "disputed.sentence"))
+    return disputed_sentence (data, words);
+  if (g_str_equal (name, "request.sentence"))
+    return request_sentence (data, words);
+  if (g_str_equal (name, "last_call.sentence"))
+    return last_call_sentence (data, words);
+  if (g_str_equal (name, "promise.sentence"))
+    return promise_sentence (data, words);
 
   if (g_str_equal (name, "invoices.list"))
     return invoice_list (data, words);
@@ -822,7 +1104,7 @@ relance_merge_apply (const char              *text,
           g_string_append (out, value);
           copied = token.end;
 
-          if (value[0] == '\0' && empty_fields != NULL
+          if (value[0] == '\0' && empty_fields != NULL && !token.field->optional
               && !g_ptr_array_find_with_equal_func (empty_fields, token.field->name,
                                                     g_str_equal, NULL))
             g_ptr_array_add (empty_fields, g_strdup (token.field->name));

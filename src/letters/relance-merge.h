@@ -24,7 +24,34 @@
  *   contact.name           the collections contact ("" when none)
  *   salutation             "Madame, Monsieur," / "Dear Sir or Madam,", or
  *                          "Bonjour Marie Dupont," / "Dear Marie Dupont,"
- *                          when the contact is known
+ *                          ("Dear Ms Dupont," with a civility) when the
+ *                          contact is known
+ *   salutation.formal      "Madame," / "Monsieur," (the contact's
+ *                          civility) or "Madame, Monsieur,"; "Dear Ms
+ *                          Dupont," / "Dear Sir or Madam,": never "Bonjour"
+ *   closing.formal         "Nous vous prions d’agréer, Madame, l’expression de
+ *                          nos salutations distinguées." (the civility
+ *                          again); "Yours sincerely," / "Yours faithfully,"
+ *   customer.of_name       "d’Imprimerie Petit" / "de Dupont SA" (the name
+ *                          alone in English)
+ *   invoices.below, invoices.of_below, invoices.remain_unpaid: "la facture
+ *                          ci-dessous" / "les factures ci-dessous", "de la
+ *                          facture…" / "des factures…", "demeure impayée" /
+ *                          "demeurent impayées", after the number of
+ *                          invoices claimed
+ *   disputed.sentence      the invoices under dispute, not claimed ("" when
+ *                          none)
+ *   last_call.sentence     a call that reached someone quoted (date, person,
+ *                          notes), or "we tried to reach you on …"; ""
+ *                          without a call
+ *   promise.sentence       the latest promise quoted (made on, who,
+ *                          amount, day), said broken when it was; ""
+ *   request.sentence       what to pay by when: the promised amount by its
+ *                          day and the remainder by its deadline when a
+ *                          promise is pending, else the total by the deadline
+ *   history.sentence       "Nous vous avons écrit le … et nous avons tenté de
+ *                          vous joindre par téléphone le …." ("" when nothing
+ *                          was done)
  *   invoices.table         BLOCK: the table of invoices (number, date, due
  *                          date, amount, open, days overdue) with its totals
  *                          and, when the step claims them, a line of interest
@@ -62,6 +89,8 @@ typedef struct
   const char *group;    /* translated menu section: "Customer" */
   const char *label;    /* translated menu item: "Customer’s name" */
   gboolean    block;    /* stands alone on its line (invoices.table) */
+  gboolean    optional; /* a sentence that is rightly empty for some customers
+                         * (no call, no dispute): never reported as empty */
 } RelanceMergeField;
 
 typedef struct

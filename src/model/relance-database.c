@@ -116,6 +116,7 @@ migrate (RelanceDatabase  *self,
       if (!_relance_database_exec (self, _relance_schema_get_migration (version), error) ||
           (version == 1 && !seed_dispute_causes (self, error)) ||
           (version == 4 && !_relance_templates_seed (self, error)) ||
+          (version == 5 && !_relance_templates_refresh (self, error)) ||
           !_relance_database_exec (self, pragma, error) ||
           !_relance_database_exec (self, "COMMIT", error))
         {

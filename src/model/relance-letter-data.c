@@ -100,7 +100,7 @@ read_contact (RelanceDatabase    *db,
   gboolean has_row;
 
   stmt = _relance_database_prepare (db,
-                                    "SELECT name, email, phone FROM contacts"
+                                    "SELECT name, email, phone, civility FROM contacts"
                                     " WHERE customer_id = ?1 AND is_collections = 1"
                                     " ORDER BY id LIMIT 1",
                                     error);
@@ -115,6 +115,7 @@ read_contact (RelanceDatabase    *db,
       replace_column (&data->contact_name, stmt, 0);
       replace_column (&data->contact_email, stmt, 1);
       replace_column (&data->contact_phone, stmt, 2);
+      replace_column (&data->contact_civility, stmt, 3);
     }
 
   return TRUE;
@@ -145,8 +146,7 @@ read_invoice (sqlite3_stmt *stmt,
 }
 
 /* Every invoice and credit note of the customer still open on the date
- * (issued by then), but those under an open dispute: a letter never claims
- * what is disputed. */
+ * (issued by then); those under an open dispute are set apart later. */
 static gboolean
 read_open_invoices (RelanceDatabase    *db,
                     RelanceLetterData  *data,
@@ -157,7 +157,7 @@ read_open_invoices (RelanceDatabase    *db,
   stmt = _relance_database_prepare (db,
                                     "SELECT * FROM (" INVOICE_SELECT
                                     " WHERE i.customer_id = ?1 AND i.issue_date <= ?2)"
-                                    " WHERE open > 0 AND NOT disputed",
+                                    " WHERE open > 0",
                                     error);
   if (stmt == NULL)
     return FALSE;
@@ -226,6 +226,118 @@ read_given_invoices (RelanceDatabase    *db,
   return TRUE;
 }
 
+static gboolean
+has_invoice (GPtrArray *invoices,
+             gint64     invoice_id)
+{
+  for (guint i = 0; i < invoices->len; i++)
+    if (((RelanceLetterInvoice *) g_ptr_array_index (invoices, i))->invoice_id == invoice_id)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The open credit notes of the customer that the invoices asked for left
+ * out: a letter always deducts what the customer is owed back. */
+static gboolean
+read_open_credit_notes (RelanceDatabase    *db,
+                        RelanceLetterData  *data,
+                        GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = _relance_database_prepare (db,
+                                    "SELECT * FROM (" INVOICE_SELECT
+                                    " WHERE i.customer_id = ?1 AND i.issue_date <= ?2"
+                                    " AND i.kind = 'credit_note')"
+                                    " WHERE open > 0",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, data->customer_id);
+  sqlite3_bind_int (stmt, 2, data->date);
+
+  for (;;)
+    {
+      gboolean has_row;
+
+      if (!_relance_database_step (db, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        return TRUE;
+
+      if (!has_invoice (data->invoices, sqlite3_column_int64 (stmt, 0)))
+        g_ptr_array_add (data->invoices, read_invoice (stmt, data->date));
+    }
+}
+
+/* The invoices (not credit notes) under an open dispute move from the
+ * claim to data->disputed, with every invoice of the customer still open
+ * and disputed on the date, each with the causes of its disputes (code
+ * and the department that must act: "B, Shipping"). */
+static gboolean
+set_disputed_apart (RelanceDatabase    *db,
+                    RelanceLetterData  *data,
+                    GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) causes = NULL;
+
+  for (guint i = data->invoices->len; i > 0; i--)
+    {
+      RelanceLetterInvoice *invoice = g_ptr_array_index (data->invoices, i - 1);
+
+      if (invoice->disputed && !invoice->credit_note)
+        g_ptr_array_remove_index (data->invoices, i - 1);
+    }
+
+  stmt = _relance_database_prepare (db,
+                                    "SELECT * FROM (" INVOICE_SELECT
+                                    " WHERE i.customer_id = ?1 AND i.issue_date <= ?2"
+                                    " AND i.kind <> 'credit_note')"
+                                    " WHERE open > 0 AND disputed",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  causes = _relance_database_prepare (db,
+                                      "SELECT group_concat (c.code || ', ' || c.department, '; ')"
+                                      " FROM (SELECT DISTINCT c.code, c.department FROM disputes d"
+                                      "       JOIN dispute_causes c ON c.id = d.cause_id"
+                                      "       WHERE d.invoice_id = ?1 AND d.opened_on <= ?2"
+                                      "       AND (d.resolved_on IS NULL OR d.resolved_on > ?2)"
+                                      "       ORDER BY c.code) c",
+                                      error);
+  if (causes == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, data->customer_id);
+  sqlite3_bind_int (stmt, 2, data->date);
+  sqlite3_bind_int (causes, 2, data->date);
+
+  for (;;)
+    {
+      RelanceLetterInvoice *invoice;
+      gboolean has_row;
+
+      if (!_relance_database_step (db, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        break;
+
+      invoice = read_invoice (stmt, data->date);
+      g_ptr_array_add (data->disputed, invoice);
+      data->total_disputed += invoice->open;
+
+      sqlite3_reset (causes);
+      sqlite3_bind_int64 (causes, 1, invoice->invoice_id);
+      if (!_relance_database_step (db, causes, &has_row, error))
+        return FALSE;
+      if (has_row)
+        replace_column (&invoice->dispute_cause, causes, 0);
+    }
+
+  return TRUE;
+}
+
 static int
 compare_invoices (gconstpointer a,
                   gconstpointer b)
@@ -283,7 +395,7 @@ read_last_call (RelanceDatabase    *db,
   gboolean has_row;
 
   stmt = _relance_database_prepare (db,
-                                    "SELECT date, who, contact, summary FROM actions"
+                                    "SELECT date, who, contact, summary, outcome FROM actions"
                                     " WHERE customer_id = ?1 AND kind = 'call' AND date <= ?2"
                                     " ORDER BY date DESC, id DESC LIMIT 1",
                                     error);
@@ -300,9 +412,94 @@ read_last_call (RelanceDatabase    *db,
       replace_column (&data->last_call_who, stmt, 1);
       replace_column (&data->last_call_contact, stmt, 2);
       replace_column (&data->last_call_summary, stmt, 3);
+      if (!relance_outcome_from_string ((const char *) sqlite3_column_text (stmt, 4),
+                                        &data->last_call_outcome))
+        data->last_call_outcome = RELANCE_OUTCOME_NONE;
+      data->last_call_reached = relance_outcome_is_conversation (data->last_call_outcome);
     }
 
   return TRUE;
+}
+
+/* The written reminders and calls about the letter's invoices (linked to
+ * one of them, or to no invoice at all) after the oldest due date. */
+static gboolean
+read_history (RelanceDatabase    *db,
+              RelanceLetterData  *data,
+              GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GPtrArray *lists[] = { data->invoices, data->disputed };
+
+  if (data->oldest_due_date == RELANCE_DAY_NONE)
+    return TRUE;
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      {
+        RelanceLetterInvoice *invoice = g_ptr_array_index (lists[l], i);
+
+        if (!invoice->credit_note)
+          g_hash_table_add (ids, &invoice->invoice_id);
+      }
+
+  stmt = _relance_database_prepare (db,
+                                    "SELECT a.date, a.kind, a.outcome,"
+                                    "  (SELECT group_concat (ai.invoice_id) FROM action_invoices ai"
+                                    "   WHERE ai.action_id = a.id)"
+                                    " FROM actions a"
+                                    " WHERE a.customer_id = ?1 AND a.date <= ?2 AND a.date > ?3"
+                                    " AND a.kind IN ('call', 'email', 'letter', 'formal_notice')"
+                                    " ORDER BY a.date, a.id",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, data->customer_id);
+  sqlite3_bind_int (stmt, 2, data->date);
+  sqlite3_bind_int (stmt, 3, data->oldest_due_date);
+
+  for (;;)
+    {
+      RelanceLetterStep step = { 0 };
+      const char *linked;
+      gboolean about = TRUE;
+      RelanceOutcome outcome;
+      gboolean has_row;
+
+      if (!_relance_database_step (db, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        return TRUE;
+
+      linked = (const char *) sqlite3_column_text (stmt, 3);
+      if (linked != NULL && linked[0] != '\0')
+        {
+          g_auto(GStrv) parts = g_strsplit (linked, ",", -1);
+
+          about = FALSE;
+          for (guint i = 0; parts[i] != NULL && !about; i++)
+            {
+              gint64 id = g_ascii_strtoll (parts[i], NULL, 10);
+
+              about = g_hash_table_contains (ids, &id);
+            }
+        }
+      if (!about ||
+          !relance_action_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &step.kind))
+        continue;
+
+      step.date = sqlite3_column_int (stmt, 0);
+      if (step.kind == RELANCE_ACTION_CALL)
+        step.reached = relance_outcome_from_string ((const char *) sqlite3_column_text (stmt, 2), &outcome)
+                       && relance_outcome_is_conversation (outcome);
+      else
+        {
+          data->n_reminders++;
+          data->last_reminder_date = step.date;
+        }
+      g_array_append_val (data->history, step);
+    }
 }
 
 /* The latest promise made by the letter's date, and its status that day. */
@@ -323,9 +520,11 @@ read_promise (RelanceDatabase    *db,
   gint64 promise_id;
 
   stmt = _relance_database_prepare (db,
-                                    "SELECT id, promised_date, amount, coalesce (made_on, promised_date) AS made"
-                                    " FROM promises WHERE customer_id = ?1 AND coalesce (made_on, promised_date) <= ?2"
-                                    " ORDER BY made DESC, id DESC LIMIT 1",
+                                    "SELECT p.id, p.promised_date, p.amount,"
+                                    "  coalesce (p.made_on, p.promised_date) AS made, a.contact, a.kind = 'call'"
+                                    " FROM promises p LEFT JOIN actions a ON a.id = p.action_id"
+                                    " WHERE p.customer_id = ?1 AND coalesce (p.made_on, p.promised_date) <= ?2"
+                                    " ORDER BY made DESC, p.id DESC LIMIT 1",
                                     error);
   if (stmt == NULL)
     return FALSE;
@@ -340,6 +539,8 @@ read_promise (RelanceDatabase    *db,
   data->promise_date = sqlite3_column_int (stmt, 1);
   data->promise_amount = sqlite3_column_int64 (stmt, 2);
   data->promise_made_on = sqlite3_column_int (stmt, 3);
+  replace_column (&data->promise_contact, stmt, 4);
+  data->promise_in_call = sqlite3_column_int (stmt, 5) != 0;
 
   status = relance_promise_get_status (db, promise_id, data->date, &status_error);
   if (status_error != NULL)
@@ -442,6 +643,7 @@ letter_invoice_copy (const RelanceLetterInvoice *invoice)
 
   *copy = *invoice;
   copy->number = g_strdup (invoice->number);
+  copy->dispute_cause = g_strdup (invoice->dispute_cause);
 
   return copy;
 }
@@ -464,13 +666,17 @@ relance_letter_data_new (void)
   data->contact_name = g_strdup ("");
   data->contact_email = g_strdup ("");
   data->contact_phone = g_strdup ("");
+  data->contact_civility = g_strdup ("");
   data->invoices = g_ptr_array_new_with_free_func ((GDestroyNotify) relance_letter_invoice_free);
   data->interest_periods = g_ptr_array_new_with_free_func ((GDestroyNotify) relance_letter_interest_period_free);
   data->paid_late = g_ptr_array_new_with_free_func ((GDestroyNotify) relance_letter_invoice_free);
+  data->disputed = g_ptr_array_new_with_free_func ((GDestroyNotify) relance_letter_invoice_free);
+  data->history = g_array_new (FALSE, TRUE, sizeof (RelanceLetterStep));
   data->last_call_who = g_strdup ("");
   data->last_call_contact = g_strdup ("");
   data->last_call_summary = g_strdup ("");
   data->promise_status = g_strdup ("");
+  data->promise_contact = g_strdup ("");
 
   return data;
 }
@@ -492,6 +698,7 @@ relance_letter_invoice_free (RelanceLetterInvoice *invoice)
     return;
 
   g_free (invoice->number);
+  g_free (invoice->dispute_cause);
   g_free (invoice);
 }
 
@@ -515,6 +722,7 @@ relance_letter_data_copy (const RelanceLetterData *data)
   copy->contact_name = g_strdup (data->contact_name);
   copy->contact_email = g_strdup (data->contact_email);
   copy->contact_phone = g_strdup (data->contact_phone);
+  copy->contact_civility = g_strdup (data->contact_civility);
   copy->invoices = g_ptr_array_new_with_free_func ((GDestroyNotify) relance_letter_invoice_free);
   for (guint i = 0; data->invoices != NULL && i < data->invoices->len; i++)
     g_ptr_array_add (copy->invoices, letter_invoice_copy (g_ptr_array_index (data->invoices, i)));
@@ -525,10 +733,17 @@ relance_letter_data_copy (const RelanceLetterData *data)
   copy->paid_late = g_ptr_array_new_with_free_func ((GDestroyNotify) relance_letter_invoice_free);
   for (guint i = 0; data->paid_late != NULL && i < data->paid_late->len; i++)
     g_ptr_array_add (copy->paid_late, letter_invoice_copy (g_ptr_array_index (data->paid_late, i)));
+  copy->disputed = g_ptr_array_new_with_free_func ((GDestroyNotify) relance_letter_invoice_free);
+  for (guint i = 0; data->disputed != NULL && i < data->disputed->len; i++)
+    g_ptr_array_add (copy->disputed, letter_invoice_copy (g_ptr_array_index (data->disputed, i)));
+  copy->history = g_array_new (FALSE, TRUE, sizeof (RelanceLetterStep));
+  if (data->history != NULL)
+    g_array_append_vals (copy->history, data->history->data, data->history->len);
   copy->last_call_who = g_strdup (data->last_call_who);
   copy->last_call_contact = g_strdup (data->last_call_contact);
   copy->last_call_summary = g_strdup (data->last_call_summary);
   copy->promise_status = g_strdup (data->promise_status);
+  copy->promise_contact = g_strdup (data->promise_contact);
 
   return copy;
 }
@@ -550,13 +765,17 @@ relance_letter_data_free (RelanceLetterData *data)
   g_free (data->contact_name);
   g_free (data->contact_email);
   g_free (data->contact_phone);
+  g_free (data->contact_civility);
   g_clear_pointer (&data->invoices, g_ptr_array_unref);
   g_clear_pointer (&data->interest_periods, g_ptr_array_unref);
   g_clear_pointer (&data->paid_late, g_ptr_array_unref);
+  g_clear_pointer (&data->disputed, g_ptr_array_unref);
+  g_clear_pointer (&data->history, g_array_unref);
   g_free (data->last_call_who);
   g_free (data->last_call_contact);
   g_free (data->last_call_summary);
   g_free (data->promise_status);
+  g_free (data->promise_contact);
   g_free (data);
 }
 
@@ -616,18 +835,31 @@ relance_letter_data_get (RelanceDatabase  *db,
   if (!read_contact (db, data, error) ||
       !(invoice_ids != NULL
         ? read_given_invoices (db, data, invoice_ids, n_invoice_ids, error)
-        : read_open_invoices (db, data, error)))
+        : read_open_invoices (db, data, error)) ||
+      !read_open_credit_notes (db, data, error) ||
+      !set_disputed_apart (db, data, error))
     goto failed;
 
   g_ptr_array_sort (data->invoices, compare_invoices);
+  g_ptr_array_sort (data->disputed, compare_invoices);
   add_up_invoices (data);
 
   if (!read_last_call (db, data, error) ||
+      !read_history (db, data, error) ||
       !read_promise (db, data, error) ||
       (claims_penalties && !read_penalties (db, data, error)))
     goto failed;
 
   data->total_claimed = data->total_open + data->interest + data->indemnity;
+
+  /* A promise still to come asks for what was promised by its day; what
+   * remains is given the usual days after it. */
+  if (g_str_equal (data->promise_status, "pending") && data->promise_date >= data->date
+      && data->promise_amount < data->total_claimed)
+    {
+      data->remainder = data->total_claimed - data->promise_amount;
+      data->remainder_deadline = MAX (data->deadline, data->promise_date + RELANCE_LETTER_DEADLINE_DAYS);
+    }
 
   if (!_relance_database_commit (db, error))
     return NULL;
@@ -690,10 +922,11 @@ relance_letter_get_document (RelanceDatabase  *db,
  * @data: the letter's data
  * @kind: the kind of letter a scenario step asks for
  *
- * A letter after a call quotes the call, and one after a broken promise
- * quotes the promise: without them (no call since the invoices fell due,
- * no promise) such a letter would quote nothing, and a second reminder is
- * written instead.
+ * The step says what comes next on the calendar; what was done and said
+ * says which letter fits: a broken promise is quoted, a call that reached
+ * someone since the last letter is restated, a second reminder needs a
+ * first one. A preventive message and a formal notice are kept (the
+ * formal notice quotes the real history, {{history.sentence}}).
  *
  * Returns: the kind of letter to write
  */
@@ -701,15 +934,112 @@ RelanceTemplateKind
 relance_letter_data_fit_kind (const RelanceLetterData *data,
                               RelanceTemplateKind      kind)
 {
+  /* The last call, when it reached someone since the invoices fell due:
+   * the one a letter after a call quotes. */
+  gboolean reached;
+
   g_return_val_if_fail (data != NULL, kind);
 
-  if (kind == RELANCE_TEMPLATE_AFTER_CALL &&
-      (data->last_call_date == 0 ||
-       (data->oldest_due_date != 0 && data->last_call_date < data->oldest_due_date)))
-    return RELANCE_TEMPLATE_SECOND_REMINDER;
-  if (kind == RELANCE_TEMPLATE_BROKEN_PROMISE && data->promise_date == 0)
-    return RELANCE_TEMPLATE_SECOND_REMINDER;
+  reached = data->last_call_date != RELANCE_DAY_NONE && data->last_call_reached &&
+            data->last_call_date > data->oldest_due_date;
 
-  return kind;
+  if (kind != RELANCE_TEMPLATE_FIRST_REMINDER && kind != RELANCE_TEMPLATE_SECOND_REMINDER &&
+      kind != RELANCE_TEMPLATE_AFTER_CALL && kind != RELANCE_TEMPLATE_BROKEN_PROMISE)
+    return kind;
+
+  /* A broken promise, unless someone was spoken to since its day. */
+  if (g_str_equal (data->promise_status, "broken") &&
+      !(reached && data->last_call_date > data->promise_date))
+    return RELANCE_TEMPLATE_BROKEN_PROMISE;
+
+  /* A conversation since the last written reminder (on its day: the
+   * letter may follow the call the same day). */
+  if (reached && data->last_call_date >= data->last_reminder_date)
+    return RELANCE_TEMPLATE_AFTER_CALL;
+
+  return data->n_reminders > 0 ? RELANCE_TEMPLATE_SECOND_REMINDER : RELANCE_TEMPLATE_FIRST_REMINDER;
 }
 
+/* "B, Shipping; A, Billing": the causes of the disputed invoices, once each. */
+static char *
+join_dispute_causes (const RelanceLetterData *data)
+{
+  g_autoptr(GPtrArray) causes = g_ptr_array_new ();
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < data->disputed->len; i++)
+    {
+      const RelanceLetterInvoice *invoice = g_ptr_array_index (data->disputed, i);
+
+      if (invoice->dispute_cause == NULL || invoice->dispute_cause[0] == '\0' ||
+          g_ptr_array_find_with_equal_func (causes, invoice->dispute_cause, g_str_equal, NULL))
+        continue;
+      g_ptr_array_add (causes, invoice->dispute_cause);
+      if (out->len > 0)
+        g_string_append (out, "; ");
+      g_string_append (out, invoice->dispute_cause);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * relance_letter_data_get_nothing_to_claim:
+ * @data: the letter's data
+ * @format_amount: formats an amount in the caller's locale
+ *
+ * Returns: (transfer full) (nullable): why nothing can be claimed, in the
+ *   user's language; %NULL when the letter claims something
+ */
+char *
+relance_letter_data_get_nothing_to_claim (const RelanceLetterData *data,
+                                          RelanceAmountFormatFunc  format_amount)
+{
+  g_autofree char *disputed = NULL;
+  g_autofree char *causes = NULL;
+  g_autofree char *credits = NULL;
+  g_autofree char *owed = NULL;
+  gint64 invoiced = 0;
+  gint64 credited = 0;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (format_amount != NULL, NULL);
+
+  for (guint i = 0; i < data->invoices->len; i++)
+    {
+      const RelanceLetterInvoice *invoice = g_ptr_array_index (data->invoices, i);
+
+      if (invoice->credit_note)
+        credited -= invoice->open;
+      else if (invoice->open > 0)
+        invoiced += invoice->open;
+    }
+
+  if (invoiced > 0 && data->total_open > 0)
+    return NULL;
+
+  credits = format_amount (credited);
+  owed = format_amount (invoiced);
+
+  if (data->disputed->len > 0)
+    {
+      disputed = format_amount (data->total_disputed);
+      causes = join_dispute_causes (data);
+
+      if (invoiced > 0)
+        /* Translators: "253,15 € is under dispute (B, Shipping); the open credit notes
+         * (150,00 €) cover the 100,00 € still due: nothing else can be claimed" */
+        return g_strdup_printf (_("%s is under dispute (%s); the open credit notes (%s) cover the %s "
+                                  "still due: nothing else can be claimed"),
+                                disputed, causes, credits, owed);
+      /* Translators: "253,15 € is under dispute (B, Shipping); nothing else is due" */
+      return g_strdup_printf (_("%s is under dispute (%s); nothing else is due"), disputed, causes);
+    }
+
+  if (invoiced > 0)
+    /* Translators: "The open credit notes (150,00 €) cover the 100,00 € still due: nothing can be claimed" */
+    return g_strdup_printf (_("The open credit notes (%s) cover the %s still due: nothing can be claimed"),
+                            credits, owed);
+
+  return g_strdup (_("Nothing is due: every invoice is paid"));
+}

@@ -16,6 +16,7 @@
 #include "relance-database.h"
 #include "relance-date.h"
 #include "relance-scenarios.h"
+#include "relance-worklist.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,7 @@ typedef struct
   gboolean    disputed;      /* under an open dispute */
   gint64      interest;      /* claimed on this invoice (0 unless claims_penalties) */
   gint64      indemnity;     /* idem */
+  char       *dispute_cause; /* when disputed: "B, Shipping" (cause code, department; several "; "-separated) */
 } RelanceLetterInvoice;
 
 /* A period of the interest claimed: one line per invoice and run of days
@@ -50,6 +52,14 @@ typedef struct
   int         rate;          /* basis points a year: ECB rate + margin */
   gint64      interest;      /* the periods add up to the letter's interest */
 } RelanceLetterInterestPeriod;
+/* One step of the history a letter can quote: a written reminder sent or
+ * a call, about the letter's invoices. */
+typedef struct
+{
+  RelanceDay         date;
+  RelanceActionKind  kind;     /* CALL, EMAIL, LETTER or FORMAL_NOTICE */
+  gboolean           reached;  /* a call that reached someone (relance_outcome_is_conversation()) */
+} RelanceLetterStep;
 
 typedef struct
 {
@@ -68,6 +78,7 @@ typedef struct
   char            *contact_name;     /* the collections contact; "" when none */
   char            *contact_email;
   char            *contact_phone;
+  char            *contact_civility; /* "", "madame" or "monsieur" */
 
   /* The invoices concerned, oldest due date first */
   GPtrArray       *invoices;         /* RelanceLetterInvoice */
@@ -76,17 +87,34 @@ typedef struct
   int              max_days_overdue; /* 0 when none is overdue */
   RelanceDay       oldest_due_date;  /* 0 when no invoice */
 
+  /* The invoices of the customer under an open dispute on the letter's
+   * date: never claimed, never in the table nor in the totals; listed
+   * apart ({{disputed.sentence}}). */
+  GPtrArray       *disputed;         /* RelanceLetterInvoice */
+  gint64           total_disputed;   /* their open amount */
+
   /* The last call to this customer before or on the letter's date */
   RelanceDay       last_call_date;   /* 0 when there was none */
   char            *last_call_who;    /* who called, "" when not recorded */
   char            *last_call_contact;/* who was reached */
   char            *last_call_summary;/* what was said */
+  RelanceOutcome   last_call_outcome;
+  gboolean         last_call_reached;/* relance_outcome_is_conversation() of its outcome */
+
+  /* The written reminders sent and the calls made about the invoices of
+   * the letter (linked to one of them, or to none), after the oldest due
+   * date and on or before the letter's date, oldest first. */
+  GArray          *history;          /* RelanceLetterStep */
+  guint            n_reminders;      /* letters, e-mails and formal notices in it */
+  RelanceDay       last_reminder_date; /* 0 when none */
 
   /* The latest promise of this customer */
   RelanceDay       promise_date;     /* the day promised; 0 when none */
   RelanceDay       promise_made_on;
   gint64           promise_amount;
   char            *promise_status;   /* "pending", "kept", "broken"; "" when none */
+  char            *promise_contact;  /* who promised (the contact of the action it was made in); "" when unknown */
+  gboolean         promise_in_call;  /* made in a call */
 
   /* Penalties (only when claims_penalties) */
   gboolean         claims_penalties;
@@ -101,7 +129,15 @@ typedef struct
                                       * and indemnity are claimed too; not in invoices */
 
   RelanceDay       deadline;         /* date + RELANCE_LETTER_DEADLINE_DAYS */
+  /* With a pending promise of less than the total due: what remains
+   * after it, due RELANCE_LETTER_DEADLINE_DAYS after the promised day (or
+   * at the deadline, if later); 0 and RELANCE_DAY_NONE otherwise. */
+  gint64           remainder;
+  RelanceDay       remainder_deadline;
 } RelanceLetterData;
+
+/* Formats an amount for people (the caller's locale: ui/, letters/, the CLI). */
+typedef char *(*RelanceAmountFormatFunc) (gint64 cents);
 
 RelanceLetterData *relance_letter_data_new     (void);   /* strings "", arrays empty, company empty */
 RelanceLetterData *relance_letter_data_copy    (const RelanceLetterData *data);
@@ -110,8 +146,10 @@ void               relance_letter_interest_period_free (RelanceLetterInterestPer
 void               relance_letter_data_free    (RelanceLetterData    *data);
 
 /* The data of a letter of @date to @customer_id about @invoice_ids (invoices
- * or credit notes of that customer; NULL: every open invoice and credit note
- * of the customer not under an open dispute). The company is read too: a letter asked for with an
+ * or credit notes of that customer; NULL: every open invoice of the
+ * customer). Whatever is asked, the open credit notes of the customer are
+ * deducted (listed in the table), and the invoices under an open dispute
+ * are set apart in @disputed, never claimed. The company is read too: a letter asked for with an
  * incomplete identity still gets its data (relance_company_list_missing()
  * tells what is missing). RELANCE_ERROR_NOT_FOUND when the customer does not
  * exist or an invoice is not theirs. */
@@ -123,10 +161,24 @@ RelanceLetterData *relance_letter_data_get     (RelanceDatabase      *db,
                                                 gboolean              claims_penalties,
                                                 GError              **error);
 
-/* The kind of letter to write when a step asks for @kind: a letter that
- * restates a call needs a call about these invoices (made on or after the
- * oldest due date), and a letter about a broken promise needs a promise;
- * without them the letter is a second reminder. Other kinds are kept. */
+/* Why no letter can be written from @data, in the user's language, amounts
+ * formatted by @format_amount: "253,15 € is under dispute (B, Shipping);
+ * nothing else is due". NULL when something can be claimed (there is an
+ * invoice open and the total due is above zero). The window, the batch of
+ * letters and the CLI all say this one reason. */
+char              *relance_letter_data_get_nothing_to_claim (const RelanceLetterData *data,
+                                                             RelanceAmountFormatFunc  format_amount);
+
+/* The kind of letter to write when a step asks for @kind, fitted to what
+ * was done (the history about these invoices):
+ * - a preventive message and a formal notice are kept;
+ * - a broken promise (and no call that reached someone since its day)
+ *   means a letter about the broken promise;
+ * - a call since the last written reminder that reached someone means a
+ *   letter after a call;
+ * - otherwise a written reminder already sent means a second reminder,
+ *   none a first reminder (whose text says nothing of earlier reminders;
+ *   a call that reached no one is said by {{last_call.sentence}}). */
 RelanceTemplateKind relance_letter_data_fit_kind (const RelanceLetterData *data,
                                                   RelanceTemplateKind      kind);
 

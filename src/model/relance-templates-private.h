@@ -32,4 +32,11 @@ const RelanceShippedTemplate *_relance_templates_find_shipped (const char      *
 gboolean _relance_templates_seed (RelanceDatabase  *db,
                                   GError          **error);
 
+/* Puts the shipped subjects and bodies in place of those of the templates
+ * that came with an earlier version and were not modified by the user
+ * (migration 5: letters that quote the call and the history), inside the
+ * migration's transaction. */
+gboolean _relance_templates_refresh (RelanceDatabase  *db,
+                                     GError          **error);
+
 G_END_DECLS

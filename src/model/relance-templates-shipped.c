@@ -1,8 +1,9 @@
 /* relance-templates-shipped.c
  *
  * The templates Relance ships, in French and in English: the only copy of
- * their text, written into new ledgers (migration 4) and put back by
- * relance_templates_reset(). Plain, modern language that keeps the
+ * their text, written into new ledgers (migration 4), put back by
+ * relance_templates_reset(), and put in place of the texts of version 4
+ * where the user had not changed them (migration 5). Plain, modern language that keeps the
  * customer and always says the exact date payment is expected; the legal
  * form only in the formal notice (DOMAIN.md: it names itself "mise en
  * demeure", both parties, each amount with its invoice and due date (the
@@ -61,7 +62,9 @@ static const RelanceShippedTemplate shipped[] = {
     "Kind regards,\n",
   },
 
-  /* First reminder: just after the due date */
+  /* First reminder: just after the due date. It says nothing of earlier
+   * reminders (there were none); a call that reached no one is said
+   * ({{last_call.sentence}}), and disputed invoices are set apart. */
   {
     "first_reminder.courteous.fr", RELANCE_TEMPLATE_FIRST_REMINDER, RELANCE_CHANNEL_EMAIL, "fr", RELANCE_TONE_COURTEOUS,
     "Première relance (courtoise)",
@@ -70,9 +73,13 @@ static const RelanceShippedTemplate shipped[] = {
     "\n"
     "Merci avant tout pour la confiance que vous nous accordez.\n"
     "\n"
-    "En faisant le point sur nos comptes, nous avons remarqué que les factures ci-dessous restent à régler. C’est sans doute un simple oubli, ou un courrier égaré.\n"
+    "En faisant le point sur nos comptes, nous avons remarqué que le règlement {{invoices.of_below}} ne nous est pas encore parvenu. C’est sans doute un simple oubli, ou un courrier égaré.\n"
+    "\n"
+    "{{last_call.sentence}}\n"
     "\n"
     "{{invoices.table}}\n"
+    "\n"
+    "{{disputed.sentence}}\n"
     "\n"
     "Pourriez-vous faire le nécessaire pour que le règlement de {{total.claimed}} nous parvienne d’ici le {{deadline}} ? Vous pouvez payer par virement : {{payment.details}}.\n"
     "\n"
@@ -86,9 +93,13 @@ static const RelanceShippedTemplate shipped[] = {
     "Rappel de paiement : {{total.due}}",
     "{{salutation}}\n"
     "\n"
-    "Sauf erreur de notre part, nous n’avons pas encore reçu le règlement des factures ci-dessous, arrivées à échéance.\n"
+    "Sauf erreur de notre part, nous n’avons pas encore reçu le règlement {{invoices.of_below}}, dont le délai de paiement est dépassé.\n"
+    "\n"
+    "{{last_call.sentence}}\n"
     "\n"
     "{{invoices.table}}\n"
+    "\n"
+    "{{disputed.sentence}}\n"
     "\n"
     "Il s’agit peut-être d’un simple oubli. Merci de régler {{total.claimed}} d’ici le {{deadline}}, par virement : {{payment.details}}.\n"
     "\n"
@@ -102,9 +113,13 @@ static const RelanceShippedTemplate shipped[] = {
     "Paiement en retard : {{total.due}}",
     "{{salutation}}\n"
     "\n"
-    "Les factures ci-dessous sont arrivées à échéance et restent impayées à ce jour.\n"
+    "Le délai de paiement est dépassé et, à ce jour, {{invoices.below}} {{invoices.remain_unpaid}}.\n"
+    "\n"
+    "{{last_call.sentence}}\n"
     "\n"
     "{{invoices.table}}\n"
+    "\n"
+    "{{disputed.sentence}}\n"
     "\n"
     "Nous vous demandons de régler {{total.claimed}} au plus tard le {{deadline}}, par virement : {{payment.details}}.\n"
     "\n"
@@ -120,9 +135,13 @@ static const RelanceShippedTemplate shipped[] = {
     "\n"
     "First of all, thank you for the trust you place in us.\n"
     "\n"
-    "While reviewing our accounts, we noticed that the invoices below are still open. It is most likely an oversight, or a letter gone astray.\n"
+    "While reviewing our accounts, we noticed that we have not yet received payment {{invoices.of_below}}. It is most likely an oversight, or a letter gone astray.\n"
+    "\n"
+    "{{last_call.sentence}}\n"
     "\n"
     "{{invoices.table}}\n"
+    "\n"
+    "{{disputed.sentence}}\n"
     "\n"
     "Could you arrange for the payment of {{total.claimed}} to reach us by {{deadline}}? You can pay by bank transfer to {{payment.details}}.\n"
     "\n"
@@ -136,9 +155,13 @@ static const RelanceShippedTemplate shipped[] = {
     "Payment reminder: {{total.due}}",
     "{{salutation}}\n"
     "\n"
-    "According to our records, we have not yet received payment of the invoices below, which are now due.\n"
+    "According to our records, the payment term has passed and we have not yet received payment {{invoices.of_below}}.\n"
+    "\n"
+    "{{last_call.sentence}}\n"
     "\n"
     "{{invoices.table}}\n"
+    "\n"
+    "{{disputed.sentence}}\n"
     "\n"
     "This may simply be an oversight. Please pay {{total.claimed}} by {{deadline}}, by bank transfer to {{payment.details}}.\n"
     "\n"
@@ -152,9 +175,13 @@ static const RelanceShippedTemplate shipped[] = {
     "Overdue payment: {{total.due}}",
     "{{salutation}}\n"
     "\n"
-    "The invoices below are past their due date and remain unpaid.\n"
+    "The payment term has passed and, as of today, {{invoices.below}} {{invoices.remain_unpaid}}.\n"
+    "\n"
+    "{{last_call.sentence}}\n"
     "\n"
     "{{invoices.table}}\n"
+    "\n"
+    "{{disputed.sentence}}\n"
     "\n"
     "We ask you to pay {{total.claimed}} no later than {{deadline}}, by bank transfer to {{payment.details}}.\n"
     "\n"
@@ -163,16 +190,22 @@ static const RelanceShippedTemplate shipped[] = {
     "Regards,\n",
   },
 
-  /* Second reminder: the first one went unanswered */
+  /* Second reminder: a written reminder went unanswered. The history says
+   * when we wrote and called ({{history.sentence}}); the firm one is the
+   * last reminder before the formal notice and opens formally. */
   {
     "second_reminder.courteous.fr", RELANCE_TEMPLATE_SECOND_REMINDER, RELANCE_CHANNEL_LETTER, "fr", RELANCE_TONE_COURTEOUS,
     "Deuxième relance (courtoise)",
     "Nos factures en attente de règlement",
     "{{salutation}}\n"
     "\n"
-    "Nous vous avons écrit récemment au sujet des factures ci-dessous, et leur règlement ne nous est pas encore parvenu. Peut-être notre premier message s’est-il perdu, ou attend-il sur un autre bureau.\n"
+    "{{history.sentence}}\n"
+    "\n"
+    "Le règlement {{invoices.of_below}} ne nous est pas encore parvenu. Peut-être notre premier message s’est-il perdu, ou attend-il sur un autre bureau.\n"
     "\n"
     "{{invoices.table}}\n"
+    "\n"
+    "{{disputed.sentence}}\n"
     "\n"
     "Nous vous serions reconnaissants de régler {{total.claimed}} d’ici le {{deadline}}, par virement : {{payment.details}}.\n"
     "\n"
@@ -188,9 +221,13 @@ static const RelanceShippedTemplate shipped[] = {
     "Deuxième rappel : {{total.due}} à régler",
     "{{salutation}}\n"
     "\n"
-    "Nous vous avons déjà rappelé les factures ci-dessous, et leur règlement ne nous est toujours pas parvenu. La plus ancienne était payable le {{due_date.oldest}}.\n"
+    "{{history.sentence}}\n"
+    "\n"
+    "Le règlement {{invoices.of_below}} ne nous est toujours pas parvenu.\n"
     "\n"
     "{{invoices.table}}\n"
+    "\n"
+    "{{disputed.sentence}}\n"
     "\n"
     "Merci de régler {{total.claimed}} au plus tard le {{deadline}}, par virement : {{payment.details}}.\n"
     "\n"
@@ -202,11 +239,15 @@ static const RelanceShippedTemplate shipped[] = {
     "second_reminder.firm.fr", RELANCE_TEMPLATE_SECOND_REMINDER, RELANCE_CHANNEL_LETTER, "fr", RELANCE_TONE_FIRM,
     "Deuxième relance (ferme)",
     "Dernier rappel avant mise en demeure",
-    "{{salutation}}\n"
+    "{{salutation.formal}}\n"
     "\n"
-    "Malgré notre premier rappel, les factures ci-dessous restent impayées. La plus ancienne était payable le {{due_date.oldest}}.\n"
+    "{{history.sentence}}\n"
+    "\n"
+    "À ce jour, {{invoices.below}} {{invoices.remain_unpaid}}.\n"
     "\n"
     "{{invoices.table}}\n"
+    "\n"
+    "{{disputed.sentence}}\n"
     "\n"
     "Nous vous demandons de régler {{total.claimed}} au plus tard le {{deadline}}, par virement : {{payment.details}}.\n"
     "\n"
@@ -214,7 +255,7 @@ static const RelanceShippedTemplate shipped[] = {
     "\n"
     "Sans règlement à cette date, nous vous adresserons une mise en demeure par lettre recommandée, avant d’engager une procédure de recouvrement judiciaire. Si une facture est contestée, signalez-le-nous dès aujourd’hui au {{company.phone}}.\n"
     "\n"
-    "Cordialement,\n",
+    "{{closing.formal}}\n",
   },
   {
     "second_reminder.courteous.en", RELANCE_TEMPLATE_SECOND_REMINDER, RELANCE_CHANNEL_LETTER, "en", RELANCE_TONE_COURTEOUS,
@@ -222,9 +263,13 @@ static const RelanceShippedTemplate shipped[] = {
     "Invoices awaiting payment",
     "{{salutation}}\n"
     "\n"
-    "We wrote to you recently about the invoices below, and we have not received their payment yet. Perhaps our first message went astray, or is waiting on someone else’s desk.\n"
+    "{{history.sentence}}\n"
+    "\n"
+    "We have not received payment {{invoices.of_below}} yet. Perhaps our first message went astray, or is waiting on someone else’s desk.\n"
     "\n"
     "{{invoices.table}}\n"
+    "\n"
+    "{{disputed.sentence}}\n"
     "\n"
     "We would be grateful if you could pay {{total.claimed}} by {{deadline}}, by bank transfer to {{payment.details}}.\n"
     "\n"
@@ -240,9 +285,13 @@ static const RelanceShippedTemplate shipped[] = {
     "Second reminder: {{total.due}} to pay",
     "{{salutation}}\n"
     "\n"
-    "We have already reminded you of the invoices below, and we still have not received their payment. The oldest was due on {{due_date.oldest}}.\n"
+    "{{history.sentence}}\n"
+    "\n"
+    "We still have not received payment {{invoices.of_below}}.\n"
     "\n"
     "{{invoices.table}}\n"
+    "\n"
+    "{{disputed.sentence}}\n"
     "\n"
     "Please pay {{total.claimed}} no later than {{deadline}}, by bank transfer to {{payment.details}}.\n"
     "\n"
@@ -254,11 +303,15 @@ static const RelanceShippedTemplate shipped[] = {
     "second_reminder.firm.en", RELANCE_TEMPLATE_SECOND_REMINDER, RELANCE_CHANNEL_LETTER, "en", RELANCE_TONE_FIRM,
     "Second reminder (firm)",
     "Final reminder before formal notice",
-    "{{salutation}}\n"
+    "{{salutation.formal}}\n"
     "\n"
-    "Despite our first reminder, the invoices below remain unpaid. The oldest was due on {{due_date.oldest}}.\n"
+    "{{history.sentence}}\n"
+    "\n"
+    "As of today, {{invoices.below}} {{invoices.remain_unpaid}}.\n"
     "\n"
     "{{invoices.table}}\n"
+    "\n"
+    "{{disputed.sentence}}\n"
     "\n"
     "We ask you to pay {{total.claimed}} no later than {{deadline}}, by bank transfer to {{payment.details}}.\n"
     "\n"
@@ -266,30 +319,29 @@ static const RelanceShippedTemplate shipped[] = {
     "\n"
     "If we have not received payment by that date, we will send you a formal notice by registered letter before taking legal action to recover the debt. If you dispute an invoice, let us know today on {{company.phone}}.\n"
     "\n"
-    "Regards,\n",
+    "{{closing.formal}}\n",
   },
 
-  /* After a call: what was said on the phone, in writing */
+  /* After a call: what was said on the phone, in writing. The call is
+   * quoted only when it reached someone; a promise made asks for what was
+   * promised by its day, and what remains by when ({{request.sentence}}). */
   {
     "after_call.standard.fr", RELANCE_TEMPLATE_AFTER_CALL, RELANCE_CHANNEL_LETTER, "fr", RELANCE_TONE_STANDARD,
     "Courrier après appel (standard)",
     "Suite à notre appel du {{last_call.date}}",
     "{{salutation}}\n"
     "\n"
-    "Merci pour notre échange téléphonique du {{last_call.date}}. Comme convenu, voici par écrit ce que nous avons retenu, pour que tout soit clair entre nous.\n"
+    "{{last_call.sentence}}\n"
     "\n"
-    "Appel du {{last_call.date}} avec {{last_call.contact}} :\n"
-    "{{last_call.summary}}\n"
-    "\n"
-    "Pour mémoire, voici les factures concernées :\n"
+    "Pour que tout soit clair entre nous, voici le détail de ce qui reste dû :\n"
     "\n"
     "{{invoices.table}}\n"
     "\n"
-    "Nous attendons donc le règlement de {{total.claimed}} au plus tard le {{deadline}}, par virement : {{payment.details}}.\n"
+    "{{disputed.sentence}}\n"
+    "\n"
+    "{{request.sentence}} Le règlement se fait par virement : {{payment.details}}.\n"
     "\n"
     "Si ce résumé ne correspond pas à ce que vous avez compris, ou si un point reste en suspens, appelez-nous au {{company.phone}} : mieux vaut le régler tout de suite.\n"
-    "\n"
-    "Merci encore pour votre disponibilité.\n"
     "\n"
     "Bien cordialement,\n",
   },
@@ -299,38 +351,38 @@ static const RelanceShippedTemplate shipped[] = {
     "Following our call of {{last_call.date}}",
     "{{salutation}}\n"
     "\n"
-    "Thank you for our telephone conversation of {{last_call.date}}. As agreed, here is a written summary of what we discussed, so that everything is clear between us.\n"
+    "{{last_call.sentence}}\n"
     "\n"
-    "Call of {{last_call.date}} with {{last_call.contact}}:\n"
-    "{{last_call.summary}}\n"
-    "\n"
-    "For reference, these are the invoices concerned:\n"
+    "So that everything is clear between us, here is what remains due:\n"
     "\n"
     "{{invoices.table}}\n"
     "\n"
-    "We therefore expect payment of {{total.claimed}} no later than {{deadline}}, by bank transfer to {{payment.details}}.\n"
+    "{{disputed.sentence}}\n"
+    "\n"
+    "{{request.sentence}} Payment is by bank transfer to {{payment.details}}.\n"
     "\n"
     "If this summary does not match your understanding, or if a point is still open, please call us on {{company.phone}}: it is best settled straight away.\n"
-    "\n"
-    "Thank you again for your time.\n"
     "\n"
     "Kind regards,\n",
   },
 
-  /* Broken promise: the payment promised did not come */
+  /* Broken promise: the payment promised did not come. The promise is
+   * quoted: the call, the person, the amount and the day. */
   {
     "broken_promise.standard.fr", RELANCE_TEMPLATE_BROKEN_PROMISE, RELANCE_CHANNEL_LETTER, "fr", RELANCE_TONE_STANDARD,
     "Promesse non tenue (standard)",
     "Votre règlement annoncé pour le {{promise.date}}",
     "{{salutation}}\n"
     "\n"
-    "Le {{promise.made_on}}, vous nous aviez annoncé un règlement de {{promise.amount}} pour le {{promise.date}}. Nous vous en remercions, mais ce règlement ne nous est pas parvenu à ce jour.\n"
+    "{{promise.sentence}}\n"
     "\n"
-    "Voici les factures qui restent à régler :\n"
+    "Un contretemps peut arriver. Voici ce qui reste à régler :\n"
     "\n"
     "{{invoices.table}}\n"
     "\n"
-    "Un contretemps peut arriver. Nous vous demandons de régler {{total.claimed}} au plus tard le {{deadline}}, par virement : {{payment.details}}, ou de nous appeler d’ici là au {{company.phone}} pour convenir d’une nouvelle date que vous pourrez tenir.\n"
+    "{{disputed.sentence}}\n"
+    "\n"
+    "Nous vous demandons de régler {{total.claimed}} au plus tard le {{deadline}}, par virement : {{payment.details}}, ou de nous appeler d’ici là au {{company.phone}} pour convenir d’une nouvelle date que vous pourrez tenir.\n"
     "\n"
     "Sans règlement ni nouvelles de votre part à cette date, nous devrons engager la procédure de recouvrement, ce que nous souhaitons éviter.\n"
     "\n"
@@ -342,31 +394,41 @@ static const RelanceShippedTemplate shipped[] = {
     "Your payment promised for {{promise.date}}",
     "{{salutation}}\n"
     "\n"
-    "On {{promise.made_on}}, you told us you would pay {{promise.amount}} on {{promise.date}}. Thank you for that commitment; however, we have not received this payment.\n"
+    "{{promise.sentence}}\n"
     "\n"
-    "These are the invoices still to be paid:\n"
+    "Things do not always go to plan. This is what remains to be paid:\n"
     "\n"
     "{{invoices.table}}\n"
     "\n"
-    "Things do not always go to plan. We ask you to pay {{total.claimed}} no later than {{deadline}}, by bank transfer to {{payment.details}}, or to call us before then on {{company.phone}} to agree on a new date you can keep.\n"
+    "{{disputed.sentence}}\n"
+    "\n"
+    "We ask you to pay {{total.claimed}} no later than {{deadline}}, by bank transfer to {{payment.details}}, or to call us before then on {{company.phone}} to agree on a new date you can keep.\n"
     "\n"
     "Without payment or news from you by that date, we will have to start collection proceedings, which we would rather avoid.\n"
     "\n"
     "Kind regards,\n",
   },
 
-  /* Formal notice: the last letter before legal action, registered */
+  /* Formal notice: the last letter before legal action, registered. It
+   * opens "Madame," / "Monsieur," / "Madame, Monsieur," and states the
+   * real history, never "our previous reminders" when there were none. */
   {
     "formal_notice.standard.fr", RELANCE_TEMPLATE_FORMAL_NOTICE, RELANCE_CHANNEL_REGISTERED_LETTER, "fr", RELANCE_TONE_STANDARD,
     "Mise en demeure (standard)",
     "Mise en demeure de payer",
-    "{{salutation}}\n"
+    "{{salutation.formal}}\n"
     "\n"
-    "Malgré nos précédentes relances, les factures ci-dessous, établies par {{company.name}} à l’ordre de {{customer.name}}, demeurent impayées à ce jour, {{date}}.\n"
+    "{{history.sentence}}\n"
+    "\n"
+    "{{promise.sentence}}\n"
+    "\n"
+    "À la date du {{date}}, {{invoices.below}}, à l’ordre {{customer.of_name}}, {{invoices.remain_unpaid}}.\n"
     "\n"
     "{{invoices.table}}\n"
     "\n"
-    "Par la présente, nous vous mettons en demeure de nous régler la somme de {{total.claimed}} au plus tard le {{deadline}}.\n"
+    "{{disputed.sentence}}\n"
+    "\n"
+    "Par la présente, {{company.name}} vous met en demeure de lui régler la somme de {{total.claimed}} au plus tard le {{deadline}}.\n"
     "\n"
     "Cette somme comprend :\n"
     "- le principal restant dû : {{total.due}} ;\n"
@@ -381,17 +443,23 @@ static const RelanceShippedTemplate shipped[] = {
     "\n"
     "La présente lettre vaut mise en demeure au sens de l’article 1344 du Code civil. Si vous avez réglé ces sommes entre-temps, nous vous prions de ne pas en tenir compte.\n"
     "\n"
-    "Nous vous prions d’agréer l’expression de nos salutations distinguées.\n",
+    "{{closing.formal}}\n",
   },
   {
     "formal_notice.standard.en", RELANCE_TEMPLATE_FORMAL_NOTICE, RELANCE_CHANNEL_REGISTERED_LETTER, "en", RELANCE_TONE_STANDARD,
     "Formal notice (standard)",
     "Formal notice to pay",
-    "{{salutation}}\n"
+    "{{salutation.formal}}\n"
     "\n"
-    "Despite our previous reminders, the invoices below, issued by {{company.name}} to {{customer.name}}, remain unpaid as of today, {{date}}.\n"
+    "{{history.sentence}}\n"
+    "\n"
+    "{{promise.sentence}}\n"
+    "\n"
+    "As of {{date}}, {{invoices.below}}, issued by {{company.name}} to {{customer.name}}, {{invoices.remain_unpaid}}.\n"
     "\n"
     "{{invoices.table}}\n"
+    "\n"
+    "{{disputed.sentence}}\n"
     "\n"
     "We hereby give you formal notice to pay us the sum of {{total.claimed}} no later than {{deadline}}.\n"
     "\n"
@@ -408,7 +476,7 @@ static const RelanceShippedTemplate shipped[] = {
     "\n"
     "This letter constitutes formal notice (mise en demeure) within the meaning of Article 1344 of the French Civil Code. If you have paid these sums in the meantime, please disregard it.\n"
     "\n"
-    "Yours sincerely,\n",
+    "{{closing.formal}}\n",
   },
 };
 

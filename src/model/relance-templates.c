@@ -338,6 +338,35 @@ _relance_templates_seed (RelanceDatabase  *db,
   return TRUE;
 }
 
+gboolean
+_relance_templates_refresh (RelanceDatabase  *db,
+                            GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const RelanceShippedTemplate *shipped;
+  guint n_shipped;
+
+  stmt = _relance_database_prepare (db,
+                                    "UPDATE templates SET subject = ?1, body = ?2"
+                                    " WHERE shipped_key = ?3 AND modified = 0",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  shipped = _relance_templates_get_shipped (&n_shipped);
+  for (guint i = 0; i < n_shipped; i++)
+    {
+      sqlite3_reset (stmt);
+      _relance_bind_text (stmt, 1, shipped[i].subject);
+      _relance_bind_text (stmt, 2, shipped[i].body);
+      _relance_bind_text (stmt, 3, shipped[i].key);
+      if (!_relance_database_run (db, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Public API */
 
 RelanceTemplate *

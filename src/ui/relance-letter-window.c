@@ -13,6 +13,7 @@
 #include "relance-dialogs.h"
 #include "relance-letter-data.h"
 #include "relance-letter-window.h"
+#include "relance-format.h"
 #include "relance-merge.h"
 #include "relance-preferences-window.h"
 #include "relance-scenarios.h"
@@ -142,7 +143,8 @@ get_selected_template (RelanceLetterWindow *self)
 /* "This letter quotes the last call, but no call was recorded": one line
  * for each thing the template quotes and this customer has no value for. */
 static char *
-describe_empty_fields (const char * const *fields)
+describe_empty_fields (const RelanceLetterData *data,
+                       const char * const      *fields)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   gboolean last_call = FALSE;
@@ -156,13 +158,14 @@ describe_empty_fields (const char * const *fields)
       const char *label = field != NULL ? field->label : name;
       g_autofree char *line = NULL;
 
-      if (g_str_has_prefix (name, "last_call."))
+      /* A call with no notes, or no person named, was still a call. */
+      if (g_str_has_prefix (name, "last_call.") && data->last_call_date == RELANCE_DAY_NONE)
         {
           if (!last_call)
             line = g_strdup (_("This letter quotes the last call, but no call was recorded."));
           last_call = TRUE;
         }
-      else if (g_str_has_prefix (name, "promise."))
+      else if (g_str_has_prefix (name, "promise.") && data->promise_date == RELANCE_DAY_NONE)
         {
           if (!promise)
             line = g_strdup (_("This letter quotes a promise to pay, but none was recorded."));
@@ -280,9 +283,18 @@ update_letter (RelanceLetterWindow *self)
   RelanceTemplate *template = get_selected_template (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *empty = NULL;
+  g_autofree char *reason = NULL;
 
   if (self->data == NULL)
     return;
+
+  /* All disputed, all paid, or covered by credit notes: no letter. */
+  reason = relance_letter_data_get_nothing_to_claim (self->data, relance_format_money);
+  if (reason != NULL)
+    {
+      show_problem (self, _("Nothing to Claim"), reason);
+      return;
+    }
 
   if (template == NULL)
     {
@@ -319,7 +331,7 @@ update_letter (RelanceLetterWindow *self)
   gtk_stack_set_visible_child_name (self->stack, "preview");
 
   show_missing (self);
-  empty = describe_empty_fields (relance_letter_get_empty_fields (self->letter));
+  empty = describe_empty_fields (self->data, relance_letter_get_empty_fields (self->letter));
   gtk_label_set_text (self->empty_label, empty != NULL ? empty : "");
   gtk_info_bar_set_revealed (self->empty_bar, empty != NULL);
 

@@ -170,6 +170,18 @@ make_letter (RelanceLettersBatchDialog *self,
                                   item->claims_penalties, error);
   if (data == NULL)
     return NULL;
+
+  /* All disputed, all paid, or covered by credit notes: no letter. */
+  {
+    g_autofree char *reason = relance_letter_data_get_nothing_to_claim (data, relance_format_money);
+
+    if (reason != NULL)
+      {
+        g_set_error_literal (error, RELANCE_ERROR, RELANCE_ERROR_INVALID, reason);
+        return NULL;
+      }
+  }
+
   template = relance_templates_find_for_letter (db, item->template_kind, data, error);
   if (template == NULL)
     return NULL;

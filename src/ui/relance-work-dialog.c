@@ -10,6 +10,7 @@
 #include "relance-desk.h"
 #include "relance-form.h"
 #include "relance-format.h"
+#include "relance-error.h"
 #include "relance-letter.h"
 #include "relance-letter-data.h"
 #include "relance-merge.h"
@@ -184,6 +185,16 @@ relance_work_dialog_dup_mailto (RelanceContext  *context,
                                   ids->len, item->claims_penalties, error);
   if (data == NULL)
     return NULL;
+  /* All disputed, paid, or covered by credit notes: no e-mail either. */
+  {
+    g_autofree char *reason = relance_letter_data_get_nothing_to_claim (data, relance_format_money);
+
+    if (reason != NULL)
+      {
+        g_set_error_literal (error, RELANCE_ERROR, RELANCE_ERROR_INVALID, reason);
+        return NULL;
+      }
+  }
   kind = item->template_kind == RELANCE_TEMPLATE_CALL ? RELANCE_TEMPLATE_FIRST_REMINDER : item->template_kind;
   template = relance_templates_find_for_letter (db, kind, data, error);
   if (template == NULL)

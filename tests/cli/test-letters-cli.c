@@ -326,8 +326,11 @@ test_letter (Fixture       *f,
       assert_contains (text, numbers[i]);
   }
 
-  /* C00135 is to be called today: a first reminder, about all its
-   * invoices, including those the call is not about. */
+  /* C00135 is to be called today and broke the promise made in its
+   * last call (Maëlle Petit, 3 623,04 € for 16 October): the letter fits
+   * that history, quotes the call, the person and the promise, claims
+   * all its open invoices but the one under dispute, which is listed
+   * apart. (Before, a first reminder in the firm tone was written.) */
   other = run_cli (f, "--date", TODAY, "letter", "--customer", "C00135", "--out", other_out, NULL);
   g_assert_cmpint (other->status, ==, 0);
   other_text = pdf_text (other_out);
@@ -335,13 +338,15 @@ test_letter (Fixture       *f,
   name = customer_name (f, "C00135");
   assert_contains (other_text, name);
   assert_contains (other_text, "FA2025-000039");
-  /* It is in the customer's segment's tone: C00135 is among the
-   * customers to watch, treated firmly. */
   firm = template_subject_start (f, "Première relance (ferme)");
-  standard = template_subject_start (f, "Première relance (standard)");
-  g_assert_cmpstr (firm, !=, standard);
-  assert_contains (other_text, firm);
-  g_assert_null (strstr (other_text, standard));
+  standard = template_subject_start (f, "Promesse non tenue (standard)");
+  g_assert_null (strstr (other_text, firm));
+  assert_contains (other_text, standard);
+  assert_contains (other_text, "Lors de notre appel du 10 octobre 2026, Maëlle Petit nous avait promis");
+  assert_contains (other_text, "pour le 16 octobre 2026");
+  assert_contains (other_text, "ce règlement ne nous est pas parvenu");
+  /* PDF text gives the no-break spaces as plain ones. */
+  assert_contains (other_text, "FA2026-002434 (3 623,04 €), en litige, est hors relance");
 
   /* Recorded, the letter is done: the customer leaves the worklist. */
   recorded = run_cli (f, "--date", TODAY, "letter", "--customer", codes->pdata[0], "--out", out,
@@ -396,6 +401,72 @@ test_letter_refused (Fixture       *f,
     g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
     g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
   }
+}
+
+/* A customer whose only open invoice is disputed gets no letter: the CLI
+ * says why (the amount, the cause and its department) and exits 1. With a
+ * credit note and another invoice, the letter claims 1 000.00 − 150.00 =
+ * 850.00, the disputed invoice apart. */
+static void
+test_letter_nothing_to_claim (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(RelanceTestRun) refused = NULL;
+  g_autoptr(RelanceTestRun) fine = NULL;
+  g_autofree char *out = test_path (f, "letter.pdf");
+  g_autofree char *text = NULL;
+
+  g_free (cli_ok (f, "company", "set", "--name", "Menuiserie Durand", "--address", "3 chemin des Vignes",
+                  "--postcode", "25000", "--city", "Besançon", "--siren", "732829320",
+                  "--signatory", "Paul Durand", NULL));
+  g_free (cli_ok (f, "customer", "add", "--code", "C1", "--name", "Imprimerie Petit",
+                  "--address", "3 rue des Presses", "--postcode", "71000", "--city", "Mâcon", NULL));
+  g_free (cli_ok (f, "invoice", "add", "--customer", "C1", "--number", "B1",
+                  "--issued", "2026-09-15", "--due", "2026-10-15", "--amount", "253.15", NULL));
+  g_free (cli_ok (f, "--date", "2026-10-20", "dispute", "open", "--invoice", "B1", "--cause", "B", NULL));
+
+  refused = run_cli (f, "--date", TODAY, "letter", "--customer", "C1", "--out", out, NULL);
+  g_assert_cmpint (refused->status, ==, 1);
+  assert_contains (refused->err, "No letter to C1 (Imprimerie Petit) on 2026-11-23: "
+                                 "253.15 EUR is under dispute (B, Shipping); nothing else is due");
+  g_assert_null (strstr (refused->err, "owes nothing"));
+  g_assert_cmpstr (refused->out, ==, "");
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  /* C2 owes 100.00 and has a credit note of 150.00: the day's letters
+   * skip it, saying why. */
+  g_free (cli_ok (f, "customer", "add", "--code", "C2", "--name", "Garage Martin",
+                  "--address", "4 rue de la Gare", "--postcode", "39100", "--city", "Dole", NULL));
+  g_free (cli_ok (f, "invoice", "add", "--customer", "C2", "--number", "G1",
+                  "--issued", "2026-09-01", "--due", "2026-10-01", "--amount", "100", NULL));
+  g_free (cli_ok (f, "invoice", "add", "--customer", "C2", "--number", "AV2", "--credit-note",
+                  "--issued", "2026-10-20", "--due", "2026-10-20", "--amount", "150", NULL));
+  {
+    g_autoptr(RelanceTestRun) batch = NULL;
+    g_autofree char *dir = test_path (f, "letters");
+
+    batch = run_cli (f, "--date", TODAY, "letters", "--out", dir, NULL);
+    assert_contains (batch->err, "No letter to C2 (Garage Martin) on 2026-11-23: the open credit notes "
+                                 "(150.00 EUR) cover the 100.00 EUR still due: nothing can be claimed");
+    g_assert_cmpint (batch->status, ==, 1);
+  }
+
+  g_free (cli_ok (f, "invoice", "add", "--customer", "C1", "--number", "F1",
+                  "--issued", "2026-09-01", "--due", "2026-10-01", "--amount", "1000", NULL));
+  g_free (cli_ok (f, "invoice", "add", "--customer", "C1", "--number", "AV1", "--credit-note",
+                  "--issued", "2026-10-25", "--due", "2026-10-25", "--amount", "150", NULL));
+  fine = run_cli (f, "--date", TODAY, "letter", "--customer", "C1", "--template", "Mise en demeure (standard)",
+                  "--out", out, NULL);
+  g_assert_cmpint (fine->status, ==, 0);
+  text = pdf_text (out);
+  assert_contains (text, "AV1 (avoir)");
+  /* The table's total line (issued, open): 850,00 € both; the principal
+   * claimed is 850,00 € (penalties, when the step claims them, come
+   * below the total). */
+  assert_contains (text, "850,00 €850,00 €\nTotal");
+  assert_contains (text, "le principal restant dû : 850,00 €");
+  assert_contains (text, "La facture B1 (253,15 €), en litige, est hors relance");
+  g_assert_null (strstr (text, "B1 (en litige)"));
 }
 
 /* Letters need the company's identity and the customer's address. */
@@ -716,6 +787,7 @@ main (int    argc,
   ADD ("/letters-cli/letter", test_letter);
   ADD ("/letters-cli/letter-refused", test_letter_refused);
   ADD ("/letters-cli/letter-incomplete", test_letter_incomplete);
+  ADD ("/letters-cli/letter-nothing-to-claim", test_letter_nothing_to_claim);
   ADD ("/letters-cli/letters-record", test_letters_record);
   ADD ("/letters-cli/letters-single", test_letters_single);
   ADD ("/letters-cli/templates", test_templates);

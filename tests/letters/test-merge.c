@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "relance-error.h"
+#include "relance-letter-words.h"
 #include "relance-merge.h"
 
 #define NNBSP "\xe2\x80\xaf"   /* U+202F */
@@ -475,6 +476,104 @@ test_values_all (void)
     }
 }
 
+/* Civility, elision and agreement, in both languages. */
+static void
+test_words (void)
+{
+  g_autoptr(RelanceLetterData) fr = make_data ("fr");
+  g_autoptr(RelanceLetterData) en = make_data ("en");
+  const RelanceLetterWords *french = relance_letter_words_get ("fr");
+  const RelanceLetterWords *english = relance_letter_words_get ("en");
+  g_autofree char *text = NULL;
+
+  /* No contact: the formal salutation of any letter. */
+  assert_value (fr, "salutation.formal", "Madame, Monsieur,");
+  assert_value (en, "salutation.formal", "Dear Sir or Madam,");
+
+  g_free (fr->contact_name);
+  fr->contact_name = g_strdup ("Isabelle Roux");
+  g_free (en->contact_name);
+  en->contact_name = g_strdup ("Isabelle Roux");
+  assert_value (fr, "salutation.formal", "Madame, Monsieur,");
+  assert_value (fr, "salutation", "Bonjour Isabelle Roux,");
+  assert_value (en, "salutation", "Dear Isabelle Roux,");
+
+  g_free (fr->contact_civility);
+  fr->contact_civility = g_strdup ("madame");
+  g_free (en->contact_civility);
+  en->contact_civility = g_strdup ("monsieur");
+  assert_value (fr, "salutation.formal", "Madame,");
+  assert_value (en, "salutation.formal", "Dear Mr Roux,");
+  assert_value (en, "salutation", "Dear Mr Roux,");
+
+  /* "de" elides before a vowel, accented or not; an h only for a person. */
+  assert_value (fr, "customer.of_name", "de Boulangerie Martin");
+  g_free (fr->customer_name);
+  fr->customer_name = g_strdup ("Imprimerie Petit");
+  assert_value (fr, "customer.of_name", "d’Imprimerie Petit");
+  g_free (fr->customer_name);
+  fr->customer_name = g_strdup ("Éditions Roux");
+  assert_value (fr, "customer.of_name", "d’Éditions Roux");
+  g_free (fr->customer_name);
+  fr->customer_name = g_strdup ("Hachette");
+  assert_value (fr, "customer.of_name", "de Hachette");
+  assert_value (en, "customer.of_name", "Boulangerie Martin");
+  text = relance_letter_words_attention (french, "", "Hélène Martin");
+  g_assert_cmpstr (text, ==, "À l’attention d’Hélène Martin");
+  g_free (text);
+  text = relance_letter_words_attention (french, "", "Paul Martin");
+  g_assert_cmpstr (text, ==, "À l’attention de Paul Martin");
+  g_free (text);
+  text = relance_letter_words_attention (french, "madame", "Isabelle Roux");
+  g_assert_cmpstr (text, ==, "À l’attention de Madame Isabelle Roux");
+  g_free (text);
+  text = relance_letter_words_attention (english, "madame", "Isabelle Roux");
+  g_assert_cmpstr (text, ==, "For the attention of Ms Isabelle Roux");
+  g_clear_pointer (&text, g_free);
+
+  /* FA-1, FA-2, FA-3: the plural; one invoice (and a credit note): the
+   * singular. */
+  assert_value (fr, "invoices.below", "les factures ci-dessous");
+  assert_value (fr, "invoices.of_below", "des factures ci-dessous");
+  assert_value (fr, "invoices.remain_unpaid", "demeurent impayées");
+  assert_value (en, "invoices.below", "the invoices below");
+  g_ptr_array_set_size (fr->invoices, 1);
+  g_ptr_array_set_size (en->invoices, 1);
+  add_invoice (fr, "AV-1", fr->date - 3, -5000, -5000, 3)->credit_note = TRUE;
+  assert_value (fr, "invoices.below", "la facture ci-dessous");
+  assert_value (fr, "invoices.of_below", "de la facture ci-dessous");
+  assert_value (fr, "invoices.remain_unpaid", "demeure impayée");
+  assert_value (en, "invoices.of_below", "of the invoice below");
+  assert_value (en, "invoices.remain_unpaid", "remains unpaid");
+}
+
+/* The sentences say nothing when there is nothing to say, and the merge
+ * does not report them as empty. */
+static void
+test_sentences_empty (void)
+{
+  g_autoptr(RelanceLetterData) data = make_data ("fr");
+  g_autoptr(GPtrArray) empty = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *merged = NULL;
+
+  assert_value (data, "last_call.sentence", "");
+  assert_value (data, "promise.sentence", "");
+  assert_value (data, "disputed.sentence", "");
+  assert_value (data, "history.sentence", "");
+  /* Without a promise, the request is the total by the deadline. */
+  assert_value (data, "request.sentence", "Nous vous remercions de nous régler 1" NNBSP "234,56" NBSP "€ au plus tard le 1er décembre 2026.");
+
+  merged = relance_merge_apply ("{{last_call.sentence}}{{promise.sentence}}{{disputed.sentence}}{{history.sentence}}",
+                                data, empty);
+  g_assert_cmpstr (merged, ==, "");
+  g_assert_cmpuint (empty->len, ==, 0);
+
+  /* A call with no notes that reached someone is thanked for. */
+  data->last_call_date = relance_day_from_dmy (12, 11, 2026);
+  data->last_call_reached = TRUE;
+  assert_value (data, "last_call.sentence", "Nous vous remercions pour notre entretien téléphonique du 12 novembre 2026.");
+}
+
 static void
 test_apply (void)
 {
@@ -526,6 +625,8 @@ main (int   argc,
   g_test_add_func ("/merge/values/en", test_values_en);
   g_test_add_func ("/merge/values/all", test_values_all);
   g_test_add_func ("/merge/apply", test_apply);
+  g_test_add_func ("/merge/words", test_words);
+  g_test_add_func ("/merge/sentences-empty", test_sentences_empty);
 
   return g_test_run ();
 }

@@ -24,6 +24,7 @@
 #include "relance-customer-page.h"
 #include "relance-database.h"
 #include "relance-desk.h"
+#include "relance-ledger.h"
 #include "relance-letter.h"
 #include "relance-letter-data.h"
 #include "relance-letter-window.h"
@@ -627,6 +628,49 @@ test_letter_missing (Fixture       *fixture,
   }
 }
 
+/* A customer whose only open invoice is under dispute: no letter. The
+ * window says why, and nothing can be printed, saved or marked as sent. */
+static void
+test_letter_nothing_to_claim (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RelanceCustomerFields fields = {
+    .code = "LIT", .name = "Litiges SARL", .address = "1 rue du Port", .postcode = "13002",
+    .city = "Marseille", .country = "FR", .language = "fr", .payment_terms = -1,
+  };
+  RelanceInvoiceFields invoice = {
+    .customer_code = "LIT", .number = "LIT-1", .issue_date = relance_day_from_dmy (1, 9, 2026),
+    .due_date = relance_day_from_dmy (1, 10, 2026), .amount = 25315,
+  };
+  RelanceLetterWindow *window;
+  gint64 customer_id;
+
+  REQUIRE_DISPLAY ();
+
+  customer_id = relance_ledger_add_customer (fixture->db, &fields, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (relance_ledger_add_invoice (fixture->db, &invoice, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (relance_ledger_open_dispute (fixture->db, "LIT-1", "B", 0, relance_day_from_dmy (5, 10, 2026),
+                                                "Wrong goods", &error), >, 0);
+  g_assert_no_error (error);
+
+  window = open_letter (fixture, customer_id, NULL);
+  g_assert_null (relance_letter_window_get_letter (window));
+  g_assert_nonnull (relance_test_find_widget (GTK_WIDGET (window), relance_test_is_visible_label_containing,
+                                              (gpointer)"Nothing to Claim"));
+  g_assert_nonnull (relance_test_find_widget (GTK_WIDGET (window), relance_test_is_visible_label_containing,
+                                              (gpointer)"is under dispute (B, Shipping); nothing else is due"));
+  g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (window), "letter.mark-sent")));
+  g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (window), "letter.print")));
+  g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (window), "letter.save")));
+  gtk_widget_activate_action (GTK_WIDGET (window), "letter.mark-sent", NULL);
+  relance_test_spin (50);
+  g_assert_nonnull (fixture->window);
+  g_assert_cmpuint (count_letters (fixture, customer_id), ==, 0);
+}
+
 static void
 test_letter_save (Fixture       *fixture,
                   gconstpointer  data)
@@ -959,6 +1003,7 @@ main (int   argc,
   ADD ("/letter-window/template", test_letter_template);
   ADD ("/letter-window/mark-sent", test_letter_mark_sent);
   ADD ("/letter-window/missing", test_letter_missing);
+  ADD ("/letter-window/nothing-to-claim", test_letter_nothing_to_claim);
   ADD ("/letter-window/save", test_letter_save);
   ADD ("/letter-window/print", test_letter_print);
   ADD ("/letter-window/history", test_letter_history);

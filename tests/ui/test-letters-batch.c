@@ -20,6 +20,7 @@
 #include "relance-context.h"
 #include "relance-database.h"
 #include "relance-desk.h"
+#include "relance-ledger.h"
 #include "relance-letter-data.h"
 #include "relance-letters-batch.h"
 #include "relance-sample.h"
@@ -462,6 +463,50 @@ test_batch_no_address (Fixture       *fixture,
   g_assert_cmpint (find_letter_action (fixture, item->customer_id, &n_found), ==, 0);
 }
 
+/* A customer whose open credit notes cover what its step is about gets no
+ * letter: the dialog lists it apart with the model's reason. */
+static void
+test_batch_nothing_to_claim (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) items = letter_items (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  RelanceWorkItem *item;
+  RelanceInvoiceFields credit = { NULL };
+  GtkWidget *row;
+  guint n_before;
+
+  REQUIRE_DISPLAY ();
+
+  open_dialog (fixture);
+  n_before = relance_letters_batch_dialog_get_n_letters (RELANCE_LETTERS_BATCH_DIALOG (fixture->dialog));
+  gtk_window_destroy (GTK_WINDOW (fixture->dialog));
+  relance_test_spin (20);
+
+  /* A credit note of the step's amount + 1,00 €, issued a week ago. */
+  g_assert_cmpuint (items->len, >, 0);
+  item = g_ptr_array_index (items, 0);
+  credit.customer_code = item->customer_code;
+  credit.number = "AV-TEST-1";
+  credit.issue_date = fixture->today - 7;
+  credit.due_date = fixture->today - 7;
+  credit.amount = item->amount + 100;
+  credit.credit_note = TRUE;
+  g_assert_cmpint (relance_ledger_add_invoice (fixture->db, &credit, &error), >, 0);
+  g_assert_no_error (error);
+
+  open_dialog (fixture);
+  g_assert_cmpuint (relance_letters_batch_dialog_get_n_letters (RELANCE_LETTERS_BATCH_DIALOG (fixture->dialog)),
+                    ==, n_before - 1);
+  title = g_strdup_printf ("%s (%s)", item->customer_name, item->customer_code);
+  row = relance_test_find_widget (fixture->dialog, is_row_with_title, title);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_is_visible (row));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "The open credit notes ("));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "nothing"));
+}
+
 /* Without the company's identity no letter is written, and the dialog
  * says what is missing. */
 static void
@@ -520,6 +565,7 @@ main (int   argc,
   ADD ("/letters-batch/cancelled", test_batch_cancelled);
   ADD ("/letters-batch/per-customer", test_batch_per_customer);
   ADD ("/letters-batch/no-address", test_batch_no_address);
+  ADD ("/letters-batch/nothing-to-claim", test_batch_nothing_to_claim);
   ADD ("/letters-batch/company-missing", test_batch_company_missing);
 
 #undef ADD
