@@ -465,7 +465,7 @@ static const RelanceShippedTemplate shipped[] = {
     "\n"
     "This sum is made up of:\n"
     "- the principal still due: {{total.due}};\n"
-    "- late-payment interest at the annual rate of {{penalties.rate}}, from the due date of each invoice to {{date}}: {{penalties.interest}};\n"
+    "- late-payment interest at the annual rate of {{penalties.rate}}, from the due date of each invoice to the day it was paid, or to {{date}} for what is still due: {{penalties.interest}};\n"
     "- the fixed compensation for recovery costs of EUR 40 per invoice paid late, under Article L441-10 of the French Commercial Code (Code de commerce): {{penalties.indemnity}}.\n"
     "\n"
     "Late-payment interest continues to accrue until payment in full.\n"
