@@ -137,7 +137,6 @@ typedef struct
   gint64               customer_id;
   char                *customer_code;
   char                *customer_name;
-  char                *sort_key;       /* the customer's, for ties */
   RelanceWorkGroup     group;
   RelanceWorkReason    reason;
   /* The step (for reason STEP; a broken promise is a call step 0) */

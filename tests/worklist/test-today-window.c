@@ -338,23 +338,31 @@ test_today_groups (Fixture       *fixture,
 
   show_window (fixture);
 
-  /* A ledger with customers opens on Today, Calls selected. */
+  /* A ledger with customers opens on Today, All selected: every customer
+   * in the order of the priority, the blocked one last. */
   g_assert_cmpstr (relance_window_get_page (fixture->window), ==, "ledger");
   g_assert_cmpstr (relance_window_get_view (fixture->window), ==, "today");
   g_assert_cmpint (relance_today_view_get_date (fixture->view), ==, fixture->today);
-  g_assert_cmpint (relance_today_view_get_group (fixture->view), ==, RELANCE_WORK_CALL);
+  g_assert_cmpint (relance_today_view_get_group (fixture->view), ==, RELANCE_TODAY_VIEW_ALL);
+  g_assert_cmpstr (group_label (fixture, RELANCE_TODAY_VIEW_ALL), ==, "All 2");
   g_assert_cmpstr (group_label (fixture, RELANCE_WORK_CALL), ==, "Calls 1");
   g_assert_cmpuint (relance_today_view_get_count (fixture->view, RELANCE_WORK_BLOCKED), ==, 1);
   g_assert_true (gtk_toggle_button_get_active (relance_today_view_get_group_button (fixture->view,
-                                                                                      RELANCE_WORK_CALL)));
+                                                                                      RELANCE_TODAY_VIEW_ALL)));
+  g_assert_cmpuint (g_list_model_get_n_items (shown_rows (fixture)), ==, 2);
+  g_assert_cmpstr (shown_item (fixture, 1)->customer_name, ==, "Bloc SARL");
 
+  /* The calls' tab is a filter of it. */
+  relance_today_view_set_group (fixture->view, RELANCE_WORK_CALL);
+  relance_test_spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (shown_rows (fixture)), ==, 1);
   item = shown_item (fixture, 0);
   g_assert_cmpstr (item->customer_name, ==, "Dupont SA");
   g_assert_cmpint (item->amount, ==, 123456);
   g_assert_cmpint (item->oldest_days_overdue, ==, 5);
 
-  /* The row is drawn: the customer, the amount and the step. */
+  /* The row is drawn: the customer, the step, the due date, the days
+   * late, each once. */
   g_assert_true (relance_test_wait_until ((RelanceTestCondition)gtk_widget_get_mapped,
                                           relance_today_view_get_column_view (fixture->view)));
   relance_test_spin (100);
@@ -362,7 +370,18 @@ test_today_groups (Fixture       *fixture,
                                     relance_test_is_visible_label_containing, (gpointer)"Dupont SA");
   g_assert_nonnull (label);
   g_assert_nonnull (relance_test_find_widget (GTK_WIDGET (relance_today_view_get_column_view (fixture->view)),
-                                              relance_test_is_visible_label_containing, (gpointer)"D+3"));
+                                              relance_test_is_visible_label_containing, (gpointer)"D+3 · Phone call"));
+  {
+    g_autofree char *due = relance_format_day (fixture->today - 5);
+
+    g_assert_nonnull (relance_test_find_widget (GTK_WIDGET (relance_today_view_get_column_view (fixture->view)),
+                                                relance_test_is_visible_label_containing, due));
+  }
+  /* The details name the scenario, not the step again. */
+  g_assert_null (relance_test_find_widget (GTK_WIDGET (relance_today_view_get_column_view (fixture->view)),
+                                           relance_test_is_visible_label_containing, (gpointer)"call of Standard"));
+  g_assert_nonnull (relance_test_find_widget (GTK_WIDGET (relance_today_view_get_column_view (fixture->view)),
+                                              relance_test_is_visible_label_containing, (gpointer)"Standard scenario"));
 
   /* Blocked: the disputed invoice and its cause. */
   relance_today_view_set_group (fixture->view, RELANCE_WORK_BLOCKED);
@@ -370,7 +389,7 @@ test_today_groups (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (shown_rows (fixture)), ==, 1);
   g_assert_cmpstr (shown_item (fixture, 0)->customer_name, ==, "Bloc SARL");
   g_assert_nonnull (relance_test_find_widget (GTK_WIDGET (relance_today_view_get_column_view (fixture->view)),
-                                              relance_test_is_visible_label_containing, (gpointer)"F-12: B · "));
+                                              relance_test_is_visible_label_containing, (gpointer)"F-12 under dispute (B, "));
   /* Nothing to skip there: the disputes are settled on the customer's page. */
   g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (fixture->view), "Skip…")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "today.do", NULL));
