@@ -1204,9 +1204,11 @@ relance_today_view_init (RelanceTodayView *self)
 
   /* Each column says one thing (help/C/worklist.page). */
   /* Translators: column titles of the Today view */
-  add_column (self, C_("column", "Customer"), (CellText)cell_customer, FALSE, TRUE, 0);
-  add_column (self, C_("column", "To Do"), (CellText)cell_step, FALSE, FALSE, 22);
+  /* The customer and the amount first and of a fixed width, so that a
+   * narrow window shows both; the other columns scroll. */
+  add_column (self, C_("column", "Customer"), (CellText)cell_customer, FALSE, FALSE, 24);
   add_column (self, C_("column", "Amount"), (CellText)cell_amount, TRUE, FALSE, 13);
+  add_column (self, C_("column", "To Do"), (CellText)cell_step, FALSE, FALSE, 22);
   add_column (self, C_("column", "Due"), (CellText)cell_due, TRUE, FALSE, 11);
   add_column (self, C_("column", "Days Late"), (CellText)cell_days, TRUE, FALSE, 10);
   add_column (self, C_("column", "Details"), (CellText)cell_details, FALSE, TRUE, 0);

@@ -176,7 +176,12 @@ relance_work_row_dup_details (RelanceWorkRow *self)
       g_autofree char *by = relance_format_day (item->promise_date);
       g_autofree char *text = NULL;
 
-      if (item->promise_status == RELANCE_PROMISE_KEPT)
+      /* A promise to check or a broken one is the row's step: its
+       * status is not said again. */
+      if (item->reason == RELANCE_WORK_REASON_PROMISE_DUE || item->reason == RELANCE_WORK_REASON_PROMISE_BROKEN)
+        /* Translators: "1 200,00 € promised for 15/11/2026" */
+        text = g_strdup_printf (_("%s promised for %s"), amount, by);
+      else if (item->promise_status == RELANCE_PROMISE_KEPT)
         /* Translators: "Promise of 1 200,00 € for 15/11/2026 kept" */
         text = g_strdup_printf (_("Promise of %s for %s kept"), amount, by);
       else if (item->promise_status == RELANCE_PROMISE_BROKEN)

@@ -3,6 +3,10 @@
  * promise, a step skipped, a customer postponed, an e-mail marked as sent,
  * and a customer blocked by a dispute.
  *
+ * With RELANCE_TEST_SCREENSHOTS=DIR, /today-window/screenshots saves the
+ * Today view of the sample company, wide (1280x800) and narrow (360x720),
+ * to look at (ImageMagick's import of the display).
+ *
  * Today is Monday 23 November 2026. The standard scenario (the default)
  * has D-3 e-mail, D+3 call, D+15 letter, D+25 call, D+40 formal notice.
  *
@@ -21,6 +25,7 @@
 #include "relance-desk.h"
 #include "relance-format.h"
 #include "relance-ledger.h"
+#include "relance-sample.h"
 #include "relance-today-view.h"
 #include "relance-window.h"
 #include "relance-work-dialog.h"
@@ -686,6 +691,59 @@ test_today_dispute_found (Fixture       *fixture,
   g_clear_pointer (&later, relance_work_item_free);
 }
 
+/* The sample company's Today, to look at: not a test of its own. */
+static void
+test_today_screenshots (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const struct { const char *name; int width, height; } sizes[] = {
+    { "today-wide.png", 1280, 800 },
+    { "today-narrow.png", 360, 720 },
+  };
+  const char *dir = g_getenv ("RELANCE_TEST_SCREENSHOTS");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelanceDatabase) db = NULL;
+  g_autoptr(RelanceContext) context = NULL;
+  g_autofree char *path = NULL;
+  RelanceSampleOptions options;
+
+  REQUIRE_DISPLAY ();
+  if (dir == NULL)
+    {
+      g_test_skip ("Set RELANCE_TEST_SCREENSHOTS=DIR to save screenshots");
+      return;
+    }
+
+  path = g_build_filename (fixture->dir, "sample.db", NULL);
+  db = relance_database_open (path, &error);
+  g_assert_no_error (error);
+  relance_sample_options_init (&options, fixture->today);
+  g_assert_true (relance_sample_generate (db, &options, &error));
+  g_assert_no_error (error);
+  context = relance_context_new (db);
+  relance_context_set_today (context, fixture->today);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *file = g_build_filename (dir, sizes[i].name, NULL);
+      g_autofree char *command = g_strdup_printf ("import -window root -crop %dx%d+0+0 %s",
+                                                  sizes[i].width, sizes[i].height, file);
+
+      fixture->window = RELANCE_WINDOW (relance_window_new (app, context));
+      g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *)&fixture->window);
+      gtk_window_set_default_size (GTK_WINDOW (fixture->window), sizes[i].width, sizes[i].height);
+      gtk_window_present (GTK_WINDOW (fixture->window));
+      g_assert_true (relance_test_wait_until (relance_test_is_mapped, fixture->window));
+      fixture->view = RELANCE_TODAY_VIEW (relance_test_find_widget (GTK_WIDGET (fixture->window),
+                                                                    is_today_view, NULL));
+      wait_loaded (fixture);
+      relance_test_spin (1500);
+      g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+      gtk_window_destroy (GTK_WINDOW (fixture->window));
+      relance_test_spin (50);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -716,6 +774,7 @@ main (int   argc,
   ADD ("/today-window/email", test_today_email);
   ADD ("/today-window/wrong-contact", test_today_wrong_contact);
   ADD ("/today-window/dispute-found", test_today_dispute_found);
+  ADD ("/today-window/screenshots", test_today_screenshots);
 
 #undef ADD
 
