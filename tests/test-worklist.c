@@ -1334,11 +1334,41 @@ static void
 test_formal_notice_now (Fixture       *fixture,
                         gconstpointer  data)
 {
+  g_autoptr(GError) error = NULL;
   gint64 customer = add_customer (fixture, "NOW", NULL);
-  gint64 f20;
+  gint64 written = add_customer (fixture, "WRITTEN", NULL);
+  g_autoptr(RelanceWorkItem) item = NULL;
+  g_autoptr(RelanceWorkItem) letter_only = NULL;
+  RelanceWorkSubstitute missing = RELANCE_WORK_SUBSTITUTE_NONE;
+  gint64 w1;
 
-  f20 = add_invoice (fixture, "NOW", "F-20", 20, 70000);
-  record (fixture, customer, NULL, f20, RELANCE_ACTION_FORMAL_NOTICE, RELANCE_OUTCOME_SENT, fixture->today);
+  /* F-20 overdue, F-9 under dispute (left out), F-0 not yet due. */
+  add_invoice (fixture, "NOW", "F-20", 20, 70000);
+  add_invoice (fixture, "NOW", "F-9", 9, 5000);
+  add_invoice (fixture, "NOW", "F-0", -4, 8000);
+  g_assert_cmpint (relance_ledger_open_dispute (fixture->db, "F-9", "A", 0, fixture->today - 1, NULL, &error), >, 0);
+  g_assert_no_error (error);
+
+  item = relance_worklist_get_formal_notice_item (fixture->db, customer, fixture->today, &missing, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (item);
+  g_assert_cmpint (missing, ==, RELANCE_WORK_SUBSTITUTE_CALL);   /* never called */
+  g_assert_cmpint (item->group, ==, RELANCE_WORK_FORMAL_NOTICE);
+  g_assert_cmpint (item->template_kind, ==, RELANCE_TEMPLATE_FORMAL_NOTICE);
+  g_assert_true (item->claims_penalties);
+  g_assert_cmpuint (item->invoices->len, ==, 1);
+  g_assert_cmpstr (invoice_at (item->invoices, 0)->number, ==, "F-20");
+  g_assert_cmpint (item->amount, ==, 70000);
+
+  /* Called, never written to: the letter is what is missing. */
+  w1 = add_invoice (fixture, "WRITTEN", "W-1", 12, 1000);
+  record (fixture, written, NULL, w1, RELANCE_ACTION_CALL, RELANCE_OUTCOME_REFUSED, fixture->today - 2);
+  letter_only = relance_worklist_get_formal_notice_item (fixture->db, written, fixture->today, &missing, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (letter_only);
+  g_assert_cmpint (missing, ==, RELANCE_WORK_SUBSTITUTE_LETTER);
+
+  record (fixture, customer, item, 0, RELANCE_ACTION_FORMAL_NOTICE, RELANCE_OUTCOME_SENT, fixture->today);
 
   /* D-3, D+3, D+15, D+25 skipped; D+40 done */
   g_assert_cmpuint (count_rows (fixture, "SELECT count(*) FROM step_states WHERE state = 'skipped'"
@@ -1346,7 +1376,14 @@ test_formal_notice_now (Fixture       *fixture,
   g_assert_cmpuint (count_rows (fixture, "SELECT count(*) FROM step_states s JOIN scenario_steps t"
                                          " ON t.id = s.step_id WHERE s.state = 'done'"
                                          " AND t.template = 'formal_notice' AND s.action_id IS NOT NULL"), ==, 1);
-  g_assert_null (item_of (fixture, customer, fixture->today + 30));
+  /* A month later, only F-0 (now late) has steps to do. */
+  {
+    g_autoptr(RelanceWorkItem) later = item_of (fixture, customer, fixture->today + 30);
+
+    g_assert_nonnull (later);
+    for (guint i = 0; i < later->invoices->len; i++)
+      g_assert_cmpstr (invoice_at (later->invoices, i)->number, ==, "F-0");
+  }
 }
 
 /* Which call outcomes do the call step: an attempt does (reached,

@@ -2073,6 +2073,123 @@ write_skip_note (RelanceDatabase        *db,
 }
 
 /**
+ * relance_worklist_get_formal_notice_item:
+ * @missing: (out) (optional): what should have come before it and was not
+ *   done: a call attempt (%RELANCE_WORK_SUBSTITUTE_CALL) for one of its
+ *   invoices, else a written reminder (%RELANCE_WORK_SUBSTITUTE_LETTER),
+ *   else %RELANCE_WORK_SUBSTITUTE_NONE
+ *
+ * A formal notice sent on purpose, whatever the sequence says: the item
+ * of a formal notice about every invoice of the customer overdue on @date
+ * and not under dispute, claiming the penalties. Recorded as sent, the
+ * formal notice does each invoice's formal-notice step and skips the
+ * steps before it (see relance_actions_record()).
+ *
+ * Returns: (transfer full) (nullable): the item, or %NULL: nothing overdue
+ *   (no error), or @error set
+ */
+RelanceWorkItem *
+relance_worklist_get_formal_notice_item (RelanceDatabase        *db,
+                                         gint64                  customer_id,
+                                         RelanceDay              date,
+                                         RelanceWorkSubstitute  *missing,
+                                         GError                **error)
+{
+  g_auto(Engine) engine = { 0 };
+  g_autoptr(GArray) unlinked = NULL;
+  RelanceWorkItem *item = NULL;
+  RelanceWorkSubstitute worst = RELANCE_WORK_SUBSTITUTE_NONE;
+  const Customer *customer;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (relance_day_is_valid (date), NULL);
+  g_return_val_if_fail (customer_id > 0, NULL);
+
+  if (missing != NULL)
+    *missing = RELANCE_WORK_SUBSTITUTE_NONE;
+
+  /* Whatever the worklist says of the customer (postponed, waiting for
+   * a promise): every invoice overdue. */
+  engine.date = date;
+  engine.customers = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify)customer_free);
+  if (!read_customers (&engine, db, customer_id, error))
+    return NULL;
+  customer = g_hash_table_lookup (engine.customers, &customer_id);
+  if (customer == NULL)
+    {
+      g_set_error (error, RELANCE_ERROR, RELANCE_ERROR_NOT_FOUND, _("This customer no longer exists"));
+      return NULL;
+    }
+  item = work_item_new (customer, NULL, NULL);
+
+  {
+    g_autoptr(sqlite3_stmt) stmt = NULL;
+    gboolean has_row;
+
+    stmt = _relance_database_prepare (db,
+      "SELECT i.id, i.number, i.due_date, i.amount - i.allocated +"
+      "  (SELECT coalesce (sum (a.amount), 0) FROM allocations a WHERE a.invoice_id = i.id AND a.date > ?2)"
+      " FROM invoices i WHERE i.customer_id = ?1 AND i.kind = 'invoice'"
+      " AND i.due_date < ?2 AND i.issue_date <= ?2 AND (i.allocated < i.amount OR i.settled_date > ?2)"
+      " AND NOT EXISTS (SELECT 1 FROM disputes d WHERE d.invoice_id = i.id AND d.opened_on <= ?2"
+      "   AND (d.resolved_on IS NULL OR d.resolved_on > ?2))"
+      " ORDER BY i.due_date, i.id",
+      error);
+    if (stmt == NULL)
+      goto failed;
+    sqlite3_bind_int64 (stmt, 1, customer_id);
+    sqlite3_bind_int (stmt, 2, date);
+
+    for (;;)
+      {
+        OpenInvoice open = { 0 };
+        RelanceWorkSubstitute substitute;
+        RelanceDay latest;
+
+        if (!_relance_database_step (db, stmt, &has_row, error))
+          goto failed;
+        if (!has_row)
+          break;
+
+        open.id = sqlite3_column_int64 (stmt, 0);
+        open.number = (char *)sqlite3_column_text (stmt, 1);
+        open.due_date = sqlite3_column_int (stmt, 2);
+        open.open = sqlite3_column_int64 (stmt, 3);
+        if (open.open <= 0)
+          continue;
+        if (!formal_notice_substitute (&engine, db, customer_id, &open, &unlinked, &substitute, &latest, error))
+          goto failed;
+        if (substitute == RELANCE_WORK_SUBSTITUTE_CALL ||
+            (substitute == RELANCE_WORK_SUBSTITUTE_LETTER && worst == RELANCE_WORK_SUBSTITUTE_NONE))
+          worst = substitute;
+        add_to_item (item, item->invoices,
+                     work_invoice_new (&open, date - open.due_date, NULL, 0, FALSE, NULL));
+      }
+  }
+
+  if (item->invoices->len == 0)
+    {
+      relance_work_item_free (item);
+      return NULL;
+    }
+
+  item->group = RELANCE_WORK_FORMAL_NOTICE;
+  item->reason = RELANCE_WORK_REASON_STEP;
+  item->step_id = 0;
+  item->channel = RELANCE_CHANNEL_REGISTERED_LETTER;
+  item->template_kind = RELANCE_TEMPLATE_FORMAL_NOTICE;
+  item->claims_penalties = TRUE;
+  item->substitute = RELANCE_WORK_SUBSTITUTE_NONE;
+  if (missing != NULL)
+    *missing = worst;
+  return item;
+
+failed:
+  relance_work_item_free (item);
+  return NULL;
+}
+
+/**
  * relance_worklist_skip:
  * @reason: (nullable): why, kept with each step
  *

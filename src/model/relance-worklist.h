@@ -268,6 +268,16 @@ RelanceWorkItem *relance_worklist_get_item (RelanceDatabase     *db,
                                             RelanceDay           date,
                                             GError             **error);
 
+/* A formal notice sent on purpose ("Send a Formal Notice Now"): about
+ * every invoice overdue and not disputed; @missing says what was not done
+ * before it (a call, else a written reminder). NULL, no error: nothing
+ * overdue. */
+RelanceWorkItem *relance_worklist_get_formal_notice_item (RelanceDatabase *db,
+                                            gint64               customer_id,
+                                            RelanceDay           date,
+                                            RelanceWorkSubstitute *missing,
+                                            GError             **error);
+
 /* Skip the steps of @item's invoices (they are not asked again). */
 gboolean    relance_worklist_skip          (RelanceDatabase     *db,
                                             const RelanceWorkItem *item,

@@ -24,7 +24,10 @@
 #include "relance-database.h"
 #include "relance-desk.h"
 #include "relance-format.h"
+#include "relance-customer-page.h"
 #include "relance-ledger.h"
+#include "relance-letter.h"
+#include "relance-letter-window.h"
 #include "relance-sample.h"
 #include "relance-today-view.h"
 #include "relance-window.h"
@@ -691,6 +694,73 @@ test_today_dispute_found (Fixture       *fixture,
   g_clear_pointer (&later, relance_work_item_free);
 }
 
+static gboolean
+is_customer_page (GtkWidget *widget,
+                  gpointer   data)
+{
+  return RELANCE_IS_CUSTOMER_PAGE (widget);
+}
+
+/* "Send a Formal Notice Now" on a customer never called about an invoice
+ * (the sample company's first D+3 call): the dialog says no call was
+ * made; confirmed, the letter window opens on the formal notice. */
+static void
+test_today_formal_notice_now (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelanceDatabase) db = NULL;
+  g_autoptr(RelanceContext) context = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *path = NULL;
+  RelanceSampleOptions options;
+  GtkWidget *page, *dialog, *letter_window;
+  RelanceLetter *letter;
+  gint64 customer_id = 0;
+
+  REQUIRE_DISPLAY ();
+
+  path = g_build_filename (fixture->dir, "sample.db", NULL);
+  db = relance_database_open (path, &error);
+  g_assert_no_error (error);
+  relance_sample_options_init (&options, fixture->today);
+  g_assert_true (relance_sample_generate (db, &options, &error));
+  context = relance_context_new (db);
+  relance_context_set_today (context, fixture->today);
+  items = relance_worklist_compute (db, fixture->today, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < items->len && customer_id == 0; i++)
+    {
+      const RelanceWorkItem *item = g_ptr_array_index (items, i);
+
+      if (item->reason == RELANCE_WORK_REASON_STEP && item->channel == RELANCE_CHANNEL_PHONE &&
+          item->substitute == RELANCE_WORK_SUBSTITUTE_NONE && item->step_offset <= 7)
+        customer_id = item->customer_id;
+    }
+  g_assert_cmpint (customer_id, >, 0);
+
+  fixture->window = RELANCE_WINDOW (relance_window_new (app, context));
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *)&fixture->window);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (relance_test_wait_until (relance_test_is_mapped, fixture->window));
+  page = relance_test_find_widget (GTK_WIDGET (fixture->window), is_customer_page, NULL);
+  g_assert_nonnull (page);
+  relance_customer_page_set_customer (RELANCE_CUSTOMER_PAGE (page), customer_id);
+  relance_test_spin (50);
+
+  g_assert_true (gtk_widget_activate_action (page, "customer.formal-notice-now", NULL));
+  dialog = relance_test_wait_for_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "No call was made"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "write");
+  letter_window = relance_test_wait_for_dialog (RELANCE_TYPE_LETTER_WINDOW);
+  letter = relance_letter_window_get_letter (RELANCE_LETTER_WINDOW (letter_window));
+  g_assert_nonnull (letter);
+  g_assert_cmpint (relance_letter_get_template (letter)->kind, ==, RELANCE_TEMPLATE_FORMAL_NOTICE);
+  gtk_window_destroy (GTK_WINDOW (letter_window));
+  relance_test_spin (50);
+}
+
 /* The sample company's Today, to look at: not a test of its own. */
 static void
 test_today_screenshots (Fixture       *fixture,
@@ -774,6 +844,7 @@ main (int   argc,
   ADD ("/today-window/email", test_today_email);
   ADD ("/today-window/wrong-contact", test_today_wrong_contact);
   ADD ("/today-window/dispute-found", test_today_dispute_found);
+  ADD ("/today-window/formal-notice-now", test_today_formal_notice_now);
   ADD ("/today-window/screenshots", test_today_screenshots);
 
 #undef ADD
