@@ -468,6 +468,51 @@ test_scenarios_steps (Fixture       *fixture,
   g_assert_error (error, RELANCE_ERROR, RELANCE_ERROR_NOT_FOUND);
 }
 
+/* The fewest days after the step before: the shipped ones are the gaps
+ * of the offsets (standard: D+3 3, D+15 12, D+25 10, D+40 15; the
+ * preventive step 0); a step keeps the gap it is given, and a copy keeps
+ * them; more than 365 days is refused. */
+static void
+test_scenarios_gaps (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 standard = scenario_id_by_key (fixture, "standard");
+  g_autoptr(RelanceScenario) scenario = relance_scenarios_get (fixture->db, standard, &error);
+  g_autoptr(RelanceScenario) changed = NULL;
+  g_autoptr(RelanceScenario) copy = NULL;
+  static const int gaps[] = { 0, 3, 12, 10, 15 };
+  RelanceScenarioStep step;
+  gint64 copy_id;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (scenario->steps->len, ==, G_N_ELEMENTS (gaps));
+  for (guint i = 0; i < G_N_ELEMENTS (gaps); i++)
+    g_assert_cmpint (((RelanceScenarioStep *)scenario->steps->pdata[i])->min_gap_days, ==, gaps[i]);
+
+  /* The D+15 letter at least 20 days after the call. */
+  step = *(RelanceScenarioStep *)scenario->steps->pdata[2];
+  step.min_gap_days = 20;
+  g_assert_true (relance_scenarios_update_step (fixture->db, step.id, &step, &error));
+  g_assert_no_error (error);
+  changed = relance_scenarios_get (fixture->db, standard, &error);
+  g_assert_cmpint (((RelanceScenarioStep *)changed->steps->pdata[2])->min_gap_days, ==, 20);
+
+  copy_id = relance_scenarios_add (fixture->db, "Copy", standard, &error);
+  g_assert_no_error (error);
+  copy = relance_scenarios_get (fixture->db, copy_id, &error);
+  g_assert_cmpint (((RelanceScenarioStep *)copy->steps->pdata[2])->min_gap_days, ==, 20);
+
+  step.min_gap_days = 366;
+  g_assert_false (relance_scenarios_check_step (fixture->db, standard, step.id, &step, &error));
+  g_assert_error (error, RELANCE_ERROR, RELANCE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "at most 365 days after the step before it"));
+  g_clear_error (&error);
+  step.min_gap_days = -1;
+  g_assert_false (relance_scenarios_update_step (fixture->db, step.id, &step, &error));
+  g_assert_error (error, RELANCE_ERROR, RELANCE_ERROR_INVALID);
+}
+
 static void
 test_scenarios_steps_bounds (Fixture       *fixture,
                              gconstpointer  data)
@@ -765,6 +810,7 @@ main (int   argc,
   ADD ("/scenarios/default-and-remove", test_scenarios_default_and_remove);
   ADD ("/scenarios/steps", test_scenarios_steps);
   ADD ("/scenarios/steps-bounds", test_scenarios_steps_bounds);
+  ADD ("/scenarios/gaps", test_scenarios_gaps);
   ADD ("/segments/crud", test_segments);
   g_test_add_func ("/scenarios/labels", test_labels);
   g_test_add_func ("/scenarios/rate-parse", test_rate_parse);

@@ -2,9 +2,12 @@
  * promises.
  *
  * Today is Monday 23 November 2026. The standard scenario (the default)
- * has D-3 e-mail, D+3 call, D+15 letter, D+25 call, D+40 formal notice;
- * the firm one D+1 e-mail, D+7 call, D+15 letter, D+30 formal notice;
- * promises have 3 days of grace.
+ * has D-3 e-mail, D+3 call, D+15 letter, D+25 call, D+40 formal notice,
+ * whose fewest days after the step before (migration 5: the gaps of the
+ * offsets) are 0, 3, 12, 10 and 15; the firm one D+1 e-mail, D+7 call,
+ * D+15 letter, D+30 formal notice (gaps 1, 6, 8, 15); promises have 3 days
+ * of grace. A step is due on max (due date + offset, day the step before
+ * was done or skipped + gap).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -128,6 +131,60 @@ count_rows (Fixture    *fixture,
   return (guint)sqlite3_column_int (stmt, 0);
 }
 
+/* Marks the steps of invoice @number's standard scenario from offset
+ * @from to @to as done on @date (without an action: the history of a
+ * ledger kept before). */
+static void
+mark_done (Fixture    *fixture,
+           const char *number,
+           int         from,
+           int         to,
+           RelanceDay  date)
+{
+  g_autoptr(sqlite3_stmt) stmt = _relance_database_prepare (fixture->db,
+    "INSERT INTO step_states (invoice_id, step_id, state, date)"
+    " SELECT i.id, s.id, 'done', ?4"
+    " FROM invoices i, scenario_steps s JOIN scenarios c ON c.id = s.scenario_id"
+    " WHERE i.number = ?1 AND c.key = 'standard' AND s.offset_days BETWEEN ?2 AND ?3", NULL);
+
+  g_assert_nonnull (stmt);
+  sqlite3_bind_text (stmt, 1, number, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, from);
+  sqlite3_bind_int (stmt, 3, to);
+  sqlite3_bind_int (stmt, 4, date);
+  g_assert_true (_relance_database_run (fixture->db, stmt, NULL));
+}
+
+/* Records an action about the invoices of @item, or about invoice
+ * @invoice_id when @item is NULL (0: about no invoice). */
+static gint64
+record (Fixture         *fixture,
+        gint64           customer,
+        RelanceWorkItem *item,
+        gint64           invoice_id,
+        RelanceActionKind kind,
+        RelanceOutcome   outcome,
+        RelanceDay       date)
+{
+  g_autoptr(GError) error = NULL;
+  RelanceActionFields fields = { 0 };
+  gint64 action;
+
+  fields.customer_id = customer;
+  fields.kind = kind;
+  fields.date = date;
+  fields.outcome = outcome;
+  if (item == NULL && invoice_id != 0)
+    {
+      fields.invoice_ids = &invoice_id;
+      fields.n_invoice_ids = 1;
+    }
+  action = relance_actions_record (fixture->db, &fields, item, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (action, >, 0);
+  return action;
+}
+
 static guint
 count_actions (Fixture *fixture)
 {
@@ -213,56 +270,110 @@ test_preventive (Fixture       *fixture,
   g_assert_cmpint (((RelanceWorkItem *)items->pdata[0])->customer_id, ==, soon);
 }
 
-/* An invoice first seen at D+50 goes straight to the formal notice. */
+/* A customer nobody ever contacted, 45 days late: the D+3 call comes
+ * first (a late step is done late, never skipped), not the formal notice
+ * whose day (D+40) has come. Due 2026-10-09; the call was due on
+ * 2026-10-12. */
 static void
-test_straight_to_formal_notice (Fixture       *fixture,
-                                gconstpointer  data)
+test_never_contacted (Fixture       *fixture,
+                      gconstpointer  data)
 {
   gint64 late = add_customer (fixture, "LATE", NULL);
   g_autoptr(RelanceWorkItem) item = NULL;
   g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *text = NULL;
   RelanceWorklistSummary summary;
 
-  add_invoice (fixture, "LATE", "F-50", 50, 250000);
+  add_invoice (fixture, "LATE", "F-45", 45, 250000);
 
   item = item_of (fixture, late, fixture->today);
   g_assert_nonnull (item);
-  g_assert_cmpint (item->group, ==, RELANCE_WORK_FORMAL_NOTICE);
-  g_assert_cmpint (item->step_offset, ==, 40);
-  g_assert_cmpint (item->channel, ==, RELANCE_CHANNEL_REGISTERED_LETTER);
-  g_assert_cmpint (item->template_kind, ==, RELANCE_TEMPLATE_FORMAL_NOTICE);
-  g_assert_true (item->claims_penalties);
-  g_assert_cmpint (item->oldest_days_overdue, ==, 50);
+  g_assert_cmpint (item->group, ==, RELANCE_WORK_CALL);
+  g_assert_cmpint (item->reason, ==, RELANCE_WORK_REASON_STEP);
+  g_assert_cmpint (item->step_offset, ==, 3);
+  g_assert_cmpint (item->channel, ==, RELANCE_CHANNEL_PHONE);
+  g_assert_cmpint (item->template_kind, ==, RELANCE_TEMPLATE_CALL);
+  g_assert_cmpint (item->substitute, ==, RELANCE_WORK_SUBSTITUTE_NONE);
+  g_assert_false (item->claims_penalties);
+  g_assert_false (relance_work_item_is_urgent (item));
+  g_assert_cmpint (item->oldest_days_overdue, ==, 45);
+  g_assert_cmpint (item->step_due, ==, day ("2026-10-12"));
+  g_assert_cmpint (invoice_at (item->invoices, 0)->step_due, ==, day ("2026-10-12"));
+  /* 2 500,00 EUR x 45 days = 250000 x 45 = 11 250 000 cent-days */
+  g_assert_cmpint (item->stake, ==, 11250000);
+  text = relance_work_item_describe (item);
+  g_assert_cmpstr (text, ==, "D+3 call of Standard scenario");
 
   items = compute (fixture, fixture->today, &summary);
   g_assert_cmpuint (items->len, ==, 1);
-  g_assert_cmpuint (summary.counts[RELANCE_WORK_FORMAL_NOTICE], ==, 1);
-  g_assert_cmpuint (summary.counts[RELANCE_WORK_CALL], ==, 0);
-  g_assert_cmpuint (summary.counts[RELANCE_WORK_EMAIL], ==, 0);
+  g_assert_cmpuint (summary.counts[RELANCE_WORK_FORMAL_NOTICE], ==, 0);
+  g_assert_cmpuint (summary.counts[RELANCE_WORK_CALL], ==, 1);
 }
 
-/* A letter sent is not asked again; the D+25 call comes in its time. */
+/* At D+15 with the D+3 call never made, the call comes first, not the
+ * D+15 letter (due 2026-11-08, the call was due on 2026-11-11). */
 static void
-test_done_step (Fixture       *fixture,
-                gconstpointer  data)
+test_call_before_letter (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  gint64 customer = add_customer (fixture, "D15", NULL);
+  g_autoptr(RelanceWorkItem) item = NULL;
+
+  add_invoice (fixture, "D15", "F-15", 15, 60000);
+
+  item = item_of (fixture, customer, fixture->today);
+  g_assert_nonnull (item);
+  g_assert_cmpint (item->group, ==, RELANCE_WORK_CALL);
+  g_assert_cmpint (item->step_offset, ==, 3);
+  g_assert_cmpint (item->step_due, ==, day ("2026-11-11"));
+}
+
+/* Re-timing after a late step. Due 2026-11-07 (D+16 today): the D+3 call,
+ * due on 2026-11-10, is made late today (X = 2026-11-23, someone reached).
+ * The D+15 letter is then due on max (11-07 + 15 = 11-22, X + 12 = 12-05)
+ * = 2026-12-05, not at once. Sent that day, the D+25 call is due on
+ * max (11-07 + 25 = 12-02, 12-05 + 10 = 12-15) = 2026-12-15. */
+static void
+test_retiming (Fixture       *fixture,
+               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   gint64 customer = add_customer (fixture, "DONE", NULL);
+  g_autoptr(RelanceWorkItem) call = NULL;
+  g_autoptr(RelanceWorkItem) early = NULL;
   g_autoptr(RelanceWorkItem) letter = NULL;
   g_autoptr(RelanceWorkItem) after = NULL;
-  g_autoptr(RelanceWorkItem) call = NULL;
+  g_autoptr(RelanceWorkItem) second = NULL;
   RelanceActionFields fields = { 0 };
 
   add_invoice (fixture, "DONE", "F-16", 16, 80000);
 
-  letter = item_of (fixture, customer, fixture->today);
+  call = item_of (fixture, customer, fixture->today);
+  g_assert_nonnull (call);
+  g_assert_cmpint (call->group, ==, RELANCE_WORK_CALL);
+  g_assert_cmpint (call->step_offset, ==, 3);
+  g_assert_cmpint (call->step_due, ==, day ("2026-11-10"));
+
+  fields.customer_id = customer;
+  fields.kind = RELANCE_ACTION_CALL;
+  fields.date = fixture->today;
+  fields.outcome = RELANCE_OUTCOME_REACHED;
+  fields.contact = "M. Petit";
+  g_assert_cmpint (relance_actions_record (fixture->db, &fields, call, &error), >, 0);
+  g_assert_no_error (error);
+
+  early = item_of (fixture, customer, day ("2026-12-04"));
+  g_assert_null (early);
+  letter = item_of (fixture, customer, day ("2026-12-05"));
   g_assert_nonnull (letter);
   g_assert_cmpint (letter->group, ==, RELANCE_WORK_LETTER);
   g_assert_cmpint (letter->step_offset, ==, 15);
+  g_assert_cmpint (letter->step_due, ==, day ("2026-12-05"));
 
+  memset (&fields, 0, sizeof fields);
   fields.customer_id = customer;
   fields.kind = RELANCE_ACTION_LETTER;
-  fields.date = fixture->today;
+  fields.date = day ("2026-12-05");
   fields.outcome = RELANCE_OUTCOME_SENT;
   fields.document = g_bytes_new_static ("%PDF-1.5", 8);
   fields.document_name = "F-16.pdf";
@@ -271,16 +382,16 @@ test_done_step (Fixture       *fixture,
   g_bytes_unref (fields.document);
 
   g_assert_cmpuint (count_rows (fixture, "SELECT count(*) FROM step_states WHERE state = 'done'"
-                                         " AND action_id IS NOT NULL"), ==, 1);
-  g_assert_cmpuint (count_rows (fixture, "SELECT length (document) FROM actions"), ==, 8);
+                                         " AND action_id IS NOT NULL"), ==, 2);
+  g_assert_cmpuint (count_rows (fixture, "SELECT length (document) FROM actions WHERE kind = 'letter'"), ==, 8);
 
-  after = item_of (fixture, customer, fixture->today + 8);
+  after = item_of (fixture, customer, day ("2026-12-14"));
   g_assert_null (after);
-
-  call = item_of (fixture, customer, fixture->today + 9);
-  g_assert_nonnull (call);
-  g_assert_cmpint (call->group, ==, RELANCE_WORK_CALL);
-  g_assert_cmpint (call->step_offset, ==, 25);
+  second = item_of (fixture, customer, day ("2026-12-15"));
+  g_assert_nonnull (second);
+  g_assert_cmpint (second->group, ==, RELANCE_WORK_CALL);
+  g_assert_cmpint (second->step_offset, ==, 25);
+  g_assert_cmpint (second->step_due, ==, day ("2026-12-15"));
 }
 
 /* A skipped step is not asked again; a promise cannot be skipped. */
@@ -293,6 +404,7 @@ test_skip (Fixture       *fixture,
   g_autoptr(RelanceWorkItem) call = NULL;
   g_autoptr(RelanceWorkItem) after = NULL;
   g_autoptr(RelanceWorkItem) letter = NULL;
+  g_autoptr(GPtrArray) timeline = NULL;
   RelanceWorkItem promise = { 0 };
 
   add_invoice (fixture, "SKIP", "F-5", 5, 30000);
@@ -304,17 +416,26 @@ test_skip (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (count_rows (fixture, "SELECT count(*) FROM step_states WHERE state = 'skipped'"
                                          " AND reason = 'Called by the sales rep'"), ==, 1);
+  /* The customer's history says so, with the reason. */
+  timeline = relance_desk_get_timeline (fixture->db, customer, fixture->today, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (timeline->len, ==, 1);
+  g_assert_cmpint (((RelanceTimelineEntry *)timeline->pdata[0])->kind, ==, RELANCE_TIMELINE_NOTE);
+  g_assert_cmpstr (((RelanceTimelineEntry *)timeline->pdata[0])->summary, ==,
+                   "Step skipped: D+3 call of Standard scenario. Called by the sales rep");
 
-  after = item_of (fixture, customer, fixture->today + 9);
+  /* Due 2026-11-18; skipped today: the letter is due on
+   * max (11-18 + 15 = 12-03, 11-23 + 12 = 12-05). */
+  after = item_of (fixture, customer, day ("2026-12-04"));
   g_assert_null (after);
-  letter = item_of (fixture, customer, fixture->today + 10);
+  letter = item_of (fixture, customer, day ("2026-12-05"));
   g_assert_nonnull (letter);
   g_assert_cmpint (letter->step_offset, ==, 15);
 
   promise = *letter;
   promise.reason = RELANCE_WORK_REASON_PROMISE_BROKEN;
   promise.step_id = 0;
-  g_assert_false (relance_worklist_skip (fixture->db, &promise, fixture->today + 10, NULL, &error));
+  g_assert_false (relance_worklist_skip (fixture->db, &promise, day ("2026-12-05"), NULL, &error));
   g_assert_error (error, RELANCE_ERROR, RELANCE_ERROR_INVALID);
   g_assert_cmpuint (count_rows (fixture, "SELECT count(*) FROM step_states"), ==, 1);
 }
@@ -507,7 +628,8 @@ test_promise (Fixture       *fixture,
   g_assert_cmpstr (not_kept, ==, "broken");
 
   /* The call after the break: nobody reached, the scenario applies again
-   * from the next day (the D+3 call was done by the promise). */
+   * (the D+3 call was done by the promise on 11-21): due 11-13, the
+   * letter is due on max (11-13 + 15 = 11-28, 11-21 + 12 = 12-03). */
   fields.customer_id = customer;
   fields.kind = RELANCE_ACTION_CALL;
   fields.date = promised + 4;
@@ -515,7 +637,8 @@ test_promise (Fixture       *fixture,
   g_assert_cmpint (relance_actions_record (fixture->db, &fields, broken, &error), >, 0);
   g_assert_no_error (error);
 
-  after_call = item_of (fixture, customer, promised + 4);
+  g_assert_null (item_of (fixture, customer, day ("2026-12-02")));
+  after_call = item_of (fixture, customer, day ("2026-12-03"));
   g_assert_nonnull (after_call);
   g_assert_cmpint (after_call->reason, ==, RELANCE_WORK_REASON_STEP);
   g_assert_cmpint (after_call->group, ==, RELANCE_WORK_LETTER);
@@ -550,10 +673,14 @@ test_promise_kept (Fixture       *fixture,
   kept = timeline_promise_status (fixture, customer, promised);
   g_assert_cmpstr (kept, ==, "kept");
 
+  /* The promise was not made on a worklist item: the D+3 call is still
+   * the next step; the kept promise is shown with it. */
   item = item_of (fixture, customer, promised);
   g_assert_nonnull (item);
   g_assert_cmpint (item->reason, ==, RELANCE_WORK_REASON_STEP);
-  g_assert_cmpint (item->group, ==, RELANCE_WORK_LETTER);
+  g_assert_cmpint (item->group, ==, RELANCE_WORK_CALL);
+  g_assert_cmpint (item->promise_id, ==, promise_id);
+  g_assert_cmpint (item->promise_status, ==, RELANCE_PROMISE_KEPT);
   g_assert_cmpint (item->amount, ==, 40000);
   g_assert_cmpint (invoice_at (item->invoices, 0)->open, ==, 40000);
 }
@@ -598,18 +725,35 @@ test_settled (Fixture       *fixture,
 }
 
 /* One item per customer, at its most advanced step, listing every invoice
- * with a step to do. */
+ * with a step to do; a formal-notice item lists only the invoices whose
+ * next step is the formal notice. */
 static void
 test_one_item_per_customer (Fixture       *fixture,
                             gconstpointer  data)
 {
+  g_autoptr(GError) error = NULL;
   gint64 customer = add_customer (fixture, "MANY", NULL);
   g_autoptr(RelanceWorkItem) item = NULL;
+  g_autoptr(RelanceWorkItem) notice = NULL;
   g_autoptr(GPtrArray) items = NULL;
+  gint64 f17, f50;
+  RelanceActionFields fields = { 0 };
 
   add_invoice (fixture, "MANY", "F-5", 5, 10000);
-  add_invoice (fixture, "MANY", "F-17", 17, 20000);
+  f17 = add_invoice (fixture, "MANY", "F-17", 17, 20000);
   add_invoice (fixture, "MANY", "F-0", -10, 40000);  /* not reached yet */
+
+  /* F-17's call was made on 2026-11-09 (its D+3 was 11-09): its letter
+   * is due on max (11-06 + 15 = 11-21, 11-09 + 12 = 11-21). */
+  fields.customer_id = customer;
+  fields.kind = RELANCE_ACTION_CALL;
+  fields.date = day ("2026-11-09");
+  fields.outcome = RELANCE_OUTCOME_REACHED;
+  fields.invoice_ids = &f17;
+  fields.n_invoice_ids = 1;
+  g_assert_cmpint (relance_actions_record (fixture->db, &fields, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  mark_done (fixture, "F-17", 3, 3, day ("2026-11-09"));
 
   item = item_of (fixture, customer, fixture->today);
   g_assert_nonnull (item);
@@ -624,6 +768,26 @@ test_one_item_per_customer (Fixture       *fixture,
 
   items = compute (fixture, fixture->today, NULL);
   g_assert_cmpuint (items->len, ==, 1);
+
+  /* F-50, 50 days late, its steps done (a letter and a call recorded):
+   * the formal notice, due on max (10-04 + 40 = 11-13, 10-29 + 15 = 11-13), lists
+   * F-50 only; F-5 and F-17 wait for another day. */
+  f50 = add_invoice (fixture, "MANY", "F-50", 50, 90000);
+  fields.date = day ("2026-10-20");
+  fields.invoice_ids = &f50;
+  g_assert_cmpint (relance_actions_record (fixture->db, &fields, NULL, &error), >, 0);
+  fields.kind = RELANCE_ACTION_LETTER;
+  fields.outcome = RELANCE_OUTCOME_SENT;
+  g_assert_cmpint (relance_actions_record (fixture->db, &fields, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  mark_done (fixture, "F-50", 1, 39, day ("2026-10-29"));
+  notice = item_of (fixture, customer, fixture->today);
+  g_assert_nonnull (notice);
+  g_assert_cmpint (notice->group, ==, RELANCE_WORK_FORMAL_NOTICE);
+  g_assert_cmpint (notice->step_due, ==, day ("2026-11-13"));
+  g_assert_cmpuint (notice->invoices->len, ==, 1);
+  g_assert_cmpstr (invoice_at (notice->invoices, 0)->number, ==, "F-50");
+  g_assert_cmpint (notice->amount, ==, 90000);
 }
 
 /* A segment's scenario; the default one otherwise; archived customers and
@@ -647,8 +811,8 @@ test_segment_scenario (Fixture       *fixture,
                                          "UPDATE segments SET scenario_id ="
                                          " (SELECT id FROM scenarios WHERE key = 'firm')"
                                          " WHERE name = 'Bad payers'", NULL));
-  add_invoice (fixture, "FIRM", "F-1", 1, 10000);
-  add_invoice (fixture, "PLAIN", "F-2", 1, 10000);
+  add_invoice (fixture, "FIRM", "F-1", 1, 30000);
+  add_invoice (fixture, "PLAIN", "F-2", 3, 10000);
   add_invoice (fixture, "GONE", "F-3", 30, 10000);
   g_assert_true (relance_desk_set_archived (fixture->db, archived, TRUE, &error));
   g_assert_no_error (error);
@@ -660,21 +824,20 @@ test_segment_scenario (Fixture       *fixture,
   g_assert_cmpint (firm_item->template_kind, ==, RELANCE_TEMPLATE_FIRST_REMINDER);
   g_assert_cmpstr (firm_item->scenario_name, ==, "Firm");
 
-  /* The default scenario has nothing between D-3 and D+3: the preventive
-   * e-mail is still the step reached. */
   standard_item = item_of (fixture, standard, fixture->today);
   g_assert_nonnull (standard_item);
-  g_assert_cmpint (standard_item->step_offset, ==, -3);
+  g_assert_cmpint (standard_item->step_offset, ==, 3);
   g_assert_cmpstr (standard_item->scenario_name, ==, "Standard");
 
   archived_item = item_of (fixture, archived, fixture->today);
   g_assert_null (archived_item);
 
-  /* Same group and days: by name. */
+  /* The same stake (300,00 EUR x 1 day = 100,00 EUR x 3 days = 30 000
+   * cent-days): the most days late first. */
   items = compute (fixture, fixture->today, NULL);
   g_assert_cmpuint (items->len, ==, 2);
-  g_assert_cmpint (((RelanceWorkItem *)items->pdata[0])->customer_id, ==, firm);
-  g_assert_cmpint (((RelanceWorkItem *)items->pdata[1])->customer_id, ==, standard);
+  g_assert_cmpint (((RelanceWorkItem *)items->pdata[0])->customer_id, ==, standard);
+  g_assert_cmpint (((RelanceWorkItem *)items->pdata[1])->customer_id, ==, firm);
 
   text = relance_work_item_describe (firm_item);
   g_assert_cmpstr (text, ==, "D+1 e-mail of Firm scenario");
@@ -689,7 +852,6 @@ test_actions (Fixture       *fixture,
   gint64 customer = add_customer (fixture, "ACT", NULL);
   gint64 f5, f6;
   g_autoptr(RelanceWorkItem) item = NULL;
-  g_autoptr(RelanceWorkItem) tomorrow = NULL;
   g_autoptr(RelanceWorkItem) later = NULL;
   g_autoptr(RelanceWorkItem) blocked = NULL;
   g_autoptr(RelanceWorkItem) paid = NULL;
@@ -704,34 +866,27 @@ test_actions (Fixture       *fixture,
   item = item_of (fixture, customer, fixture->today);
   g_assert_nonnull (item);
 
-  /* No answer: tomorrow again, the step still to do. */
+  /* Call back on a day: left alone until then, the call still to do. */
   fields.customer_id = customer;
   fields.kind = RELANCE_ACTION_CALL;
   fields.date = fixture->today;
   fields.who = "Claire";
-  fields.outcome = RELANCE_OUTCOME_NO_ANSWER;
+  fields.outcome = RELANCE_OUTCOME_CALL_BACK;
+  fields.call_back_on = fixture->today + 3;
   action = relance_actions_record (fixture->db, &fields, item, &error);
   g_assert_no_error (error);
   g_assert_cmpint (action, >, 0);
-  g_assert_null (item_of (fixture, customer, fixture->today));
-  tomorrow = item_of (fixture, customer, fixture->today + 1);
-  g_assert_nonnull (tomorrow);
-  g_assert_cmpint (tomorrow->step_offset, ==, 3);
   g_assert_cmpuint (count_rows (fixture, "SELECT count(*) FROM action_invoices"), ==, 2);
-
-  /* Call back on a day: left alone until then. */
-  fields.date = fixture->today + 1;
-  fields.outcome = RELANCE_OUTCOME_CALL_BACK;
-  fields.call_back_on = fixture->today + 4;
-  g_assert_cmpint (relance_actions_record (fixture->db, &fields, tomorrow, &error), >, 0);
-  g_assert_no_error (error);
-  g_assert_null (item_of (fixture, customer, fixture->today + 3));
-  later = item_of (fixture, customer, fixture->today + 4);
+  g_assert_cmpuint (count_rows (fixture, "SELECT count(*) FROM step_states"), ==, 0);
+  g_assert_null (item_of (fixture, customer, fixture->today + 2));
+  later = item_of (fixture, customer, fixture->today + 3);
   g_assert_nonnull (later);
   g_assert_cmpint (later->group, ==, RELANCE_WORK_CALL);
+  g_assert_cmpint (later->step_offset, ==, 3);
 
-  /* A dispute on the invoice named: opened, and the call step done. */
-  fields.date = fixture->today + 4;
+  /* A dispute on the invoice named (2026-11-26): opened, and the call
+   * step done for both. */
+  fields.date = fixture->today + 3;
   fields.outcome = RELANCE_OUTCOME_DISPUTE;
   fields.invoice_ids = &f6;
   fields.n_invoice_ids = 1;
@@ -740,17 +895,20 @@ test_actions (Fixture       *fixture,
   fields.dispute_description = "Price agreed on the phone";
   g_assert_cmpint (relance_actions_record (fixture->db, &fields, later, &error), >, 0);
   g_assert_no_error (error);
+  g_assert_cmpuint (count_rows (fixture, "SELECT count(*) FROM step_states WHERE state = 'done'"), ==, 2);
   disputes = relance_desk_list_disputes (fixture->db, customer, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (disputes->len, ==, 1);
   g_assert_cmpint (((RelanceDisputeRow *)disputes->pdata[0])->invoice_id, ==, f6);
   g_assert_cmpint (((RelanceDisputeRow *)disputes->pdata[0])->amount, ==, 5000);
   g_assert_cmpstr (((RelanceDisputeRow *)disputes->pdata[0])->cause_code, ==, "C");
-  g_assert_null (item_of (fixture, customer, fixture->today + 4));
+  g_assert_null (item_of (fixture, customer, fixture->today + 3));
 
-  /* At the letter step, F-6 is blocked and F-5 gets the letter; the
-   * customer says it paid: the step is done. */
-  blocked = item_of (fixture, customer, fixture->today + 10);
+  /* The letters are due on max (11-18 + 15, 11-26 + 12) = 2026-12-08:
+   * F-6 is blocked and F-5 gets the letter; the customer says it paid:
+   * the step is done. */
+  g_assert_null (item_of (fixture, customer, day ("2026-12-07")));
+  blocked = item_of (fixture, customer, day ("2026-12-08"));
   g_assert_nonnull (blocked);
   g_assert_cmpint (blocked->group, ==, RELANCE_WORK_LETTER);
   g_assert_cmpuint (blocked->invoices->len, ==, 1);
@@ -760,25 +918,25 @@ test_actions (Fixture       *fixture,
   memset (&fields, 0, sizeof fields);
   fields.customer_id = customer;
   fields.kind = RELANCE_ACTION_EMAIL;
-  fields.date = fixture->today + 10;
+  fields.date = day ("2026-12-08");
   fields.outcome = RELANCE_OUTCOME_PAID;
   fields.summary = "Paid yesterday, they say";
   g_assert_cmpint (relance_actions_record (fixture->db, &fields, blocked, &error), >, 0);
   g_assert_no_error (error);
-  paid = item_of (fixture, customer, fixture->today + 10);
+  paid = item_of (fixture, customer, day ("2026-12-08"));
   g_assert_nonnull (paid);
   g_assert_cmpint (paid->group, ==, RELANCE_WORK_BLOCKED);
   g_assert_cmpuint (paid->invoices->len, ==, 0);
   g_assert_cmpint (invoice_at (paid->blocked, 0)->invoice_id, ==, f6);
 
-  timeline = relance_desk_get_timeline (fixture->db, customer, fixture->today, 0, &error);
+  timeline = relance_desk_get_timeline (fixture->db, customer, day ("2026-12-08"), 0, &error);
   g_assert_no_error (error);
   entry = g_ptr_array_index (timeline, 0);
   g_assert_cmpint (entry->kind, ==, RELANCE_TIMELINE_EMAIL);
   g_assert_cmpstr (entry->outcome, ==, "paid");
   g_assert_cmpstr (entry->summary, ==, "Paid yesterday, they say");
   g_assert_cmpstr (entry->invoices, ==, "F-5");
-  g_assert_cmpuint (count_actions (fixture), ==, 4);
+  g_assert_cmpuint (count_actions (fixture), ==, 3);
 }
 
 /* Refused actions leave nothing written. */
@@ -1034,6 +1192,395 @@ test_wrong_contact (Fixture       *fixture,
   g_assert_nonnull (item);
 }
 
+/* The formal notice after a letter and a call nobody answered. Due
+ * 2026-10-13 (D+41 today): the D+3 call made on 10-16, nobody answered
+ * (an attempt: the step is done); the D+15 letter due on
+ * max (10-28, 10-16 + 12 = 10-28), sent that day; the D+25 call due on
+ * max (11-07, 10-28 + 10 = 11-07), unanswered again; the formal notice due
+ * on max (10-13 + 40 = 11-22, 11-07 + 15 = 11-22). */
+static void
+test_formal_notice_after_letter_and_call (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  gint64 customer = add_customer (fixture, "NOTICE", NULL);
+  g_autoptr(RelanceWorkItem) call = NULL;
+  g_autoptr(RelanceWorkItem) letter = NULL;
+  g_autoptr(RelanceWorkItem) call2 = NULL;
+  g_autoptr(RelanceWorkItem) notice = NULL;
+
+  add_invoice (fixture, "NOTICE", "F-41", 41, 150000);
+
+  call = item_of (fixture, customer, day ("2026-10-16"));
+  g_assert_nonnull (call);
+  g_assert_cmpint (call->step_offset, ==, 3);
+  record (fixture, customer, call, 0, RELANCE_ACTION_CALL, RELANCE_OUTCOME_NO_ANSWER, day ("2026-10-16"));
+
+  g_assert_null (item_of (fixture, customer, day ("2026-10-27")));
+  letter = item_of (fixture, customer, day ("2026-10-28"));
+  g_assert_nonnull (letter);
+  g_assert_cmpint (letter->step_offset, ==, 15);
+  record (fixture, customer, letter, 0, RELANCE_ACTION_LETTER, RELANCE_OUTCOME_SENT, day ("2026-10-28"));
+
+  call2 = item_of (fixture, customer, day ("2026-11-07"));
+  g_assert_nonnull (call2);
+  g_assert_cmpint (call2->step_offset, ==, 25);
+  record (fixture, customer, call2, 0, RELANCE_ACTION_CALL, RELANCE_OUTCOME_NO_ANSWER, day ("2026-11-07"));
+
+  g_assert_null (item_of (fixture, customer, day ("2026-11-21")));
+  notice = item_of (fixture, customer, fixture->today);
+  g_assert_nonnull (notice);
+  g_assert_cmpint (notice->group, ==, RELANCE_WORK_FORMAL_NOTICE);
+  g_assert_cmpint (notice->step_offset, ==, 40);
+  g_assert_cmpint (notice->substitute, ==, RELANCE_WORK_SUBSTITUTE_NONE);
+  g_assert_cmpint (notice->template_kind, ==, RELANCE_TEMPLATE_FORMAL_NOTICE);
+  g_assert_cmpint (notice->step_due, ==, day ("2026-11-22"));
+  g_assert_true (notice->claims_penalties);
+  g_assert_true (relance_work_item_is_urgent (notice));
+  g_assert_cmpint (invoice_at (notice->invoices, 0)->step_id, ==, notice->step_id);
+}
+
+/* The formal notice's day came, but no call was ever made: a call
+ * instead ("Call before the formal notice"), which does not do the
+ * formal-notice step; then the formal notice. The steps of F-41 (due
+ * 2026-10-13) up to D+25 are done on 11-07 without a call: a letter was
+ * sent on 10-28. */
+static void
+test_substitute_call (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  gint64 customer = add_customer (fixture, "NOCALL", NULL);
+  g_autoptr(RelanceWorkItem) call = NULL;
+  g_autoptr(RelanceWorkItem) notice = NULL;
+  g_autofree char *text = NULL;
+  RelanceWorkInvoice *invoice;
+  gint64 f41;
+
+  f41 = add_invoice (fixture, "NOCALL", "F-41", 41, 150000);
+  record (fixture, customer, NULL, f41, RELANCE_ACTION_LETTER, RELANCE_OUTCOME_SENT, day ("2026-10-28"));
+  mark_done (fixture, "F-41", 1, 25, day ("2026-11-07"));
+
+  call = item_of (fixture, customer, fixture->today);
+  g_assert_nonnull (call);
+  g_assert_cmpint (call->group, ==, RELANCE_WORK_CALL);
+  g_assert_cmpint (call->channel, ==, RELANCE_CHANNEL_PHONE);
+  g_assert_cmpint (call->template_kind, ==, RELANCE_TEMPLATE_CALL);
+  g_assert_cmpint (call->substitute, ==, RELANCE_WORK_SUBSTITUTE_CALL);
+  g_assert_cmpint (call->step_id, ==, 0);
+  g_assert_false (relance_work_item_is_urgent (call));
+  invoice = invoice_at (call->invoices, 0);
+  g_assert_cmpint (invoice->step_id, ==, 0);
+  g_assert_cmpint (invoice->next_step_id, !=, 0);
+  text = relance_work_item_describe (call);
+  g_assert_cmpstr (text, ==, "Call before the formal notice");
+
+  /* A call made before the due date does not count. */
+  record (fixture, customer, NULL, f41, RELANCE_ACTION_CALL, RELANCE_OUTCOME_REACHED, day ("2026-10-12"));
+  g_clear_pointer (&call, relance_work_item_free);
+  call = item_of (fixture, customer, fixture->today);
+  g_assert_cmpint (call->substitute, ==, RELANCE_WORK_SUBSTITUTE_CALL);
+
+  /* The call, someone reached: the formal-notice step is not done by it;
+   * the formal notice is re-timed from the call like from a step:
+   * due on max (11-22, 11-23 + 15 = 12-08). */
+  record (fixture, customer, call, 0, RELANCE_ACTION_CALL, RELANCE_OUTCOME_REACHED, fixture->today);
+  g_assert_cmpuint (count_rows (fixture, "SELECT count(*) FROM step_states s JOIN scenario_steps t"
+                                         " ON t.id = s.step_id WHERE t.offset_days = 40"), ==, 0);
+  g_assert_null (item_of (fixture, customer, day ("2026-12-07")));
+  notice = item_of (fixture, customer, day ("2026-12-08"));
+  g_assert_nonnull (notice);
+  g_assert_cmpint (notice->group, ==, RELANCE_WORK_FORMAL_NOTICE);
+  g_assert_cmpint (notice->substitute, ==, RELANCE_WORK_SUBSTITUTE_NONE);
+}
+
+/* Called but never written to: a letter (second reminder) before the
+ * formal notice, which does not do the formal-notice step either. A call
+ * about no invoice in particular counts for every invoice. */
+static void
+test_substitute_letter (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  gint64 customer = add_customer (fixture, "NOLETTER", NULL);
+  g_autoptr(RelanceWorkItem) letter = NULL;
+  g_autoptr(RelanceWorkItem) notice = NULL;
+  g_autofree char *text = NULL;
+
+  add_invoice (fixture, "NOLETTER", "F-41", 41, 150000);
+  record (fixture, customer, NULL, 0, RELANCE_ACTION_CALL, RELANCE_OUTCOME_NO_ANSWER, day ("2026-10-16"));
+  mark_done (fixture, "F-41", 1, 25, day ("2026-11-07"));
+
+  letter = item_of (fixture, customer, fixture->today);
+  g_assert_nonnull (letter);
+  g_assert_cmpint (letter->group, ==, RELANCE_WORK_LETTER);
+  g_assert_cmpint (letter->channel, ==, RELANCE_CHANNEL_LETTER);
+  g_assert_cmpint (letter->template_kind, ==, RELANCE_TEMPLATE_SECOND_REMINDER);
+  g_assert_cmpint (letter->substitute, ==, RELANCE_WORK_SUBSTITUTE_LETTER);
+  text = relance_work_item_describe (letter);
+  g_assert_cmpstr (text, ==, "Letter before the formal notice");
+
+  record (fixture, customer, letter, 0, RELANCE_ACTION_LETTER, RELANCE_OUTCOME_SENT, fixture->today);
+  g_assert_cmpuint (count_rows (fixture, "SELECT count(*) FROM step_states s JOIN scenario_steps t"
+                                         " ON t.id = s.step_id WHERE t.offset_days = 40"), ==, 0);
+  /* Due on max (11-22, 11-23 + 15 = 12-08). */
+  g_assert_null (item_of (fixture, customer, day ("2026-12-07")));
+  notice = item_of (fixture, customer, day ("2026-12-08"));
+  g_assert_nonnull (notice);
+  g_assert_cmpint (notice->group, ==, RELANCE_WORK_FORMAL_NOTICE);
+}
+
+/* A formal notice sent on purpose (never called, D+20): its step is done
+ * and the steps before it not done are skipped with the reason; nothing
+ * is asked after it. */
+static void
+test_formal_notice_now (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 customer = add_customer (fixture, "NOW", NULL);
+  gint64 written = add_customer (fixture, "WRITTEN", NULL);
+  g_autoptr(RelanceWorkItem) item = NULL;
+  g_autoptr(RelanceWorkItem) letter_only = NULL;
+  RelanceWorkSubstitute missing = RELANCE_WORK_SUBSTITUTE_NONE;
+  gint64 w1;
+
+  /* F-20 overdue, F-9 under dispute (left out), F-0 not yet due. */
+  add_invoice (fixture, "NOW", "F-20", 20, 70000);
+  add_invoice (fixture, "NOW", "F-9", 9, 5000);
+  add_invoice (fixture, "NOW", "F-0", -4, 8000);
+  g_assert_cmpint (relance_ledger_open_dispute (fixture->db, "F-9", "A", 0, fixture->today - 1, NULL, &error), >, 0);
+  g_assert_no_error (error);
+
+  item = relance_worklist_get_formal_notice_item (fixture->db, customer, fixture->today, &missing, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (item);
+  g_assert_cmpint (missing, ==, RELANCE_WORK_SUBSTITUTE_CALL);   /* never called */
+  g_assert_cmpint (item->group, ==, RELANCE_WORK_FORMAL_NOTICE);
+  g_assert_cmpint (item->template_kind, ==, RELANCE_TEMPLATE_FORMAL_NOTICE);
+  g_assert_true (item->claims_penalties);
+  g_assert_cmpuint (item->invoices->len, ==, 1);
+  g_assert_cmpstr (invoice_at (item->invoices, 0)->number, ==, "F-20");
+  g_assert_cmpint (item->amount, ==, 70000);
+
+  /* Called, never written to: the letter is what is missing. */
+  w1 = add_invoice (fixture, "WRITTEN", "W-1", 12, 1000);
+  record (fixture, written, NULL, w1, RELANCE_ACTION_CALL, RELANCE_OUTCOME_REFUSED, fixture->today - 2);
+  letter_only = relance_worklist_get_formal_notice_item (fixture->db, written, fixture->today, &missing, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (letter_only);
+  g_assert_cmpint (missing, ==, RELANCE_WORK_SUBSTITUTE_LETTER);
+
+  record (fixture, customer, item, 0, RELANCE_ACTION_FORMAL_NOTICE, RELANCE_OUTCOME_SENT, fixture->today);
+
+  /* D-3, D+3, D+15, D+25 skipped; D+40 done */
+  g_assert_cmpuint (count_rows (fixture, "SELECT count(*) FROM step_states WHERE state = 'skipped'"
+                                         " AND reason = 'A formal notice was sent'"), ==, 4);
+  g_assert_cmpuint (count_rows (fixture, "SELECT count(*) FROM step_states s JOIN scenario_steps t"
+                                         " ON t.id = s.step_id WHERE s.state = 'done'"
+                                         " AND t.template = 'formal_notice' AND s.action_id IS NOT NULL"), ==, 1);
+  /* A month later, only F-0 (now late) has steps to do. */
+  {
+    g_autoptr(RelanceWorkItem) later = item_of (fixture, customer, fixture->today + 30);
+
+    g_assert_nonnull (later);
+    for (guint i = 0; i < later->invoices->len; i++)
+      g_assert_cmpstr (invoice_at (later->invoices, i)->number, ==, "F-0");
+  }
+}
+
+/* Which call outcomes do the call step: an attempt does (reached,
+ * refused, no answer), "call back" and "wrong contact" do not; an attempt
+ * does not do a letter step. */
+static void
+test_call_outcomes (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const struct { const char *code; RelanceOutcome outcome; guint done; } cases[] = {
+    { "REACHED", RELANCE_OUTCOME_REACHED, 1 },
+    { "REFUSED", RELANCE_OUTCOME_REFUSED, 1 },
+    { "NOANSWER", RELANCE_OUTCOME_NO_ANSWER, 1 },
+    { "CALLBACK", RELANCE_OUTCOME_CALL_BACK, 0 },
+    { "WRONG", RELANCE_OUTCOME_WRONG_CONTACT, 0 },
+  };
+  g_autoptr(GError) error = NULL;
+  gint64 letter_customer;
+  g_autoptr(RelanceWorkItem) letter = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RelanceWorkItem) item = NULL;
+      g_autofree char *number = g_strdup_printf ("F-%s", cases[i].code);
+      g_autofree char *sql = NULL;
+      gint64 customer = add_customer (fixture, cases[i].code, NULL);
+      RelanceActionFields fields = { 0 };
+
+      add_invoice (fixture, cases[i].code, number, 5, 10000);
+      item = item_of (fixture, customer, fixture->today);
+      g_assert_nonnull (item);
+      fields.customer_id = customer;
+      fields.kind = RELANCE_ACTION_CALL;
+      fields.date = fixture->today;
+      fields.outcome = cases[i].outcome;
+      fields.call_back_on = fixture->today + 2;
+      g_assert_cmpint (relance_actions_record (fixture->db, &fields, item, &error), >, 0);
+      g_assert_no_error (error);
+      sql = g_strdup_printf ("SELECT count(*) FROM step_states s JOIN invoices i ON i.id = s.invoice_id"
+                             " WHERE i.number = '%s' AND s.state = 'done'", number);
+      g_assert_cmpuint (count_rows (fixture, sql), ==, cases[i].done);
+    }
+
+  /* At the letter step (its call done), a call nobody answered leaves the
+   * letter to send. */
+  letter_customer = add_customer (fixture, "LETTER", NULL);
+  add_invoice (fixture, "LETTER", "F-L", 16, 10000);
+  mark_done (fixture, "F-L", 3, 3, day ("2026-11-10"));
+  letter = item_of (fixture, letter_customer, fixture->today);
+  g_assert_cmpint (letter->group, ==, RELANCE_WORK_LETTER);
+  record (fixture, letter_customer, letter, 0, RELANCE_ACTION_CALL, RELANCE_OUTCOME_NO_ANSWER, fixture->today);
+  g_clear_pointer (&letter, relance_work_item_free);
+  letter = item_of (fixture, letter_customer, fixture->today + 1);
+  g_assert_nonnull (letter);
+  g_assert_cmpint (letter->group, ==, RELANCE_WORK_LETTER);
+}
+
+/* The priority on a hand-made ledger, today 2026-11-23:
+ *   BIG       3 000,00 EUR, 10 days late, call:  300000 x 10  =  3 000 000
+ *   OLD         500,00 EUR, 100 days late, call:  50000 x 100 =  5 000 000
+ *   BROKEN      100,00 EUR, 20 days late, promise of 11-15 broken
+ *               (grace to 11-18), urgent:         10000 x 20  =    200 000
+ *   NOTICE      200,00 EUR, 50 days late, formal notice due,
+ *               urgent:                           20000 x 50  =  1 000 000
+ *   DISPUTED 10 000,00 EUR under dispute: blocked, last.
+ * Order: NOTICE, BROKEN (urgent, by stake), OLD, BIG, DISPUTED. */
+static void
+test_priority (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 big = add_customer (fixture, "BIG", NULL);
+  gint64 old = add_customer (fixture, "OLD", NULL);
+  gint64 broken = add_customer (fixture, "BROKEN", NULL);
+  gint64 notice = add_customer (fixture, "NOTICE", NULL);
+  gint64 disputed = add_customer (fixture, "DISPUTED", NULL);
+  g_autoptr(GPtrArray) items = NULL;
+  gint64 f50;
+  RelanceWorkItem *item;
+
+  add_invoice (fixture, "BIG", "F-BIG", 10, 300000);
+  add_invoice (fixture, "OLD", "F-OLD", 100, 50000);
+  add_invoice (fixture, "BROKEN", "F-BROKEN", 20, 10000);
+  record_promise (fixture, broken, NULL, day ("2026-11-13"), day ("2026-11-15"), 10000);
+  f50 = add_invoice (fixture, "NOTICE", "F-NOTICE", 50, 20000);
+  record (fixture, notice, NULL, f50, RELANCE_ACTION_CALL, RELANCE_OUTCOME_NO_ANSWER, day ("2026-10-10"));
+  record (fixture, notice, NULL, f50, RELANCE_ACTION_LETTER, RELANCE_OUTCOME_SENT, day ("2026-10-20"));
+  mark_done (fixture, "F-NOTICE", 1, 39, day ("2026-10-29"));
+  add_invoice (fixture, "DISPUTED", "F-DISPUTED", 60, 1000000);
+  g_assert_cmpint (relance_ledger_open_dispute (fixture->db, "F-DISPUTED", "A", 0, day ("2026-10-01"),
+                                                NULL, &error), >, 0);
+  g_assert_no_error (error);
+
+  items = compute (fixture, fixture->today, NULL);
+  g_assert_cmpuint (items->len, ==, 5);
+
+  item = items->pdata[0];
+  g_assert_cmpint (item->customer_id, ==, notice);
+  g_assert_cmpint (item->group, ==, RELANCE_WORK_FORMAL_NOTICE);
+  g_assert_cmpint (item->stake, ==, 1000000);
+  item = items->pdata[1];
+  g_assert_cmpint (item->customer_id, ==, broken);
+  g_assert_cmpint (item->reason, ==, RELANCE_WORK_REASON_PROMISE_BROKEN);
+  g_assert_cmpint (item->stake, ==, 200000);
+  item = items->pdata[2];
+  g_assert_cmpint (item->customer_id, ==, old);
+  g_assert_cmpint (item->stake, ==, 5000000);
+  item = items->pdata[3];
+  g_assert_cmpint (item->customer_id, ==, big);
+  g_assert_cmpint (item->stake, ==, 3000000);
+  item = items->pdata[4];
+  g_assert_cmpint (item->customer_id, ==, disputed);
+  g_assert_cmpint (item->group, ==, RELANCE_WORK_BLOCKED);
+
+  g_assert_cmpint (relance_work_item_compare_priority (items->pdata[2], items->pdata[3]), <, 0);
+  g_assert_cmpint (relance_work_item_compare_priority (items->pdata[3], items->pdata[1]), >, 0);
+  g_assert_cmpint (relance_work_item_compare_priority (items->pdata[0], items->pdata[0]), ==, 0);
+}
+
+/* The worklist of a past day counts only what was dated by then. Today
+ * 2026-11-23: F-1 (1 000,00 EUR, due 11-03) was paid in full on 11-18;
+ * F-2 (400,00 EUR, due 11-05) was disputed on 11-20; F-3 was issued on
+ * 11-14 (due 11-15); the D+3 call about F-1 and F-2 was made on 11-10.
+ * On 2026-11-09 none of that had happened: F-1 and F-2 are to be called,
+ * 1 400,00 EUR, 6 and 4 days late, and F-3 does not exist. Today: F-1
+ * paid; F-2's letter, due on max (11-05 + 15 = 11-20, 11-10 + 12 = 11-22),
+ * blocked by its dispute; F-3 (8 days late) to be called. */
+static void
+test_past_day (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 customer = add_customer (fixture, "PAST", NULL);
+  g_autoptr(RelanceWorkItem) now = NULL;
+  g_autoptr(RelanceWorkItem) then = NULL;
+  g_autoptr(RelanceWorkItem) before_call = NULL;
+  RelanceInvoiceFields late_invoice = {
+    .customer_code = "PAST", .number = "F-3",
+    .issue_date = day ("2026-11-14"), .due_date = day ("2026-11-15"), .amount = 30000,
+  };
+  RelanceDay past = day ("2026-11-09");
+
+  add_invoice (fixture, "PAST", "F-1", 20, 100000);
+  add_invoice (fixture, "PAST", "F-2", 18, 40000);
+  g_assert_cmpint (relance_ledger_add_invoice (fixture->db, &late_invoice, &error), >, 0);
+  g_assert_no_error (error);
+
+  before_call = item_of (fixture, customer, day ("2026-11-10"));
+  g_assert_nonnull (before_call);
+  g_assert_cmpuint (before_call->invoices->len, ==, 2);
+  record (fixture, customer, before_call, 0, RELANCE_ACTION_CALL, RELANCE_OUTCOME_REACHED, day ("2026-11-10"));
+  pay (fixture, "PAST", day ("2026-11-18"), 100000);
+  g_assert_cmpint (relance_ledger_open_dispute (fixture->db, "F-2", "B", 0, day ("2026-11-20"),
+                                                NULL, &error), >, 0);
+  g_assert_no_error (error);
+
+  then = item_of (fixture, customer, past);
+  g_assert_nonnull (then);
+  g_assert_cmpint (then->group, ==, RELANCE_WORK_CALL);
+  g_assert_cmpint (then->step_offset, ==, 3);
+  g_assert_cmpuint (then->invoices->len, ==, 2);
+  g_assert_cmpstr (invoice_at (then->invoices, 0)->number, ==, "F-1");
+  g_assert_cmpint (invoice_at (then->invoices, 0)->open, ==, 100000);
+  g_assert_cmpstr (invoice_at (then->invoices, 1)->number, ==, "F-2");
+  g_assert_cmpint (then->amount, ==, 140000);
+  g_assert_cmpint (then->oldest_days_overdue, ==, 6);
+  g_assert_cmpuint (then->blocked->len, ==, 0);
+
+  now = item_of (fixture, customer, fixture->today);
+  g_assert_nonnull (now);
+  g_assert_cmpint (now->group, ==, RELANCE_WORK_CALL);
+  g_assert_cmpuint (now->invoices->len, ==, 1);
+  g_assert_cmpstr (invoice_at (now->invoices, 0)->number, ==, "F-3");
+  g_assert_cmpint (now->amount, ==, 30000);
+  g_assert_cmpuint (now->blocked->len, ==, 1);
+  g_assert_cmpstr (invoice_at (now->blocked, 0)->number, ==, "F-2");
+}
+
+/* A preventive step not done lapses once the invoice is past due: D+1,
+ * the D-3 e-mail is not asked; the D+3 call comes on its day (due 11-22,
+ * call on 11-25). */
+static void
+test_preventive_lapses (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  gint64 customer = add_customer (fixture, "LAPSE", NULL);
+  g_autoptr(RelanceWorkItem) call = NULL;
+
+  add_invoice (fixture, "LAPSE", "F-1", 1, 10000);
+
+  g_assert_null (item_of (fixture, customer, fixture->today));
+  g_assert_null (item_of (fixture, customer, day ("2026-11-24")));
+  call = item_of (fixture, customer, day ("2026-11-25"));
+  g_assert_nonnull (call);
+  g_assert_cmpint (call->step_offset, ==, 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1044,8 +1591,17 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/worklist/preventive", test_preventive);
-  ADD ("/worklist/straight-to-formal-notice", test_straight_to_formal_notice);
-  ADD ("/worklist/done-step", test_done_step);
+  ADD ("/worklist/never-contacted", test_never_contacted);
+  ADD ("/worklist/call-before-letter", test_call_before_letter);
+  ADD ("/worklist/retiming", test_retiming);
+  ADD ("/worklist/preventive-lapses", test_preventive_lapses);
+  ADD ("/worklist/formal-notice-after-letter-and-call", test_formal_notice_after_letter_and_call);
+  ADD ("/worklist/substitute-call", test_substitute_call);
+  ADD ("/worklist/substitute-letter", test_substitute_letter);
+  ADD ("/worklist/formal-notice-now", test_formal_notice_now);
+  ADD ("/worklist/call-outcomes", test_call_outcomes);
+  ADD ("/worklist/priority", test_priority);
+  ADD ("/worklist/past-day", test_past_day);
   ADD ("/worklist/skip", test_skip);
   ADD ("/worklist/postpone", test_postpone);
   ADD ("/worklist/dispute", test_dispute);

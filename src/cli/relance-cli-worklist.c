@@ -19,16 +19,22 @@
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RelanceWorkItem, relance_work_item_free)
 
-enum { WORK_CUSTOMER, WORK_CHANNEL, WORK_STEP, WORK_INVOICES, WORK_AMOUNT, WORK_DAYS, WORK_BLOCKED };
+enum { WORK_PRIORITY, WORK_CUSTOMER, WORK_CHANNEL, WORK_STEP, WORK_INVOICES, WORK_AMOUNT, WORK_DAYS,
+       WORK_DUE, WORK_PROMISE, WORK_BLOCKED };
 
-/* The names are what scripts read and are never translated. */
+/* The names are what scripts read and are never translated. The rows
+ * come in the order of the priority (relance-worklist.h): "priority" is
+ * the rank, 1 first. */
 static const RelanceCliColumn work_columns[] = {
+  { "priority", N_("Priority"), RELANCE_CLI_COLUMN_NUMBER },
   { "customer", N_("Customer"), RELANCE_CLI_COLUMN_TEXT },
   { "channel", N_("Channel"), RELANCE_CLI_COLUMN_TEXT },
   { "step", N_("Step"), RELANCE_CLI_COLUMN_TEXT },
   { "invoices", N_("Invoices"), RELANCE_CLI_COLUMN_TEXT },
   { "amount", N_("Amount"), RELANCE_CLI_COLUMN_AMOUNT },
   { "oldest_days_overdue", N_("Days overdue"), RELANCE_CLI_COLUMN_NUMBER },
+  { "step_due", N_("Step due"), RELANCE_CLI_COLUMN_DATE },
+  { "promise", N_("Promise"), RELANCE_CLI_COLUMN_TEXT },
   { "blocked", N_("Blocked"), RELANCE_CLI_COLUMN_TEXT },
 };
 
@@ -70,6 +76,47 @@ join_blocked (GPtrArray *invoices)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* The customer's latest promise: "broken" for scripts, "Broken: 500.00
+ * for 2026-11-15" for people; "" when none. */
+static void
+set_promise (RelanceCliRow         *row,
+             const RelanceWorkItem *item)
+{
+  g_autofree char *amount = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *label = NULL;
+  const char *keyword, *status;
+
+  if (item->promise_id == 0)
+    {
+      relance_cli_row_set_text (row, WORK_PROMISE, "");
+      return;
+    }
+
+  switch (item->promise_status)
+    {
+    case RELANCE_PROMISE_KEPT:
+      keyword = "kept";
+      status = _("Kept");
+      break;
+    case RELANCE_PROMISE_BROKEN:
+      keyword = "broken";
+      status = _("Broken");
+      break;
+    case RELANCE_PROMISE_PENDING:
+    default:
+      keyword = "pending";
+      status = _("Pending");
+      break;
+    }
+
+  amount = relance_money_to_decimal (item->promise_amount);
+  date = relance_day_to_iso (item->promise_date);
+  /* Translators: a promise in relance-cli worklist: "Broken: 500.00 for 2026-11-15" */
+  label = g_strdup_printf (_("%s: %s for %s"), status, amount, date);
+  relance_cli_row_set_keyword (row, WORK_PROMISE, keyword, label);
+}
+
 static void
 fill_work_row (RelanceCliRow *row,
                guint          position,
@@ -80,6 +127,7 @@ fill_work_row (RelanceCliRow *row,
   g_autofree char *blocked = join_blocked (item->blocked);
   g_autofree char *describe = relance_work_item_describe (item);
 
+  relance_cli_row_set_number (row, WORK_PRIORITY, position + 1);
   relance_cli_row_set_text (row, WORK_CUSTOMER, item->customer_code);
   relance_cli_row_set_keyword (row, WORK_CHANNEL, relance_work_group_to_string (item->group),
                                relance_work_group_get_label (item->group));
@@ -87,11 +135,16 @@ fill_work_row (RelanceCliRow *row,
   switch (item->reason)
     {
     case RELANCE_WORK_REASON_STEP:
-      {
-        g_autofree char *offset = g_strdup_printf (item->step_offset == 0 ? "D" : "D%+d", item->step_offset);
+      if (item->substitute == RELANCE_WORK_SUBSTITUTE_CALL)
+        relance_cli_row_set_keyword (row, WORK_STEP, "call_before_formal_notice", describe);
+      else if (item->substitute == RELANCE_WORK_SUBSTITUTE_LETTER)
+        relance_cli_row_set_keyword (row, WORK_STEP, "letter_before_formal_notice", describe);
+      else
+        {
+          g_autofree char *offset = g_strdup_printf (item->step_offset == 0 ? "D" : "D%+d", item->step_offset);
 
-        relance_cli_row_set_keyword (row, WORK_STEP, offset, describe);
-      }
+          relance_cli_row_set_keyword (row, WORK_STEP, offset, describe);
+        }
       break;
     case RELANCE_WORK_REASON_PROMISE_DUE:
       relance_cli_row_set_keyword (row, WORK_STEP, "promise", describe);
@@ -108,6 +161,8 @@ fill_work_row (RelanceCliRow *row,
   relance_cli_row_set_text (row, WORK_INVOICES, invoices);
   relance_cli_row_set_amount (row, WORK_AMOUNT, item->amount);
   relance_cli_row_set_number (row, WORK_DAYS, item->oldest_days_overdue);
+  relance_cli_row_set_date (row, WORK_DUE, item->step_due);
+  set_promise (row, item);
   relance_cli_row_set_text (row, WORK_BLOCKED, blocked);
 }
 
@@ -121,9 +176,11 @@ relance_cli_worklist (const char   *command,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!relance_cli_parse_command_line (&inv, N_("Lists what to do on the day, one line per customer: "
-                                                "calls, e-mails, letters, formal notices, promises to "
-                                                "check, and customers blocked by disputes."),
+  if (!relance_cli_parse_command_line (&inv, N_("Lists what to do on the day, one line per customer, "
+                                                "whom to chase first at the top: broken promises and "
+                                                "formal notices due, then by amount at stake times days "
+                                                "late. The step is the one really next in the scenario: "
+                                                "a call or letter comes before a formal notice."),
                                        NULL, args, &status))
     return status;
 

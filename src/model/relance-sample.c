@@ -678,6 +678,29 @@ prepare_statements (Generator  *gen,
   return gen->promise != NULL;
 }
 
+/* The scenario steps that the history's letters and calls did: each action
+ * marks done, for its invoice, the curative steps of the customer's
+ * scenario whose day had come by then and that no earlier action did, so
+ * that the worklist goes on from where the history stops (the next step,
+ * not the first one again). */
+static gboolean
+mark_steps_done (Generator  *gen,
+                 GError    **error)
+{
+  return _relance_database_exec (gen->db,
+    "INSERT OR IGNORE INTO step_states (invoice_id, step_id, state, date, action_id)"
+    " SELECT ai.invoice_id, s.id, 'done', a.date, a.id"
+    " FROM actions a JOIN action_invoices ai ON ai.action_id = a.id"
+    " JOIN invoices i ON i.id = ai.invoice_id"
+    " JOIN customers c ON c.id = i.customer_id"
+    " LEFT JOIN segments g ON g.id = c.segment_id"
+    " JOIN scenario_steps s ON s.scenario_id = coalesce (g.scenario_id,"
+    "   (SELECT id FROM scenarios WHERE is_default = 1))"
+    " WHERE s.offset_days > 0 AND s.offset_days <= a.date - i.due_date"
+    " ORDER BY a.date, a.id",
+    error);
+}
+
 static void
 generator_clear (Generator *gen)
 {
@@ -767,7 +790,8 @@ relance_sample_generate (RelanceDatabase             *db,
        insert_company (&gen, error) &&
        insert_segments (&gen, error) &&
        insert_customers (&gen, options->n_customers, error) &&
-       insert_invoices (&gen, options->n_invoices, error);
+       insert_invoices (&gen, options->n_invoices, error) &&
+       mark_steps_done (&gen, error);
 
   generator_clear (&gen);
 

@@ -233,6 +233,7 @@ read_step (sqlite3_stmt  *stmt,
   step->id = sqlite3_column_int64 (stmt, first);
   step->offset_days = sqlite3_column_int (stmt, first + 1);
   step->claims_penalties = sqlite3_column_int (stmt, first + 4) != 0;
+  step->min_gap_days = sqlite3_column_int (stmt, first + 5);
 
   if (!relance_channel_from_string (channel, &step->channel) ||
       !relance_template_kind_from_string (template, &step->template_kind))
@@ -290,8 +291,8 @@ load_scenarios (RelanceDatabase  *db,
     }
 
   steps = _relance_database_prepare (db,
-                                     "SELECT scenario_id, id, offset_days, channel, template, claims_penalties"
-                                     " FROM scenario_steps WHERE ?1 = 0 OR scenario_id = ?1"
+                                     "SELECT scenario_id, id, offset_days, channel, template, claims_penalties,"
+                                     " min_gap_days FROM scenario_steps WHERE ?1 = 0 OR scenario_id = ?1"
                                      " ORDER BY scenario_id, offset_days",
                                      error);
   if (steps == NULL)
@@ -584,6 +585,10 @@ check_step (RelanceDatabase            *db,
     return _relance_invalid (error, _("A phone step is a reminder call: choose “%s” as its message"),
                              relance_template_kind_get_label (RELANCE_TEMPLATE_CALL));
 
+  if (step->min_gap_days < 0 || step->min_gap_days > RELANCE_STEP_GAP_MAX)
+    return _relance_invalid (error, _("A step comes at most %d days after the step before it"),
+                             RELANCE_STEP_GAP_MAX);
+
   if (step->claims_penalties && step->offset_days <= 0)
     return _relance_invalid (error, _("Interest and the indemnity are owed only after the due date: the step at %s cannot claim them"),
                              day);
@@ -626,6 +631,7 @@ bind_step (sqlite3_stmt              *stmt,
   _relance_bind_text (stmt, first + 1, channel_names[step->channel]);
   _relance_bind_text (stmt, first + 2, template_names[step->template_kind]);
   sqlite3_bind_int (stmt, first + 3, step->claims_penalties ? 1 : 0);
+  sqlite3_bind_int (stmt, first + 4, step->min_gap_days);
 }
 
 /* Public API */
@@ -843,8 +849,10 @@ relance_scenarios_add (RelanceDatabase  *db,
     {
       steps = _relance_database_prepare (db,
                                          "INSERT INTO scenario_steps"
-                                         " (scenario_id, offset_days, channel, template, claims_penalties)"
-                                         " SELECT ?1, offset_days, channel, template, claims_penalties"
+                                         " (scenario_id, offset_days, channel, template, claims_penalties,"
+                                         " min_gap_days)"
+                                         " SELECT ?1, offset_days, channel, template, claims_penalties,"
+                                         " min_gap_days"
                                          " FROM scenario_steps WHERE scenario_id = ?2",
                                          error);
       if (steps == NULL)
@@ -855,8 +863,9 @@ relance_scenarios_add (RelanceDatabase  *db,
     {
       steps = _relance_database_prepare (db,
                                          "INSERT INTO scenario_steps"
-                                         " (scenario_id, offset_days, channel, template, claims_penalties)"
-                                         " VALUES (?1, 1, 'email', 'first_reminder', 0)",
+                                         " (scenario_id, offset_days, channel, template, claims_penalties,"
+                                         " min_gap_days)"
+                                         " VALUES (?1, 1, 'email', 'first_reminder', 0, 1)",
                                          error);
       if (steps == NULL)
         goto failed;
@@ -1088,8 +1097,9 @@ relance_scenarios_add_step (RelanceDatabase            *db,
 
   stmt = _relance_database_prepare (db,
                                     "INSERT INTO scenario_steps"
-                                    " (scenario_id, offset_days, channel, template, claims_penalties)"
-                                    " VALUES (?1, ?2, ?3, ?4, ?5)",
+                                    " (scenario_id, offset_days, channel, template, claims_penalties,"
+                                    " min_gap_days)"
+                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                                     error);
   if (stmt == NULL)
     return 0;
@@ -1128,12 +1138,12 @@ relance_scenarios_update_step (RelanceDatabase            *db,
 
   stmt = _relance_database_prepare (db,
                                     "UPDATE scenario_steps SET offset_days = ?1, channel = ?2,"
-                                    " template = ?3, claims_penalties = ?4 WHERE id = ?5",
+                                    " template = ?3, claims_penalties = ?4, min_gap_days = ?5 WHERE id = ?6",
                                     error);
   if (stmt == NULL)
     return FALSE;
   bind_step (stmt, 1, step);
-  sqlite3_bind_int64 (stmt, 5, step_id);
+  sqlite3_bind_int64 (stmt, 6, step_id);
 
   return _relance_database_run (db, stmt, error);
 }

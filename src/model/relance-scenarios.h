@@ -3,8 +3,10 @@
  * Reminder scenarios and the target groups (segments) that use them. A
  * scenario is a list of steps, each an offset in days from an invoice's
  * due date (negative: a preventive step, before the due date), a channel,
- * the kind of message to send, and whether interest and the indemnity are
- * claimed. Three scenarios ship (key accounts, standard, firm); one of them
+ * the kind of message to send, whether interest and the indemnity are
+ * claimed, and the fewest days after the step before it was done (the
+ * steps are a sequence: a late step re-times the ones after it; see
+ * relance-worklist.h). Three scenarios ship (key accounts, standard, firm); one of them
  * is the default, used for customers without a segment or whose segment
  * has no scenario. Users edit them and create their own.
  *
@@ -20,6 +22,7 @@ G_BEGIN_DECLS
 #define RELANCE_STEP_OFFSET_MIN (-90)
 #define RELANCE_STEP_OFFSET_MAX 365
 #define RELANCE_SCENARIO_STEPS_MAX 12
+#define RELANCE_STEP_GAP_MAX 365
 
 typedef enum
 {
@@ -55,6 +58,7 @@ typedef struct
   RelanceChannel       channel;
   RelanceTemplateKind  template_kind;
   gboolean             claims_penalties;
+  int                  min_gap_days;   /* at least this many days after the step before was done */
 } RelanceScenarioStep;
 
 typedef struct

@@ -30,6 +30,7 @@ typedef struct
   RelanceChannel       channel;
   RelanceTemplateKind  template_kind;
   gboolean             claims_penalties;
+  int                  min_gap_days;
 } Step;
 
 typedef struct
@@ -46,15 +47,19 @@ typedef struct
   char *department;
 } Cause;
 
+/* A step done or skipped for an invoice: the key of the states' table,
+ * with its day. */
 typedef struct
 {
-  gint64  invoice_id;
-  gint64  step_id;
+  gint64      invoice_id;
+  gint64      step_id;
+  RelanceDay  date;
 } StepKey;
 
 typedef struct
 {
   gint64                id;
+  RelanceDay            made_on;
   RelanceDay            promised_date;
   gint64                amount;
   RelancePromiseStatus  status;
@@ -87,10 +92,32 @@ typedef struct
   GHashTable  *scenarios;      /* id -> Scenario */
   GHashTable  *customers;      /* id -> Customer */
   GHashTable  *causes;         /* invoice id -> Cause */
-  GHashTable  *states;         /* StepKey -> itself */
+  GHashTable  *states;         /* StepKey, in @state_keys */
+  GArray      *state_keys;     /* StepKey, read at once, then in @states */
   GHashTable  *promises;       /* customer id -> Promise */
   GHashTable  *postponed;      /* customer id -> itself */
+  gboolean     past;           /* an allocation is dated after the day */
+  int          min_offset;     /* the first step of any scenario */
+  sqlite3_stmt *linked;        /* the calls and written reminders about an invoice */
+  sqlite3_stmt *unlinked;      /* those of a customer about no invoice in particular */
 } Engine;
+
+/* A call or a written reminder (letter, e-mail) of a customer about no
+ * invoice in particular, for the formal notice's condition. */
+typedef struct
+{
+  RelanceDay  date;
+  gboolean    call;
+} Contact;
+
+/* What an open invoice is to do on the day. */
+typedef struct
+{
+  const OpenInvoice     *open;
+  const Step            *step;        /* its next step */
+  RelanceDay             due_on;      /* the day that step is due */
+  RelanceWorkSubstitute  substitute;
+} Next;
 
 /* Statics */
 
@@ -185,6 +212,9 @@ engine_clear (Engine *engine)
   g_clear_pointer (&engine->customers, g_hash_table_unref);
   g_clear_pointer (&engine->causes, g_hash_table_unref);
   g_clear_pointer (&engine->states, g_hash_table_unref);
+  g_clear_pointer (&engine->state_keys, g_array_unref);
+  g_clear_pointer (&engine->linked, sqlite3_finalize);
+  g_clear_pointer (&engine->unlinked, sqlite3_finalize);
   g_clear_pointer (&engine->promises, g_hash_table_unref);
   g_clear_pointer (&engine->postponed, g_hash_table_unref);
 }
@@ -289,8 +319,8 @@ read_scenarios (Engine           *engine,
     }
 
   steps = _relance_database_prepare (db,
-                                     "SELECT id, scenario_id, offset_days, channel, template, claims_penalties"
-                                     " FROM scenario_steps ORDER BY scenario_id, offset_days",
+                                     "SELECT id, scenario_id, offset_days, channel, template, claims_penalties,"
+                                     " min_gap_days FROM scenario_steps ORDER BY scenario_id, offset_days",
                                      error);
   if (steps == NULL)
     return FALSE;
@@ -318,6 +348,7 @@ read_scenarios (Engine           *engine,
       if (!relance_template_kind_from_string ((const char *)sqlite3_column_text (steps, 4), &step.template_kind))
         step.template_kind = RELANCE_TEMPLATE_CALL;
       step.claims_penalties = sqlite3_column_int (steps, 5) != 0;
+      step.min_gap_days = sqlite3_column_int (steps, 6);
       g_array_append_val (scenario->steps, step);
     }
 
@@ -376,11 +407,13 @@ read_disputes (Engine           *engine,
                                     "SELECT d.invoice_id, k.code, k.label, k.department"
                                     " FROM disputes d JOIN dispute_causes k ON k.id = d.cause_id"
                                     " JOIN invoices i ON i.id = d.invoice_id"
-                                    " WHERE d.status = 'open' AND (?1 = 0 OR i.customer_id = ?1)",
+                                    " WHERE d.opened_on <= ?2 AND (d.resolved_on IS NULL OR d.resolved_on > ?2)"
+                                    " AND (?1 = 0 OR i.customer_id = ?1)",
                                     error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, only_customer);
+  sqlite3_bind_int (stmt, 2, engine->date);
 
   for (;;)
     {
@@ -398,11 +431,22 @@ read_disputes (Engine           *engine,
       cause->code = _relance_column_dup (stmt, 1);
       cause->label = _relance_column_dup (stmt, 2);
       cause->department = _relance_column_dup (stmt, 3);
-      g_hash_table_insert (engine->causes, invoice_id, cause);
+      g_hash_table_replace (engine->causes, invoice_id, cause);
     }
 
   return TRUE;
 }
+
+/* The steps done or skipped by the day of the open invoices (through the
+ * index of the open ones), and of those paid in full since. */
+#define STATES_SQL \
+  "SELECT s.invoice_id, s.step_id, s.date FROM invoices i INDEXED BY invoices_open_customer" \
+  " JOIN step_states s ON s.invoice_id = i.id" \
+  " WHERE i.allocated < i.amount AND i.due_date <= ?3 AND s.date <= ?2 AND (?1 = 0 OR i.customer_id = ?1)"
+#define PAST_STATES_SQL \
+  "SELECT s.invoice_id, s.step_id, s.date FROM invoices i INDEXED BY invoices_settled" \
+  " JOIN step_states s ON s.invoice_id = i.id" \
+  " WHERE i.settled_date > ?2 AND i.due_date <= ?3 AND s.date <= ?2 AND (?1 = 0 OR i.customer_id = ?1)"
 
 static gboolean
 read_states (Engine           *engine,
@@ -413,29 +457,33 @@ read_states (Engine           *engine,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean has_row;
 
-  stmt = _relance_database_prepare (db,
-                                    "SELECT s.invoice_id, s.step_id FROM step_states s"
-                                    " JOIN invoices i ON i.id = s.invoice_id"
-                                    " WHERE i.allocated < i.amount AND (?1 = 0 OR i.customer_id = ?1)",
+  /* On a past day, the invoices paid in full since were open too. */
+  stmt = _relance_database_prepare (db, engine->past ? STATES_SQL " UNION ALL " PAST_STATES_SQL : STATES_SQL,
                                     error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, only_customer);
+  sqlite3_bind_int (stmt, 2, engine->date);
+  sqlite3_bind_int (stmt, 3, engine->date - engine->min_offset);
 
+  /* Read into one array, then hashed: no allocation per row. */
   for (;;)
     {
-      StepKey *key;
+      StepKey key;
 
       if (!_relance_database_step (db, stmt, &has_row, error))
         return FALSE;
       if (!has_row)
         break;
 
-      key = g_new (StepKey, 1);
-      key->invoice_id = sqlite3_column_int64 (stmt, 0);
-      key->step_id = sqlite3_column_int64 (stmt, 1);
-      g_hash_table_add (engine->states, key);
+      key.invoice_id = sqlite3_column_int64 (stmt, 0);
+      key.step_id = sqlite3_column_int64 (stmt, 1);
+      key.date = sqlite3_column_int (stmt, 2);
+      g_array_append_val (engine->state_keys, key);
     }
+
+  for (guint i = 0; i < engine->state_keys->len; i++)
+    g_hash_table_add (engine->states, &g_array_index (engine->state_keys, StepKey, i));
 
   return TRUE;
 }
@@ -450,7 +498,8 @@ read_states (Engine           *engine,
   "   AND y.date BETWEEN coalesce (p.made_on, p.promised_date) AND min (?1, p.promised_date + ?2))," \
   "  EXISTS (SELECT 1 FROM actions a WHERE a.customer_id = p.customer_id" \
   "   AND a.kind IN ('call', 'letter', 'formal_notice')" \
-  "   AND a.date > p.promised_date + ?2 AND a.date <= ?1)" \
+  "   AND a.date > p.promised_date + ?2 AND a.date <= ?1)," \
+  "  coalesce (p.made_on, p.promised_date)" \
   " FROM promises p JOIN (SELECT id, max (coalesce (made_on, promised_date) * 4294967296 + id)" \
   "   FROM promises"
 #define PROMISES_WHERE_SQL " WHERE coalesce (made_on, promised_date) <= ?1"
@@ -500,6 +549,7 @@ read_promises (Engine           *engine,
       promise->status = promise_status (promise->amount, sqlite3_column_int64 (stmt, 4),
                                         promise->promised_date, engine->grace_days, engine->date);
       promise->escalation_cleared = sqlite3_column_int (stmt, 5) != 0;
+      promise->made_on = sqlite3_column_int (stmt, 6);
       g_hash_table_insert (engine->promises, customer_id, promise);
     }
 
@@ -541,28 +591,177 @@ read_postponements (Engine           *engine,
   return TRUE;
 }
 
-static const Step *
-reached_step (const Scenario *scenario,
-              int             days_overdue)
+static gboolean
+step_is_formal_notice (const Step *step)
 {
-  const Step *reached = NULL;
+  return step->channel == RELANCE_CHANNEL_REGISTERED_LETTER ||
+         step->template_kind == RELANCE_TEMPLATE_FORMAL_NOTICE;
+}
+
+/* The next step of @open on the engine's day, in the sequence (see
+ * relance-worklist.h), and the day it is due; NULL when every step is done,
+ * skipped or lapsed. */
+static const Step *
+next_step (const Engine      *engine,
+           const Scenario    *scenario,
+           const OpenInvoice *open,
+           RelanceDay        *due_on,
+           RelanceDay        *done_on)
+{
+  gboolean past_due = engine->date > open->due_date;
+  gboolean touched = g_hash_table_size (engine->states) > 0;
+  RelanceDay previous = 0;   /* the day the step before was done or skipped */
 
   for (guint i = 0; scenario != NULL && i < scenario->steps->len; i++)
     {
       const Step *step = &g_array_index (scenario->steps, Step, i);
 
-      if (step->offset_days > days_overdue)
-        break;
-      reached = step;
+      if (touched)
+        {
+          StepKey key = { open->id, step->id, 0 };
+          const StepKey *state = g_hash_table_lookup (engine->states, &key);
+
+          if (state != NULL)
+            {
+              previous = state->date;
+              continue;
+            }
+        }
+
+      if (step->offset_days <= 0 && past_due)
+        {
+          previous = 0;   /* lapsed: not done, so nothing to count from */
+          continue;
+        }
+
+      *due_on = open->due_date + step->offset_days;
+      if (previous != 0)
+        *due_on = MAX (*due_on, previous + step->min_gap_days);
+      if (done_on != NULL)
+        *done_on = previous;
+      return step;
     }
 
-  return reached;
+  return NULL;
+}
+
+/* The customer's calls and written reminders about no invoice in
+ * particular, up to the day. */
+static gboolean
+read_unlinked (Engine           *engine,
+               RelanceDatabase  *db,
+               gint64            customer_id,
+               GArray           *contacts,
+               GError          **error)
+{
+  gboolean has_row;
+
+  if (engine->unlinked == NULL)
+    {
+      engine->unlinked = _relance_database_prepare (db,
+        "SELECT a.kind = 'call', a.date FROM actions a"
+        " WHERE a.customer_id = ?1 AND a.date <= ?2 AND a.kind IN ('call', 'letter', 'email')"
+        " AND NOT EXISTS (SELECT 1 FROM action_invoices l WHERE l.action_id = a.id)",
+        error);
+      if (engine->unlinked == NULL)
+        return FALSE;
+    }
+
+  sqlite3_reset (engine->unlinked);
+  sqlite3_bind_int64 (engine->unlinked, 1, customer_id);
+  sqlite3_bind_int (engine->unlinked, 2, engine->date);
+
+  for (;;)
+    {
+      Contact contact;
+
+      if (!_relance_database_step (db, engine->unlinked, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        break;
+
+      contact.call = sqlite3_column_int (engine->unlinked, 0) != 0;
+      contact.date = sqlite3_column_int (engine->unlinked, 1);
+      g_array_append_val (contacts, contact);
+    }
+
+  return TRUE;
+}
+
+/* What must come before the formal notice of @open and was not done: a
+ * call attempt and a written reminder since its due date, about that
+ * invoice (read through its links) or about no invoice in particular
+ * (read once per customer, only when needed: @unlinked). @latest: the day
+ * of the last of them. */
+static gboolean
+formal_notice_substitute (Engine                 *engine,
+                          RelanceDatabase        *db,
+                          gint64                  customer_id,
+                          const OpenInvoice      *open,
+                          GArray                **unlinked,
+                          RelanceWorkSubstitute  *substitute,
+                          RelanceDay             *latest,
+                          GError                **error)
+{
+  gboolean called, written, has_row;
+
+  if (engine->linked == NULL)
+    {
+      engine->linked = _relance_database_prepare (db,
+        "SELECT coalesce (max (a.kind = 'call'), 0), coalesce (max (a.kind <> 'call'), 0),"
+        " coalesce (max (a.date), 0)"
+        " FROM action_invoices l JOIN actions a ON a.id = l.action_id"
+        " WHERE l.invoice_id = ?1 AND a.date BETWEEN ?2 AND ?3 AND a.kind IN ('call', 'letter', 'email')",
+        error);
+      if (engine->linked == NULL)
+        return FALSE;
+    }
+
+  sqlite3_reset (engine->linked);
+  sqlite3_bind_int64 (engine->linked, 1, open->id);
+  sqlite3_bind_int (engine->linked, 2, open->due_date);
+  sqlite3_bind_int (engine->linked, 3, engine->date);
+  if (!_relance_database_step (db, engine->linked, &has_row, error))
+    return FALSE;
+  called = has_row && sqlite3_column_int (engine->linked, 0) != 0;
+  written = has_row && sqlite3_column_int (engine->linked, 1) != 0;
+  *latest = has_row ? sqlite3_column_int (engine->linked, 2) : 0;
+
+  if (!called || !written)
+    {
+      if (*unlinked == NULL)
+        {
+          *unlinked = g_array_new (FALSE, FALSE, sizeof (Contact));
+          if (!read_unlinked (engine, db, customer_id, *unlinked, error))
+            return FALSE;
+        }
+
+      for (guint i = 0; i < (*unlinked)->len; i++)
+        {
+          const Contact *contact = &g_array_index (*unlinked, Contact, i);
+
+          if (contact->date < open->due_date)
+            continue;
+          if (contact->call)
+            called = TRUE;
+          else
+            written = TRUE;
+          *latest = MAX (*latest, contact->date);
+        }
+    }
+
+  *substitute = !called ? RELANCE_WORK_SUBSTITUTE_CALL
+              : !written ? RELANCE_WORK_SUBSTITUTE_LETTER
+              : RELANCE_WORK_SUBSTITUTE_NONE;
+  return TRUE;
 }
 
 static RelanceWorkInvoice *
 work_invoice_new (const OpenInvoice *open,
                   int                days_overdue,
-                  gint64             step_id,
+                  const Step        *step,
+                  RelanceDay         due_on,
+                  gboolean           does_step,
                   const Cause       *cause)
 {
   RelanceWorkInvoice *invoice = g_new0 (RelanceWorkInvoice, 1);
@@ -572,7 +771,13 @@ work_invoice_new (const OpenInvoice *open,
   invoice->due_date = open->due_date;
   invoice->open = open->open;
   invoice->days_overdue = days_overdue;
-  invoice->step_id = step_id;
+  if (step != NULL)
+    {
+      invoice->next_step_id = step->id;
+      invoice->step_due = due_on;
+      if (does_step)
+        invoice->step_id = step->id;
+    }
   if (cause != NULL)
     {
       invoice->cause_code = g_strdup (cause->code);
@@ -585,7 +790,8 @@ work_invoice_new (const OpenInvoice *open,
 
 static RelanceWorkItem *
 work_item_new (const Customer *customer,
-               const Scenario *scenario)
+               const Scenario *scenario,
+               const Promise  *promise)
 {
   RelanceWorkItem *item = g_new0 (RelanceWorkItem, 1);
 
@@ -596,6 +802,14 @@ work_item_new (const Customer *customer,
   item->invoices = g_ptr_array_new_with_free_func ((GDestroyNotify)relance_work_invoice_free);
   item->blocked = g_ptr_array_new_with_free_func ((GDestroyNotify)relance_work_invoice_free);
   item->oldest_days_overdue = G_MININT;
+  if (promise != NULL)
+    {
+      item->promise_id = promise->id;
+      item->promise_made_on = promise->made_on;
+      item->promise_date = promise->promised_date;
+      item->promise_amount = promise->amount;
+      item->promise_status = promise->status;
+    }
 
   return item;
 }
@@ -609,7 +823,10 @@ add_to_item (RelanceWorkItem    *item,
   if (list == item->invoices)
     {
       item->amount += invoice->open;
+      item->stake += invoice->open * MAX (invoice->days_overdue, 0);
       item->oldest_days_overdue = MAX (item->oldest_days_overdue, invoice->days_overdue);
+      if (invoice->step_due != 0 && (item->step_due == 0 || invoice->step_due < item->step_due))
+        item->step_due = invoice->step_due;
     }
 }
 
@@ -623,32 +840,31 @@ build_promise_item (Engine         *engine,
                     GArray         *invoices,
                     gboolean        broken)
 {
-  RelanceWorkItem *item = work_item_new (customer, scenario);
+  RelanceWorkItem *item = work_item_new (customer, scenario, promise);
 
   for (guint i = 0; i < invoices->len; i++)
     {
       const OpenInvoice *open = &g_array_index (invoices, OpenInvoice, i);
       int days = engine->date - open->due_date;
-      const Step *step = reached_step (scenario, days);
-      gint64 step_id = 0;
+      RelanceDay due_on = 0;
+      const Step *step;
       const Cause *cause;
 
       if (days <= 0)
         continue;
 
-      if (step != NULL)
-        {
-          StepKey key = { open->id, step->id };
-
-          if (!g_hash_table_contains (engine->states, &key))
-            step_id = step->id;
-        }
+      /* A call about a promise does the invoice's call step, if due. */
+      step = next_step (engine, scenario, open, &due_on, NULL);
+      if (step != NULL && due_on > engine->date)
+        step = NULL;
 
       cause = g_hash_table_lookup (engine->causes, &open->id);
       if (cause != NULL)
-        add_to_item (item, item->blocked, work_invoice_new (open, days, step_id, cause));
+        add_to_item (item, item->blocked, work_invoice_new (open, days, step, due_on, TRUE, cause));
       else
-        add_to_item (item, item->invoices, work_invoice_new (open, days, step_id, NULL));
+        add_to_item (item, item->invoices,
+                     work_invoice_new (open, days, step, due_on,
+                                       step != NULL && !step_is_formal_notice (step), NULL));
     }
 
   if (item->invoices->len == 0)
@@ -663,60 +879,135 @@ build_promise_item (Engine         *engine,
   item->step_offset = 0;
   item->channel = RELANCE_CHANNEL_PHONE;
   item->template_kind = broken ? RELANCE_TEMPLATE_BROKEN_PROMISE : RELANCE_TEMPLATE_CALL;
-  item->promise_id = promise->id;
-  item->promise_date = promise->promised_date;
-  item->promise_amount = promise->amount;
 
   return item;
 }
 
-/* The scenario's step: every invoice whose reached step is not done. */
-static RelanceWorkItem *
-build_step_item (Engine         *engine,
-                 const Customer *customer,
-                 const Scenario *scenario,
-                 GArray         *invoices)
+/* How far in the sequence an invoice's next step is: by offset, and at the
+ * same offset a formal notice due before its substitute. */
+static gboolean
+next_is_further (const Next *a,
+                 const Next *b)
 {
-  RelanceWorkItem *item = work_item_new (customer, scenario);
-  const Step *most = NULL;
+  if (b == NULL)
+    return TRUE;
+  if (a->step->offset_days != b->step->offset_days)
+    return a->step->offset_days > b->step->offset_days;
+  return a->substitute == RELANCE_WORK_SUBSTITUTE_NONE && b->substitute != RELANCE_WORK_SUBSTITUTE_NONE;
+}
+
+/* The scenario's step: every invoice whose next step is due, at the most
+ * advanced of them (a formal notice: only its invoices). */
+static gboolean
+build_step_item (Engine           *engine,
+                 RelanceDatabase  *db,
+                 const Customer   *customer,
+                 const Scenario   *scenario,
+                 const Promise    *promise,
+                 GArray           *invoices,
+                 RelanceWorkItem **out,
+                 GError          **error)
+{
+  g_autoptr(GArray) nexts = g_array_new (FALSE, FALSE, sizeof (Next));
+  g_autoptr(GArray) unlinked = NULL;
+  RelanceWorkItem *item = work_item_new (customer, scenario, promise);
+  const Next *most = NULL;
+  gboolean formal;
+
+  *out = NULL;
 
   for (guint i = 0; i < invoices->len; i++)
     {
       const OpenInvoice *open = &g_array_index (invoices, OpenInvoice, i);
       int days = engine->date - open->due_date;
-      const Step *step = reached_step (scenario, days);
       const Cause *cause;
-      StepKey key;
+      RelanceDay done_on = 0, latest = 0;
+      Next next = { open, NULL, 0, RELANCE_WORK_SUBSTITUTE_NONE };
 
-      if (step == NULL)
-        continue;
-      key.invoice_id = open->id;
-      key.step_id = step->id;
-      if (g_hash_table_contains (engine->states, &key))
+      next.step = next_step (engine, scenario, open, &next.due_on, &done_on);
+      if (next.step == NULL || next.due_on > engine->date)
         continue;
 
       cause = g_hash_table_lookup (engine->causes, &open->id);
       if (cause != NULL)
         {
-          add_to_item (item, item->blocked, work_invoice_new (open, days, step->id, cause));
+          add_to_item (item, item->blocked, work_invoice_new (open, days, next.step, next.due_on, TRUE, cause));
           continue;
         }
 
-      add_to_item (item, item->invoices, work_invoice_new (open, days, step->id, NULL));
-      if (most == NULL || step->offset_days > most->offset_days)
-        most = step;
+      if (step_is_formal_notice (next.step))
+        {
+          if (!formal_notice_substitute (engine, db, customer->id, open, &unlinked,
+                                         &next.substitute, &latest, error))
+            {
+              relance_work_item_free (item);
+              return FALSE;
+            }
+          /* A call or letter made after the step before (one made
+           * instead of the formal notice) re-times it like a step. */
+          if (next.substitute == RELANCE_WORK_SUBSTITUTE_NONE && done_on != 0 && latest > done_on)
+            {
+              next.due_on = MAX (next.due_on, latest + next.step->min_gap_days);
+              if (next.due_on > engine->date)
+                continue;
+            }
+        }
+
+      g_array_append_val (nexts, next);
+    }
+
+  for (guint i = 0; i < nexts->len; i++)
+    {
+      const Next *next = &g_array_index (nexts, Next, i);
+
+      if (next_is_further (next, most))
+        most = next;
+    }
+
+  formal = most != NULL && step_is_formal_notice (most->step) &&
+           most->substitute == RELANCE_WORK_SUBSTITUTE_NONE;
+  for (guint i = 0; i < nexts->len; i++)
+    {
+      const Next *next = &g_array_index (nexts, Next, i);
+      gboolean does = !step_is_formal_notice (next->step) || next->substitute == RELANCE_WORK_SUBSTITUTE_NONE;
+
+      if (formal && !(does && step_is_formal_notice (next->step)))
+        continue;
+      add_to_item (item, item->invoices,
+                   work_invoice_new (next->open, engine->date - next->open->due_date,
+                                     next->step, next->due_on, does, NULL));
     }
 
   if (most != NULL)
     {
-      item->group = group_for_channel (most->channel);
       item->reason = RELANCE_WORK_REASON_STEP;
-      item->step_id = most->id;
-      item->step_offset = most->offset_days;
-      item->channel = most->channel;
-      item->template_kind = most->template_kind;
-      item->claims_penalties = most->claims_penalties;
-      return item;
+      item->step_offset = most->step->offset_days;
+      item->substitute = most->substitute;
+      switch (most->substitute)
+        {
+        case RELANCE_WORK_SUBSTITUTE_CALL:
+          item->step_id = 0;
+          item->channel = RELANCE_CHANNEL_PHONE;
+          item->template_kind = RELANCE_TEMPLATE_CALL;
+          item->claims_penalties = FALSE;
+          break;
+        case RELANCE_WORK_SUBSTITUTE_LETTER:
+          item->step_id = 0;
+          item->channel = RELANCE_CHANNEL_LETTER;
+          item->template_kind = RELANCE_TEMPLATE_SECOND_REMINDER;
+          item->claims_penalties = most->step->claims_penalties;
+          break;
+        case RELANCE_WORK_SUBSTITUTE_NONE:
+        default:
+          item->step_id = most->step->id;
+          item->channel = most->step->channel;
+          item->template_kind = most->step->template_kind;
+          item->claims_penalties = most->step->claims_penalties;
+          break;
+        }
+      item->group = group_for_channel (item->channel);
+      *out = item;
+      return TRUE;
     }
 
   if (item->blocked->len > 0)
@@ -729,28 +1020,35 @@ build_step_item (Engine         *engine,
 
           item->oldest_days_overdue = MAX (item->oldest_days_overdue, blocked->days_overdue);
         }
-      return item;
+      *out = item;
+      return TRUE;
     }
 
   relance_work_item_free (item);
-  return NULL;
+  return TRUE;
 }
 
-/* The item of one customer, given its open invoices; NULL if nothing. */
-static RelanceWorkItem *
+/* The item of one customer, given its open invoices; NULL in @out if
+ * nothing. */
+static gboolean
 build_item (Engine                 *engine,
+            RelanceDatabase        *db,
             const Customer         *customer,
             GArray                 *invoices,
-            RelanceWorklistSummary *summary)
+            RelanceWorklistSummary *summary,
+            RelanceWorkItem       **out,
+            GError                **error)
 {
   const Scenario *scenario;
   const Promise *promise;
   gint64 scenario_id = customer->scenario_id;
 
+  *out = NULL;
+
   if (g_hash_table_contains (engine->postponed, &customer->id))
     {
       summary->n_customers_postponed++;
-      return NULL;
+      return TRUE;
     }
 
   if (scenario_id == 0 || !g_hash_table_contains (engine->scenarios, &scenario_id))
@@ -760,59 +1058,77 @@ build_item (Engine                 *engine,
   promise = g_hash_table_lookup (engine->promises, &customer->id);
   if (promise != NULL && promise->status == RELANCE_PROMISE_PENDING)
     {
-      RelanceWorkItem *item;
-
       if (engine->date < promise->promised_date)
         {
           summary->n_customers_waiting++;
-          return NULL;
+          return TRUE;
         }
 
-      item = build_promise_item (engine, customer, scenario, promise, invoices, FALSE);
-      if (item != NULL)
-        return item;
+      *out = build_promise_item (engine, customer, scenario, promise, invoices, FALSE);
+      if (*out != NULL)
+        return TRUE;
     }
   else if (promise != NULL && promise->status == RELANCE_PROMISE_BROKEN &&
            !promise->escalation_cleared)
     {
-      RelanceWorkItem *item = build_promise_item (engine, customer, scenario, promise, invoices, TRUE);
-
-      if (item != NULL)
-        return item;
+      *out = build_promise_item (engine, customer, scenario, promise, invoices, TRUE);
+      if (*out != NULL)
+        return TRUE;
     }
 
-  return build_step_item (engine, customer, scenario, invoices);
+  return build_step_item (engine, db, customer, scenario, promise, invoices, out, error);
 }
 
 static int
 compare_items (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
+               gconstpointer b)
 {
-  const RelanceWorkItem *x = *(RelanceWorkItem * const *)a;
-  const RelanceWorkItem *y = *(RelanceWorkItem * const *)b;
-  GHashTable *customers = user_data;
-  const Customer *cx, *cy;
-  int order;
-
-  if (x->group != y->group)
-    return x->group < y->group ? -1 : 1;
-  if (x->oldest_days_overdue != y->oldest_days_overdue)
-    return x->oldest_days_overdue > y->oldest_days_overdue ? -1 : 1;
-
-  cx = g_hash_table_lookup (customers, &x->customer_id);
-  cy = g_hash_table_lookup (customers, &y->customer_id);
-  order = strcmp (cx->sort_key, cy->sort_key);
-  if (order != 0)
-    return order;
-  return x->customer_id < y->customer_id ? -1 : x->customer_id > y->customer_id;
+  return relance_work_item_compare_priority (*(RelanceWorkItem * const *)a, *(RelanceWorkItem * const *)b);
 }
 
+/* The invoices open on the day: issued by then, and not paid in full by
+ * then. When an allocation is dated after the day, the invoices paid in
+ * full since are read too, and what was allocated after the day is added
+ * back to their open amount (the fast path reads the open ones only). */
 #define OPEN_INVOICES_SQL \
   "SELECT customer_id, id, number, due_date, amount - allocated" \
   " FROM invoices INDEXED BY invoices_open_customer" \
-  " WHERE allocated < amount AND kind = 'invoice' AND due_date <= ?1"
+  " WHERE allocated < amount AND kind = 'invoice' AND due_date <= ?1 AND issue_date <= ?3"
 #define ORDER_SQL " ORDER BY customer_id, due_date"
+#define LATER_SQL \
+  " (SELECT coalesce (sum (a.amount), 0) FROM allocations a WHERE a.invoice_id = i.id AND a.date > ?3)"
+#define PAST_INVOICES_SQL \
+  "SELECT customer_id, id, number, due_date, amount - allocated +" LATER_SQL \
+  " FROM invoices i INDEXED BY invoices_open_customer" \
+  " WHERE allocated < amount AND kind = 'invoice' AND due_date <= ?1 AND issue_date <= ?3" \
+  " AND (?2 = 0 OR customer_id = ?2)" \
+  " UNION ALL" \
+  " SELECT customer_id, id, number, due_date, amount - allocated +" LATER_SQL \
+  " FROM invoices i INDEXED BY invoices_settled" \
+  " WHERE settled_date > ?3 AND kind = 'invoice' AND due_date <= ?1 AND issue_date <= ?3" \
+  " AND (?2 = 0 OR customer_id = ?2)" \
+  " ORDER BY 1, 4"
+
+/* Whether an allocation is dated after @date: then the open amounts of
+ * the invoices are not those of the day. */
+static gboolean
+read_past (Engine           *engine,
+           RelanceDatabase  *db,
+           GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row;
+
+  stmt = _relance_database_prepare (db, "SELECT EXISTS (SELECT 1 FROM allocations WHERE date > ?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, engine->date);
+  if (!_relance_database_step (db, stmt, &has_row, error))
+    return FALSE;
+
+  engine->past = has_row && sqlite3_column_int (stmt, 0) != 0;
+  return TRUE;
+}
 
 /* The worklist of @date for every customer, or only @only_customer. */
 static GPtrArray *
@@ -828,7 +1144,6 @@ compute (RelanceDatabase         *db,
   g_autoptr(GArray) invoices = g_array_new (FALSE, FALSE, sizeof (OpenInvoice));
   g_autoptr(sqlite3_stmt) stmt = NULL;
   RelanceWorklistSummary local_summary = { { 0 } };
-  int min_offset = RELANCE_STEP_OFFSET_MAX;
   gint64 current = 0;
   guint n_customers = 0;
   gboolean has_row;
@@ -845,32 +1160,48 @@ compute (RelanceDatabase         *db,
   engine.scenarios = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify)scenario_free);
   engine.customers = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify)customer_free);
   engine.causes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify)cause_free);
-  engine.states = g_hash_table_new_full (step_key_hash, step_key_equal, g_free, NULL);
+  engine.states = g_hash_table_new (step_key_hash, step_key_equal);
+  engine.state_keys = g_array_new (FALSE, FALSE, sizeof (StepKey));
   engine.promises = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   engine.postponed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
+  /* The engine reads large tables at random (the steps done, the actions
+   * of the invoices a formal notice is due for): memory-mapped reads
+   * save a system call per page, half its time on a large ledger. The
+   * setting stays on the connection; SQLite only, and a mere speed-up. */
+  if (!relance_database_is_in_memory (db))
+    _relance_database_exec (db, "PRAGMA mmap_size = 1073741824", NULL);
+
   if (!read_grace_days (db, &engine.grace_days, error) ||
-      !read_scenarios (&engine, db, error) ||
-      !read_customers (&engine, db, only_customer, error) ||
+      !read_past (&engine, db, error) ||
+      !read_scenarios (&engine, db, error))
+    return NULL;
+
+  /* Invoices not yet at the first step of any scenario need not be read. */
+  engine.min_offset = RELANCE_STEP_OFFSET_MAX;
+  g_hash_table_iter_init (&iter, engine.scenarios);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&scenario))
+    if (scenario->steps->len > 0)
+      engine.min_offset = MIN (engine.min_offset, g_array_index (scenario->steps, Step, 0).offset_days);
+
+  if (!read_customers (&engine, db, only_customer, error) ||
       !read_disputes (&engine, db, only_customer, error) ||
       !read_states (&engine, db, only_customer, error) ||
       !read_promises (&engine, db, only_customer, error) ||
       !read_postponements (&engine, db, only_customer, error))
     return NULL;
 
-  /* Invoices not yet at the first step of any scenario need not be read. */
-  g_hash_table_iter_init (&iter, engine.scenarios);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&scenario))
-    if (scenario->steps->len > 0)
-      min_offset = MIN (min_offset, g_array_index (scenario->steps, Step, 0).offset_days);
-
-  stmt = _relance_database_prepare (db, only_customer != 0 ? OPEN_INVOICES_SQL " AND customer_id = ?2" ORDER_SQL
-                                                           : OPEN_INVOICES_SQL " AND ?2 = 0" ORDER_SQL,
-                                    error);
+  if (engine.past)
+    stmt = _relance_database_prepare (db, PAST_INVOICES_SQL, error);
+  else
+    stmt = _relance_database_prepare (db, only_customer != 0 ? OPEN_INVOICES_SQL " AND customer_id = ?2" ORDER_SQL
+                                                             : OPEN_INVOICES_SQL " AND ?2 = 0" ORDER_SQL,
+                                      error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, date - min_offset);
+  sqlite3_bind_int (stmt, 1, date - engine.min_offset);
   sqlite3_bind_int64 (stmt, 2, only_customer);
+  sqlite3_bind_int (stmt, 3, date);
 
   for (;;)
     {
@@ -886,10 +1217,12 @@ compute (RelanceDatabase         *db,
         {
           const Customer *customer = g_hash_table_lookup (engine.customers, &current);
 
-          if (customer != NULL)
+          if (customer != NULL && invoices->len > 0)
             {
-              RelanceWorkItem *item = build_item (&engine, customer, invoices, summary);
+              RelanceWorkItem *item;
 
+              if (!build_item (&engine, db, customer, invoices, summary, &item, error))
+                return NULL;
               if (item != NULL)
                 {
                   summary->counts[item->group]++;
@@ -910,17 +1243,19 @@ compute (RelanceDatabase         *db,
       if (!g_hash_table_contains (engine.customers, &customer_id))
         continue;
 
+      open.open = sqlite3_column_int64 (stmt, 4);
+      if (open.open <= 0)
+        continue;
       open.id = sqlite3_column_int64 (stmt, 1);
       open.number = _relance_column_dup (stmt, 2);
       open.due_date = sqlite3_column_int (stmt, 3);
-      open.open = sqlite3_column_int64 (stmt, 4);
       g_array_append_val (invoices, open);
     }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  g_ptr_array_sort_with_data (items, compare_items, engine.customers);
+  g_ptr_array_sort (items, compare_items);
 
   return g_steal_pointer (&items);
 }
@@ -974,8 +1309,9 @@ write_postponement (RelanceDatabase  *db,
   return _relance_database_run (db, stmt, error);
 }
 
-/* Marks the step of each of @item's invoices as @state. A step already
- * done stays done. */
+/* Marks the step of each of @item's invoices as @state (with @phone_only,
+ * only the call steps). A step already done stays done. @skip_next: the
+ * step an invoice's substitute stands for is skipped too. */
 static gboolean
 write_step_states (RelanceDatabase        *db,
                    const RelanceWorkItem  *item,
@@ -983,13 +1319,17 @@ write_step_states (RelanceDatabase        *db,
                    RelanceDay              date,
                    gint64                  action_id,
                    const char             *reason,
+                   gboolean                phone_only,
+                   gboolean                skip_next,
                    GError                **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   stmt = _relance_database_prepare (db,
                                     "INSERT INTO step_states (invoice_id, step_id, state, date, action_id, reason)"
-                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                                    " SELECT ?1, ?2, ?3, ?4, ?5, ?6"
+                                    " WHERE NOT ?7 OR EXISTS (SELECT 1 FROM scenario_steps"
+                                    "  WHERE id = ?2 AND channel = 'phone')"
                                     " ON CONFLICT (invoice_id, step_id) DO UPDATE"
                                     " SET state = ?3, date = ?4, action_id = ?5, reason = ?6"
                                     " WHERE state <> 'done'",
@@ -1000,13 +1340,16 @@ write_step_states (RelanceDatabase        *db,
   for (guint i = 0; i < item->invoices->len; i++)
     {
       const RelanceWorkInvoice *invoice = g_ptr_array_index (item->invoices, i);
+      gint64 step_id = invoice->step_id;
 
-      if (invoice->step_id == 0)
+      if (step_id == 0 && skip_next)
+        step_id = invoice->next_step_id;
+      if (step_id == 0)
         continue;
 
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, invoice->invoice_id);
-      sqlite3_bind_int64 (stmt, 2, invoice->step_id);
+      sqlite3_bind_int64 (stmt, 2, step_id);
       _relance_bind_text (stmt, 3, state);
       sqlite3_bind_int (stmt, 4, date);
       if (action_id > 0)
@@ -1014,11 +1357,45 @@ write_step_states (RelanceDatabase        *db,
       else
         sqlite3_bind_null (stmt, 5);
       _relance_bind_text (stmt, 6, reason != NULL ? reason : "");
+      sqlite3_bind_int (stmt, 7, phone_only);
       if (!_relance_database_run (db, stmt, error))
         return FALSE;
     }
 
   return TRUE;
+}
+
+/* A formal notice sent (on purpose or as its step) does the formal-notice
+ * step of each invoice it concerns, and the steps before it that were
+ * not done are skipped: they are not asked after it. */
+static gboolean
+write_formal_notice_sent (RelanceDatabase  *db,
+                          gint64            action_id,
+                          RelanceDay        date,
+                          GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = _relance_database_prepare (db,
+    "INSERT OR IGNORE INTO step_states (invoice_id, step_id, state, date, action_id, reason)"
+    " SELECT l.invoice_id, s.id, CASE WHEN f.id = s.id THEN 'done' ELSE 'skipped' END, ?2,"
+    "  CASE WHEN f.id = s.id THEN ?1 END, CASE WHEN f.id = s.id THEN '' ELSE ?3 END"
+    " FROM action_invoices l JOIN invoices i ON i.id = l.invoice_id"
+    " JOIN customers c ON c.id = i.customer_id LEFT JOIN segments g ON g.id = c.segment_id"
+    " JOIN scenario_steps f ON f.scenario_id = coalesce (g.scenario_id,"
+    "   (SELECT id FROM scenarios WHERE is_default = 1))"
+    "  AND (f.channel = 'registered_letter' OR f.template = 'formal_notice')"
+    " JOIN scenario_steps s ON s.scenario_id = f.scenario_id AND s.offset_days <= f.offset_days"
+    "  AND (s.id = f.id OR NOT (s.channel = 'registered_letter' OR s.template = 'formal_notice'))"
+    " WHERE l.action_id = ?1 AND i.kind = 'invoice'",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, action_id);
+  sqlite3_bind_int (stmt, 2, date);
+  _relance_bind_text (stmt, 3, _("A formal notice was sent"));
+
+  return _relance_database_run (db, stmt, error);
 }
 
 /* Checks that @invoice_id is an invoice of @customer_id. */
@@ -1325,10 +1702,22 @@ apply_outcome (RelanceDatabase            *db,
       break;
     }
 
-  if (item != NULL &&
-      (fields->outcome == RELANCE_OUTCOME_SENT || fields->outcome == RELANCE_OUTCOME_PROMISE ||
-       fields->outcome == RELANCE_OUTCOME_DISPUTE || fields->outcome == RELANCE_OUTCOME_PAID) &&
-      !write_step_states (db, item, "done", fields->date, action_id, NULL, error))
+  /* Which outcomes do the item's steps: see relance-worklist.h. */
+  if (item != NULL)
+    {
+      gboolean settles = fields->outcome == RELANCE_OUTCOME_SENT || fields->outcome == RELANCE_OUTCOME_PROMISE ||
+                         fields->outcome == RELANCE_OUTCOME_DISPUTE || fields->outcome == RELANCE_OUTCOME_PAID;
+      gboolean attempt = fields->kind == RELANCE_ACTION_CALL &&
+                         (fields->outcome == RELANCE_OUTCOME_REACHED || fields->outcome == RELANCE_OUTCOME_REFUSED ||
+                          fields->outcome == RELANCE_OUTCOME_NO_ANSWER);
+
+      if ((settles || attempt) &&
+          !write_step_states (db, item, "done", fields->date, action_id, NULL, attempt, FALSE, error))
+        return FALSE;
+    }
+
+  if (fields->kind == RELANCE_ACTION_FORMAL_NOTICE && fields->outcome == RELANCE_OUTCOME_SENT &&
+      !write_formal_notice_sent (db, action_id, fields->date, error))
     return FALSE;
 
   return TRUE;
@@ -1520,6 +1909,17 @@ relance_work_item_describe (const RelanceWorkItem *item)
       break;
     }
 
+  switch (item->substitute)
+    {
+    case RELANCE_WORK_SUBSTITUTE_CALL:
+      return g_strdup (_("Call before the formal notice"));
+    case RELANCE_WORK_SUBSTITUTE_LETTER:
+      return g_strdup (_("Letter before the formal notice"));
+    case RELANCE_WORK_SUBSTITUTE_NONE:
+    default:
+      break;
+    }
+
   offset = relance_step_format_offset (item->step_offset);
   switch (item->channel)
     {
@@ -1537,6 +1937,63 @@ relance_work_item_describe (const RelanceWorkItem *item)
       /* Translators: "D+3 call of Standard scenario" */
       return g_strdup_printf (_("%s call of %s scenario"), offset, item->scenario_name);
     }
+}
+
+/**
+ * relance_work_item_is_urgent:
+ *
+ * Returns: whether @item comes first in the priority: a broken promise to
+ *   chase, or a formal notice due (not a call or letter before it)
+ */
+gboolean
+relance_work_item_is_urgent (const RelanceWorkItem *item)
+{
+  g_return_val_if_fail (item != NULL, FALSE);
+
+  return item->reason == RELANCE_WORK_REASON_PROMISE_BROKEN ||
+         (item->reason == RELANCE_WORK_REASON_STEP && item->group == RELANCE_WORK_FORMAL_NOTICE &&
+          item->substitute == RELANCE_WORK_SUBSTITUTE_NONE);
+}
+
+/* 0: urgent, 1: the rest, 2: blocked by disputes */
+static int
+priority_tier (const RelanceWorkItem *item)
+{
+  if (item->reason == RELANCE_WORK_REASON_DISPUTE)
+    return 2;
+  return relance_work_item_is_urgent (item) ? 0 : 1;
+}
+
+/**
+ * relance_work_item_compare_priority:
+ *
+ * The one order of the worklist (relance-worklist.h says it in full):
+ * urgent items first, then the greater stake (open amount x days late,
+ * summed over the invoices), then the most days late, then the
+ * customer's name; blocked items last.
+ *
+ * Returns: negative when @a comes first, positive when @b does
+ */
+int
+relance_work_item_compare_priority (const RelanceWorkItem *a,
+                                    const RelanceWorkItem *b)
+{
+  int ta, tb, order;
+
+  g_return_val_if_fail (a != NULL && b != NULL, 0);
+
+  ta = priority_tier (a);
+  tb = priority_tier (b);
+  if (ta != tb)
+    return ta < tb ? -1 : 1;
+  if (a->stake != b->stake)
+    return a->stake > b->stake ? -1 : 1;
+  if (a->oldest_days_overdue != b->oldest_days_overdue)
+    return a->oldest_days_overdue > b->oldest_days_overdue ? -1 : 1;
+  order = g_strcmp0 (a->customer_name, b->customer_name);
+  if (order != 0)
+    return order;
+  return a->customer_id < b->customer_id ? -1 : a->customer_id > b->customer_id;
 }
 
 /**
@@ -1585,12 +2042,165 @@ relance_worklist_get_item (RelanceDatabase  *db,
   return g_ptr_array_steal_index (items, 0);
 }
 
+/* A step skipped is said in the customer's history, with its reason, as
+ * a note about the invoices concerned. */
+static gboolean
+write_skip_note (RelanceDatabase        *db,
+                 const RelanceWorkItem  *item,
+                 RelanceDay              date,
+                 const char             *reason,
+                 GError                **error)
+{
+  g_autoptr(GArray) invoice_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *step = relance_work_item_describe (item);
+  g_autofree char *summary = NULL;
+  RelanceActionFields fields = { 0 };
+
+  if (reason != NULL && *reason != '\0')
+    /* Translators: a note in the customer's history: "Step skipped: D+3
+     * call of Standard scenario. Called by the sales rep" */
+    summary = g_strdup_printf (_("Step skipped: %s. %s"), step, reason);
+  else
+    summary = g_strdup_printf (_("Step skipped: %s"), step);
+
+  for (guint i = 0; i < item->invoices->len; i++)
+    g_array_append_val (invoice_ids, ((RelanceWorkInvoice *)g_ptr_array_index (item->invoices, i))->invoice_id);
+
+  fields.customer_id = item->customer_id;
+  fields.kind = RELANCE_ACTION_NOTE;
+  fields.date = date;
+  fields.outcome = RELANCE_OUTCOME_NONE;
+  fields.summary = summary;
+
+  return insert_action (db, &fields, invoice_ids, error) != 0;
+}
+
+/**
+ * relance_worklist_get_formal_notice_item:
+ * @missing: (out) (optional): what should have come before it and was not
+ *   done: a call attempt (%RELANCE_WORK_SUBSTITUTE_CALL) for one of its
+ *   invoices, else a written reminder (%RELANCE_WORK_SUBSTITUTE_LETTER),
+ *   else %RELANCE_WORK_SUBSTITUTE_NONE
+ *
+ * A formal notice sent on purpose, whatever the sequence says: the item
+ * of a formal notice about every invoice of the customer overdue on @date
+ * and not under dispute, claiming the penalties. Recorded as sent, the
+ * formal notice does each invoice's formal-notice step and skips the
+ * steps before it (see relance_actions_record()).
+ *
+ * Returns: (transfer full) (nullable): the item, or %NULL: nothing overdue
+ *   (no error), or @error set
+ */
+RelanceWorkItem *
+relance_worklist_get_formal_notice_item (RelanceDatabase        *db,
+                                         gint64                  customer_id,
+                                         RelanceDay              date,
+                                         RelanceWorkSubstitute  *missing,
+                                         GError                **error)
+{
+  g_auto(Engine) engine = { 0 };
+  g_autoptr(GArray) unlinked = NULL;
+  RelanceWorkItem *item = NULL;
+  RelanceWorkSubstitute worst = RELANCE_WORK_SUBSTITUTE_NONE;
+  const Customer *customer;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (relance_day_is_valid (date), NULL);
+  g_return_val_if_fail (customer_id > 0, NULL);
+
+  if (missing != NULL)
+    *missing = RELANCE_WORK_SUBSTITUTE_NONE;
+
+  /* Whatever the worklist says of the customer (postponed, waiting for
+   * a promise): every invoice overdue. */
+  engine.date = date;
+  engine.customers = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify)customer_free);
+  if (!read_customers (&engine, db, customer_id, error))
+    return NULL;
+  customer = g_hash_table_lookup (engine.customers, &customer_id);
+  if (customer == NULL)
+    {
+      g_set_error (error, RELANCE_ERROR, RELANCE_ERROR_NOT_FOUND, _("This customer no longer exists"));
+      return NULL;
+    }
+  item = work_item_new (customer, NULL, NULL);
+
+  {
+    g_autoptr(sqlite3_stmt) stmt = NULL;
+    gboolean has_row;
+
+    stmt = _relance_database_prepare (db,
+      "SELECT i.id, i.number, i.due_date, i.amount - i.allocated +"
+      "  (SELECT coalesce (sum (a.amount), 0) FROM allocations a WHERE a.invoice_id = i.id AND a.date > ?2)"
+      " FROM invoices i WHERE i.customer_id = ?1 AND i.kind = 'invoice'"
+      " AND i.due_date < ?2 AND i.issue_date <= ?2 AND (i.allocated < i.amount OR i.settled_date > ?2)"
+      " AND NOT EXISTS (SELECT 1 FROM disputes d WHERE d.invoice_id = i.id AND d.opened_on <= ?2"
+      "   AND (d.resolved_on IS NULL OR d.resolved_on > ?2))"
+      " ORDER BY i.due_date, i.id",
+      error);
+    if (stmt == NULL)
+      goto failed;
+    sqlite3_bind_int64 (stmt, 1, customer_id);
+    sqlite3_bind_int (stmt, 2, date);
+
+    for (;;)
+      {
+        OpenInvoice open = { 0 };
+        RelanceWorkSubstitute substitute;
+        RelanceDay latest;
+
+        if (!_relance_database_step (db, stmt, &has_row, error))
+          goto failed;
+        if (!has_row)
+          break;
+
+        open.id = sqlite3_column_int64 (stmt, 0);
+        open.number = (char *)sqlite3_column_text (stmt, 1);
+        open.due_date = sqlite3_column_int (stmt, 2);
+        open.open = sqlite3_column_int64 (stmt, 3);
+        if (open.open <= 0)
+          continue;
+        if (!formal_notice_substitute (&engine, db, customer_id, &open, &unlinked, &substitute, &latest, error))
+          goto failed;
+        if (substitute == RELANCE_WORK_SUBSTITUTE_CALL ||
+            (substitute == RELANCE_WORK_SUBSTITUTE_LETTER && worst == RELANCE_WORK_SUBSTITUTE_NONE))
+          worst = substitute;
+        add_to_item (item, item->invoices,
+                     work_invoice_new (&open, date - open.due_date, NULL, 0, FALSE, NULL));
+      }
+  }
+
+  if (item->invoices->len == 0)
+    {
+      relance_work_item_free (item);
+      return NULL;
+    }
+
+  item->group = RELANCE_WORK_FORMAL_NOTICE;
+  item->reason = RELANCE_WORK_REASON_STEP;
+  item->step_id = 0;
+  item->channel = RELANCE_CHANNEL_REGISTERED_LETTER;
+  item->template_kind = RELANCE_TEMPLATE_FORMAL_NOTICE;
+  item->claims_penalties = TRUE;
+  item->substitute = RELANCE_WORK_SUBSTITUTE_NONE;
+  if (missing != NULL)
+    *missing = worst;
+  return item;
+
+failed:
+  relance_work_item_free (item);
+  return NULL;
+}
+
 /**
  * relance_worklist_skip:
  * @reason: (nullable): why, kept with each step
  *
- * Marks the step each of @item's invoices reached as skipped: it is not
- * asked again, and the next step comes in its time. Only a scenario step
+ * Marks the step each of @item's invoices is at as skipped, with the
+ * reason: it is not asked again, and the next step comes in its time
+ * (re-timed from today). Skipping a call or letter before the formal
+ * notice skips the formal notice it stands for. The customer's history
+ * gets a note saying which step was skipped and why. Only a scenario step
  * is skipped: a promise to check or a broken one is refused (postpone the
  * customer instead), and so is an item blocked by disputes.
  *
@@ -1620,7 +2230,8 @@ relance_worklist_skip (RelanceDatabase        *db,
   if (!_relance_database_begin (db, error))
     return FALSE;
   if (!customer_exists (db, item->customer_id, error) ||
-      !write_step_states (db, item, "skipped", date, 0, trimmed, error))
+      !write_step_states (db, item, "skipped", date, 0, trimmed, FALSE, TRUE, error) ||
+      !write_skip_note (db, item, date, trimmed, error))
     {
       _relance_database_rollback (db);
       return FALSE;

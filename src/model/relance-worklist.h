@@ -1,15 +1,67 @@
 /* relance-worklist.h
  *
- * The dunning engine: for a day, what to do with each customer. For every
- * open invoice, the scenario of its customer's segment (or the default one)
- * says which step the invoice has reached (the last step whose offset from
- * the due date has come); a step done or skipped for that invoice is not
- * asked again. A customer gets one item, at the most advanced step of its
- * invoices, listing every invoice with a step to do. Invoices under an
- * open dispute are left out and named as blocked; a customer put off to a
- * later day, or with a promise whose date has not come, is left alone; a
- * promise due is to be checked; a broken one (date plus grace days passed,
- * not paid) escalates to a call until a call is recorded.
+ * The dunning engine: for a day, what to do with each customer.
+ *
+ * The sequence. The steps of a scenario (that of the customer's segment,
+ * or the default one) are done in order. For each open invoice, the next
+ * step is the first step, by offset, not yet done or skipped for it; a
+ * preventive step (offset <= 0) not done lapses once the invoice is past
+ * due. That step is due on
+ *
+ *     max (due date + offset, day the step before it was done or skipped
+ *          + the step's min_gap_days)
+ *
+ * (the second term only when the step before was done or skipped). A late
+ * step is done late, never skipped: at D+45 an invoice nobody called has
+ * its D+3 call to do, and the steps after it are re-timed from the day it
+ * is done.
+ *
+ * The formal notice. A formal-notice step (registered letter, or the
+ * formal notice template) is proposed only when, since the invoice's due
+ * date and up to the day, at least one written reminder (a letter or
+ * e-mail action) and one call attempt (a call action, whatever its
+ * outcome) are recorded, about that invoice or about no invoice in
+ * particular. Otherwise the item is a substitute: a call ("Call before the
+ * formal notice") when no call was made, else a letter (a second
+ * reminder). A substitute does not do the formal-notice step: that step
+ * stays next, re-timed from the substitute like from a step (a call or
+ * letter made after the step before pushes it to that day + its gap). To send a formal notice anyway, the user does it on purpose
+ * (the customer page's "Send a Formal Notice Now", which asks first);
+ * a formal notice sent marks that step done, and the steps before it not
+ * done as skipped.
+ *
+ * A customer gets one item, at the most advanced step of its invoices,
+ * listing every invoice with a step to do; a formal-notice item lists only
+ * the invoices whose next step is the formal notice. Invoices under a
+ * dispute open on the day are left out and named as blocked; a customer
+ * put off to a later day, or with a promise whose date has not come, is
+ * left alone; a promise due is to be checked; a broken one (date plus
+ * grace days passed, not paid) escalates to a call until a call is
+ * recorded.
+ *
+ * Which call outcomes do a call step: reached, refused, promise, dispute,
+ * "it is paid" and no answer (an attempt is a call made) mark the item's
+ * call steps done; "call back" and "wrong contact" do not: the customer is
+ * postponed (to the day to call back) or the right person is to be called.
+ * A letter or e-mail sent does the item's steps; a promise, a dispute or
+ * "it is paid" do them whatever their channel.
+ *
+ * At any day D, only what is dated on or before D counts: invoices issued
+ * by D, allocations (payments, credit notes) dated by D, disputes opened
+ * by D and not resolved by D, the actions, steps done or skipped and
+ * promises of D or before. (Postponements carry no date of their own: the
+ * one in force is the latest.)
+ *
+ * The priority (the order of the worklist, Today's "All" and relance-cli
+ * worklist), one function, relance_work_item_compare_priority():
+ *   1. urgent items first: a broken promise to chase, or a formal notice
+ *      due (not a substitute);
+ *   2. then by the stake: the sum over the item's invoices of
+ *      open amount (cents) x days late (0 when not yet due), so that
+ *      1 000,00 EUR 30 days late (3 000 000) comes before 2 000,00 EUR
+ *      10 days late (2 000 000);
+ *   3. then the most days late, then the customer's name.
+ * Items blocked by disputes come last (there is nothing to do but wait).
  *
  * Recording what was done (a call and its outcome, a letter or e-mail sent)
  * writes the action, its invoices, a promise, a dispute, a postponement
@@ -49,6 +101,15 @@ typedef enum
   RELANCE_WORK_REASON_DISPUTE,         /* blocked by disputes */
 } RelanceWorkReason;
 
+/* What an item does instead of the formal notice its invoices reached,
+ * when what must come before it was not done. */
+typedef enum
+{
+  RELANCE_WORK_SUBSTITUTE_NONE,
+  RELANCE_WORK_SUBSTITUTE_CALL,     /* no call attempt since the due date */
+  RELANCE_WORK_SUBSTITUTE_LETTER,   /* no letter or e-mail since the due date */
+} RelanceWorkSubstitute;
+
 typedef enum
 {
   RELANCE_PROMISE_PENDING,
@@ -63,7 +124,9 @@ typedef struct
   RelanceDay  due_date;
   gint64      open;
   int         days_overdue;   /* negative before the due date */
-  gint64      step_id;        /* the step this invoice reached */
+  gint64      step_id;        /* the step this item does for the invoice; 0: none (a substitute) */
+  gint64      next_step_id;   /* the scenario's next step for the invoice; 0: none */
+  RelanceDay  step_due;       /* the day that step is due; 0: none */
   char       *cause_code;     /* blocked invoices: the dispute's cause; NULL otherwise */
   char       *cause_label;
   char       *department;
@@ -82,16 +145,23 @@ typedef struct
   RelanceChannel       channel;
   RelanceTemplateKind  template_kind;
   gboolean             claims_penalties;
+  RelanceWorkSubstitute substitute;    /* a call or letter before the formal notice */
   char                *scenario_name;
   /* What it concerns */
   GPtrArray           *invoices;       /* RelanceWorkInvoice with a step to do */
   GPtrArray           *blocked;        /* RelanceWorkInvoice under an open dispute */
   gint64               amount;         /* open amount of @invoices */
   int                  oldest_days_overdue;
-  /* The promise (reasons PROMISE_DUE and PROMISE_BROKEN) */
+  RelanceDay           step_due;       /* the earliest day its invoices' steps were due; 0: none */
+  gint64               stake;          /* sum of open x days late, in cent-days: the priority */
+  /* The customer's latest promise made on or before the day, whatever
+   * the reason (promise_id 0: none); the reasons PROMISE_DUE and
+   * PROMISE_BROKEN are about it */
   gint64               promise_id;
+  RelanceDay           promise_made_on;
   RelanceDay           promise_date;
   gint64               promise_amount;
+  RelancePromiseStatus promise_status;
 } RelanceWorkItem;
 
 typedef struct
@@ -177,9 +247,16 @@ gboolean    relance_action_kind_from_string (const char        *text,
  * due on 20/11/2026 not kept"... translated; amounts and dates in the
  * user's locale are formatted by the caller, so this names the step only. */
 char       *relance_work_item_describe     (const RelanceWorkItem *item);
+/* The priority (see the top of this file): a broken promise to chase or a
+ * formal notice due (not a substitute) */
+gboolean    relance_work_item_is_urgent    (const RelanceWorkItem *item);
+/* Negative when @a comes before @b in the worklist. */
+int         relance_work_item_compare_priority (const RelanceWorkItem *a,
+                                            const RelanceWorkItem *b);
 
-/* The worklist of @date: RelanceWorkItem, by group then oldest days overdue
- * (most overdue first). @summary may be NULL. Cancellable between customers. */
+/* The worklist of @date: RelanceWorkItem, in the order of the priority
+ * (relance_work_item_compare_priority()). @summary may be NULL.
+ * Cancellable between customers. */
 GPtrArray  *relance_worklist_compute       (RelanceDatabase     *db,
                                             RelanceDay           date,
                                             RelanceWorklistSummary *summary,
@@ -190,6 +267,16 @@ GPtrArray  *relance_worklist_compute       (RelanceDatabase     *db,
 RelanceWorkItem *relance_worklist_get_item (RelanceDatabase     *db,
                                             gint64               customer_id,
                                             RelanceDay           date,
+                                            GError             **error);
+
+/* A formal notice sent on purpose ("Send a Formal Notice Now"): about
+ * every invoice overdue and not disputed; @missing says what was not done
+ * before it (a call, else a written reminder). NULL, no error: nothing
+ * overdue. */
+RelanceWorkItem *relance_worklist_get_formal_notice_item (RelanceDatabase *db,
+                                            gint64               customer_id,
+                                            RelanceDay           date,
+                                            RelanceWorkSubstitute *missing,
                                             GError             **error);
 
 /* Skip the steps of @item's invoices (they are not asked again). */

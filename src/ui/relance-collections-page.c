@@ -100,6 +100,8 @@ struct _StepEditor
   AdwMessageDialog       *dialog;
   GtkSpinButton          *day_spin;
   AdwActionRow           *day_row;
+  GtkSpinButton          *gap_spin;
+  AdwActionRow           *gap_row;
   AdwComboRow            *channel_row;
   AdwComboRow            *template_row;
   GtkSwitch              *penalties_switch;
@@ -786,6 +788,7 @@ read_step (StepEditor          *editor,
   step->channel = (RelanceChannel)adw_combo_row_get_selected (editor->channel_row);
   step->template_kind = (RelanceTemplateKind)adw_combo_row_get_selected (editor->template_row);
   step->claims_penalties = gtk_switch_get_active (editor->penalties_switch);
+  step->min_gap_days = gtk_spin_button_get_value_as_int (editor->gap_spin);
 }
 
 /* Says what is wrong with the step as it stands; Save waits till it is right. */
@@ -801,6 +804,17 @@ check_step (StepEditor *editor)
   read_step (editor, &step);
   day = relance_step_format_offset (step.offset_days);
   adw_action_row_set_subtitle (editor->day_row, day);
+  {
+    /* Translators: the fewest days between a step and the one before it:
+     * "At least 12 days after the previous step" */
+    g_autofree char *gap = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "At least %d day after the previous step",
+                                                         "At least %d days after the previous step",
+                                                         step.min_gap_days),
+                                            step.min_gap_days);
+
+    adw_action_row_set_subtitle (editor->gap_row, gap);
+  }
 
   valid = db != NULL && relance_scenarios_check_step (db, editor->scenario_id, editor->step_id, &step, &error);
   adw_message_dialog_set_response_enabled (editor->dialog, "save", valid);
@@ -932,6 +946,9 @@ edit_step (RelanceCollectionsPage    *self,
       fresh.channel = RELANCE_CHANNEL_LETTER;
       fresh.template_kind = RELANCE_TEMPLATE_SECOND_REMINDER;
       fresh.claims_penalties = fresh.offset_days > 0;
+      /* After the last step, by the days between their offsets. */
+      fresh.min_gap_days = last != NULL && last->offset_days > 0 ? fresh.offset_days - last->offset_days
+                           : MAX (fresh.offset_days, 0);
       step = &fresh;
     }
 
@@ -963,6 +980,24 @@ edit_step (RelanceCollectionsPage    *self,
                                   _("Days From the Due Date"), -1);
   adw_action_row_add_suffix (editor->day_row, widget);
   adw_action_row_set_activatable_widget (editor->day_row, widget);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+
+  /* The sequence: a late step re-times the ones after it. */
+  row = adw_action_row_new ();
+  editor->gap_row = ADW_ACTION_ROW (row);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Fewest Days After the Previous Step"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  widget = gtk_spin_button_new_with_range (0, RELANCE_STEP_GAP_MAX, 1);
+  editor->gap_spin = GTK_SPIN_BUTTON (widget);
+  gtk_spin_button_set_numeric (editor->gap_spin, TRUE);
+  gtk_spin_button_set_value (editor->gap_spin, step->min_gap_days);
+  gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (widget, _("When the previous step was done late, this step waits at least this "
+                                         "many days after it, even if its own day has passed"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Fewest Days After the Previous Step"), -1);
+  adw_action_row_add_suffix (editor->gap_row, widget);
+  adw_action_row_set_activatable_widget (editor->gap_row, widget);
   gtk_list_box_append (GTK_LIST_BOX (list), row);
 
   row = new_combo_row (_("_Channel"), channels, (guint)step->channel);
@@ -1009,6 +1044,7 @@ edit_step (RelanceCollectionsPage    *self,
   adw_message_dialog_set_close_response (editor->dialog, "cancel");
 
   g_signal_connect_swapped (editor->day_spin, "value-changed", G_CALLBACK (check_step), editor);
+  g_signal_connect_swapped (editor->gap_spin, "value-changed", G_CALLBACK (check_step), editor);
   g_signal_connect_swapped (editor->channel_row, "notify::selected", G_CALLBACK (on_channel_changed_cb), editor);
   g_signal_connect_swapped (editor->template_row, "notify::selected", G_CALLBACK (on_template_changed_cb), editor);
   g_signal_connect_swapped (editor->penalties_switch, "notify::active", G_CALLBACK (check_step), editor);
@@ -1234,8 +1270,25 @@ new_step_row (ScenarioRow               *row,
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (step_row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (step_row), title);
-  if (step->claims_penalties)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (step_row), _("Claims interest and the indemnity"));
+  {
+    g_autoptr(GString) subtitle = g_string_new (NULL);
+
+    if (step->offset_days > 0)
+      /* Translators: a step's fewest days after the one before it, in the
+       * scenario's list: "at least 12 days after the previous step" */
+      g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE,
+                                                     "at least %d day after the previous step",
+                                                     "at least %d days after the previous step",
+                                                     step->min_gap_days),
+                              step->min_gap_days);
+    if (step->claims_penalties)
+      {
+        if (subtitle->len > 0)
+          g_string_append (subtitle, " · ");
+        g_string_append (subtitle, _("Claims interest and the indemnity"));
+      }
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (step_row), subtitle->str);
+  }
 
   button = gtk_button_new_from_icon_name ("document-edit-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);

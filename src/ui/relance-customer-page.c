@@ -1134,6 +1134,7 @@ show_customer (RelanceCustomerPage *self)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.record-payment", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.add-note", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.write-letter", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.formal-notice-now", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.delete", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.restore", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.edit", FALSE);
@@ -1160,6 +1161,7 @@ show_customer (RelanceCustomerPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.record-payment", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.add-note", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.write-letter", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.formal-notice-now", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.edit", TRUE);
 
   g_free (self->customer_name);
@@ -1489,6 +1491,83 @@ write_letter_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* The formal notice sent on purpose, after the user read what was not
+ * done before it. */
+static void
+on_formal_notice_response_cb (AdwMessageDialog    *dialog,
+                              const char          *response,
+                              RelanceCustomerPage *self)
+{
+  RelanceWorkItem *item = g_object_get_data (G_OBJECT (dialog), "item");
+  GtkWidget *window;
+
+  if (g_strcmp0 (response, "write") != 0 || item == NULL || self->context == NULL ||
+      item->customer_id != self->customer_id)
+    return;
+
+  window = relance_letter_window_new (get_parent_window (self), self->context, self->customer_id, item);
+  g_signal_connect_object (window, "saved", G_CALLBACK (on_letter_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+formal_notice_now_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  RelanceCustomerPage *self = RELANCE_CUSTOMER_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  RelanceWorkSubstitute missing = RELANCE_WORK_SUBSTITUTE_NONE;
+  RelanceWorkItem *item;
+  GtkWidget *dialog;
+  const char *body;
+
+  if (self->context == NULL || self->customer_id == 0)
+    return;
+
+  item = relance_worklist_get_formal_notice_item (get_db (self), self->customer_id,
+                                                  relance_context_get_today (self->context), &missing, &error);
+  if (item == NULL && error != NULL)
+    {
+      toast_error (self, error);
+      return;
+    }
+  if (item == NULL)
+    {
+      toast (self, adw_toast_new (_("No invoice is overdue outside a dispute: there is nothing to give formal notice of")));
+      return;
+    }
+
+  switch (missing)
+    {
+    case RELANCE_WORK_SUBSTITUTE_CALL:
+      body = _("No call was made since the invoices fell due. The formal notice usually comes last, after a "
+               "call and a written reminder: it is the step before legal action.");
+      break;
+    case RELANCE_WORK_SUBSTITUTE_LETTER:
+      body = _("No letter or e-mail was sent since the invoices fell due. The formal notice usually comes last, "
+               "after a call and a written reminder: it is the step before legal action.");
+      break;
+    case RELANCE_WORK_SUBSTITUTE_NONE:
+    default:
+      body = _("The formal notice is the step before legal action. The steps of the scenario not done yet "
+               "for these invoices will be skipped once it is sent.");
+      break;
+    }
+
+  dialog = adw_message_dialog_new (get_parent_window (self), _("Send a Formal Notice Now?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "write", _("_Write the Formal Notice"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "write", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "item", item, (GDestroyNotify)relance_work_item_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_formal_notice_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_call_saved_cb (RelanceCustomerPage *self,
                   const char          *message)
@@ -1693,6 +1772,7 @@ relance_customer_page_class_init (RelanceCustomerPageClass *klass)
   gtk_widget_class_install_action (widget_class, "customer.add-note", NULL, add_note_action);
   gtk_widget_class_install_action (widget_class, "customer.write-letter", NULL, write_letter_action);
   gtk_widget_class_install_action (widget_class, "customer.log-call", NULL, log_call_action);
+  gtk_widget_class_install_action (widget_class, "customer.formal-notice-now", NULL, formal_notice_now_action);
   gtk_widget_class_install_action (widget_class, "customer.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "customer.restore", NULL, restore_action);
 

@@ -34,6 +34,11 @@ typedef struct
 
 typedef gpointer (*CellText) (RelanceWorkRow *row);
 
+/* The tabs: every item first, in the order of the priority, then one per
+ * group (a filter of the same list). A tab is a RelanceWorkGroup, or
+ * RELANCE_TODAY_VIEW_ALL. */
+#define N_TABS (RELANCE_WORK_N_GROUPS + 1)
+
 struct _RelanceTodayView
 {
   GtkBox            parent_instance;
@@ -56,9 +61,9 @@ struct _RelanceTodayView
   GtkButton        *do_button;
   GtkLabel         *selection_label;
 
-  GtkToggleButton  *group_buttons[RELANCE_WORK_N_GROUPS];
-  GtkStringList    *group_labels;    /* the drop-down's, the same as the buttons' */
-  GListStore       *stores[RELANCE_WORK_N_GROUPS];
+  GtkToggleButton  *group_buttons[N_TABS];
+  GtkStringList    *group_labels;    /* the drop-down's, the same as the buttons', All first */
+  GListStore       *stores[N_TABS];
   GtkSingleSelection *selection;
   RelanceWorklistSummary summary;
   gboolean          has_worklist;
@@ -101,6 +106,27 @@ static guint signals[N_SIGNALS];
 static void reload (RelanceTodayView *self);
 
 /* Helpers */
+
+/* The drop-down lists the tabs in the order of the buttons: All first. */
+static guint
+tab_position (guint tab)
+{
+  return tab == RELANCE_TODAY_VIEW_ALL ? 0 : tab + 1;
+}
+
+static guint
+position_tab (guint position)
+{
+  return position == 0 ? RELANCE_TODAY_VIEW_ALL : position - 1;
+}
+
+static const char *
+tab_label (guint tab)
+{
+  /* Translators: the first tab of the Today view: everything to do, whom
+   * to chase first at the top */
+  return tab == RELANCE_TODAY_VIEW_ALL ? C_("today", "All") : relance_work_group_get_label (tab);
+}
 
 static void
 load_request_free (LoadRequest *request)
@@ -181,12 +207,31 @@ cell_amount (RelanceWorkRow *row)
   return relance_format_money (amount);
 }
 
+/* "12" days late; "due today"; "in 5 days" before the due date. */
 static char *
 cell_days (RelanceWorkRow *row)
 {
   const RelanceWorkItem *item = relance_work_row_get_item (row);
+  int days = item->oldest_days_overdue;
 
-  return g_strdup_printf ("%d", item->oldest_days_overdue);
+  if (days == G_MININT)
+    return g_strdup ("");
+  if (days > 0)
+    return g_strdup_printf ("%d", days);
+  if (days == 0)
+    /* Translators: days late of an invoice due today */
+    return g_strdup (C_("days late", "due today"));
+  /* Translators: days late of an invoice not yet due: "in 5 days" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d day", "in %d days", -days), -days);
+}
+
+/* The earliest due date of the invoices concerned. */
+static char *
+cell_due (RelanceWorkRow *row)
+{
+  RelanceDay first = relance_work_row_get_first_due (row);
+
+  return first != 0 ? relance_format_day (first) : g_strdup ("");
 }
 
 static char *
@@ -195,40 +240,11 @@ cell_step (RelanceWorkRow *row)
   return relance_work_row_dup_step (row);
 }
 
-/* What the step asks, or for a blocked customer the causes holding its
- * invoices: "F-12: B · Shipping". */
+/* What the other columns do not say (never the step again). */
 static char *
-cell_what (RelanceWorkRow *row)
+cell_details (RelanceWorkRow *row)
 {
-  const RelanceWorkItem *item = relance_work_row_get_item (row);
-  GString *out;
-
-  if (item->reason == RELANCE_WORK_REASON_PROMISE_DUE || item->reason == RELANCE_WORK_REASON_PROMISE_BROKEN)
-    {
-      g_autofree char *amount = relance_format_money (item->promise_amount);
-      g_autofree char *by = relance_format_day (item->promise_date);
-
-      /* Translators: a promise to pay in the Today view, "1 200,00 € promised for 15/11/2026" */
-      return g_strdup_printf (_("%s promised for %s"), amount, by);
-    }
-
-  if (item->group != RELANCE_WORK_BLOCKED || item->blocked == NULL || item->blocked->len == 0)
-    return relance_work_item_describe (item);
-
-  out = g_string_new (NULL);
-  for (guint i = 0; i < item->blocked->len; i++)
-    {
-      const RelanceWorkInvoice *invoice = g_ptr_array_index (item->blocked, i);
-
-      if (out->len > 0)
-        g_string_append (out, "; ");
-      /* Translators: a disputed invoice and its cause, "F-12: B · Shipping" */
-      g_string_append_printf (out, _("%s: %s · %s"), invoice->number,
-                              invoice->cause_code ? invoice->cause_code : "",
-                              invoice->cause_label ? invoice->cause_label : "");
-    }
-
-  return g_string_free (out, FALSE);
+  return relance_work_row_dup_details (row);
 }
 
 static void
@@ -321,18 +337,22 @@ update_actions (RelanceTodayView *self)
   RelanceWorkRow *row = get_selected_row (self);
   gboolean has_row = row != NULL && !self->loading;
   gboolean steps = has_row && relance_work_row_get_item (row)->group != RELANCE_WORK_BLOCKED;
+  gboolean letters = self->group == RELANCE_WORK_LETTER || self->group == RELANCE_WORK_FORMAL_NOTICE ||
+                     self->group == RELANCE_TODAY_VIEW_ALL;
   g_autofree char *text = NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.do", has_row);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.skip",
                                  steps && relance_work_row_get_item (row)->reason == RELANCE_WORK_REASON_STEP);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.postpone", has_row);
-  gtk_button_set_label (self->do_button, do_label (self->group));
+  /* In All, the button says what the customer selected is to get. */
+  gtk_button_set_label (self->do_button, do_label (self->group != RELANCE_TODAY_VIEW_ALL ? self->group
+                                                   : row != NULL ? relance_work_row_get_item (row)->group
+                                                   : RELANCE_WORK_N_GROUPS));
 
   /* The day's letters and formal notices at once, from their groups. */
   set_toolbar_button_visible (self->print_letters_button,
-                          self->has_worklist &&
-                          (self->group == RELANCE_WORK_LETTER || self->group == RELANCE_WORK_FORMAL_NOTICE) &&
+                          self->has_worklist && letters &&
                           self->summary.counts[RELANCE_WORK_LETTER] + self->summary.counts[RELANCE_WORK_FORMAL_NOTICE] > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.print-letters",
                                  self->has_worklist && !self->loading && self->context != NULL);
@@ -424,26 +444,26 @@ update_summary (RelanceTodayView *self)
 static void
 update_group_buttons (RelanceTodayView *self)
 {
-  g_auto(GStrv) labels = g_new0 (char *, RELANCE_WORK_N_GROUPS + 1);
+  g_auto(GStrv) labels = g_new0 (char *, N_TABS + 1);
 
-  for (guint g = 0; g < RELANCE_WORK_N_GROUPS; g++)
+  for (guint g = 0; g < N_TABS; g++)
     {
-      guint count = self->has_worklist ? self->summary.counts[g] : 0;
+      guint count = self->has_worklist ? g_list_model_get_n_items (G_LIST_MODEL (self->stores[g])) : 0;
       g_autofree char *label = NULL;
 
       if (self->has_worklist)
         /* Translators: a group of the Today view and its count, "Calls 12" */
-        label = g_strdup_printf (_("%s %u"), relance_work_group_get_label (g), count);
+        label = g_strdup_printf (_("%s %u"), tab_label (g), count);
       else
-        label = g_strdup (relance_work_group_get_label (g));
+        label = g_strdup (tab_label (g));
       gtk_button_set_label (GTK_BUTTON (self->group_buttons[g]), label);
-      labels[g] = g_steal_pointer (&label);
+      labels[tab_position (g)] = g_steal_pointer (&label);
     }
 
   self->choosing_group = TRUE;
-  gtk_string_list_splice (self->group_labels, 0, RELANCE_WORK_N_GROUPS, (const char * const *)labels);
+  gtk_string_list_splice (self->group_labels, 0, N_TABS, (const char * const *)labels);
   gtk_toggle_button_set_active (self->group_buttons[self->group], TRUE);
-  gtk_drop_down_set_selected (self->group_dropdown, self->group);
+  gtk_drop_down_set_selected (self->group_dropdown, tab_position (self->group));
   self->choosing_group = FALSE;
 }
 
@@ -490,10 +510,11 @@ show_worklist (RelanceTodayView *self,
                Worklist         *worklist,
                guint             keep_position)
 {
-  for (guint g = 0; g < RELANCE_WORK_N_GROUPS; g++)
+  for (guint g = 0; g < N_TABS; g++)
     g_list_store_remove_all (self->stores[g]);
 
-  /* The rows own the items from now on. */
+  /* The rows own the items from now on; they come in the order of the
+   * priority, which each group keeps. */
   g_ptr_array_set_free_func (worklist->items, NULL);
   for (guint i = 0; i < worklist->items->len; i++)
     {
@@ -506,23 +527,16 @@ show_worklist (RelanceTodayView *self,
           continue;
         }
       row = relance_work_row_new (item);
+      g_list_store_append (self->stores[RELANCE_TODAY_VIEW_ALL], row);
       g_list_store_append (self->stores[item->group], row);
     }
 
   self->summary = worklist->summary;
   self->has_worklist = TRUE;
 
-  /* The group the user chose, while it has something; else the first
-   * that has. */
-  if (!self->group_chosen || self->summary.counts[self->group] == 0)
-    {
-      for (guint g = 0; g < RELANCE_WORK_N_GROUPS; g++)
-        if (g_list_model_get_n_items (G_LIST_MODEL (self->stores[g])) > 0)
-          {
-            self->group = g;
-            break;
-          }
-    }
+  /* The group the user chose, while it has something; else All. */
+  if (!self->group_chosen || g_list_model_get_n_items (G_LIST_MODEL (self->stores[self->group])) == 0)
+    self->group = RELANCE_TODAY_VIEW_ALL;
 
   update_summary (self);
   update_group_buttons (self);
@@ -687,7 +701,7 @@ reload_keeping (RelanceTodayView *self,
     {
       set_loading (self, FALSE);
       self->has_worklist = FALSE;
-      for (guint g = 0; g < RELANCE_WORK_N_GROUPS; g++)
+      for (guint g = 0; g < N_TABS; g++)
         g_list_store_remove_all (self->stores[g]);
       update_summary (self);
       update_group_buttons (self);
@@ -837,7 +851,7 @@ on_group_toggled_cb (GtkToggleButton  *button,
   self->group = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "group"));
   self->group_chosen = TRUE;
   self->choosing_group = TRUE;
-  gtk_drop_down_set_selected (self->group_dropdown, self->group);
+  gtk_drop_down_set_selected (self->group_dropdown, tab_position (self->group));
   self->choosing_group = FALSE;
   show_group (self);
 }
@@ -846,12 +860,12 @@ on_group_toggled_cb (GtkToggleButton  *button,
 static void
 on_group_selected_cb (RelanceTodayView *self)
 {
-  guint group = gtk_drop_down_get_selected (self->group_dropdown);
+  guint position = gtk_drop_down_get_selected (self->group_dropdown);
 
-  if (self->choosing_group || group >= RELANCE_WORK_N_GROUPS)
+  if (self->choosing_group || position >= N_TABS)
     return;
 
-  gtk_toggle_button_set_active (self->group_buttons[group], TRUE);
+  gtk_toggle_button_set_active (self->group_buttons[position_tab (position)], TRUE);
 }
 
 static void
@@ -1023,7 +1037,7 @@ relance_today_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RELANCE_TYPE_TODAY_VIEW);
   g_clear_object (&self->selection);
   g_clear_object (&self->group_labels);
-  for (guint g = 0; g < RELANCE_WORK_N_GROUPS; g++)
+  for (guint g = 0; g < N_TABS; g++)
     g_clear_object (&self->stores[g]);
   g_clear_object (&self->context);
 
@@ -1157,43 +1171,47 @@ relance_today_view_init (RelanceTodayView *self)
   set_toolbar_button_visible (GTK_WIDGET (self->back_button), FALSE);
   set_toolbar_button_visible (self->print_letters_button, FALSE);
 
-  for (guint g = 0; g < RELANCE_WORK_N_GROUPS; g++)
+  for (guint g = 0; g < N_TABS; g++)
     self->stores[g] = g_list_store_new (RELANCE_TYPE_WORK_ROW);
 
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->stores[0])));
+  self->group = RELANCE_TODAY_VIEW_ALL;
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->stores[self->group])));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  for (guint g = 0; g < RELANCE_WORK_N_GROUPS; g++)
+  self->group_labels = gtk_string_list_new (NULL);
+  for (guint position = 0; position < N_TABS; position++)
     {
-      GtkWidget *button = gtk_toggle_button_new_with_label (relance_work_group_get_label (g));
+      guint g = position_tab (position);
+      GtkWidget *button = gtk_toggle_button_new_with_label (tab_label (g));
 
       g_object_set_data (G_OBJECT (button), "group", GUINT_TO_POINTER (g));
-      if (g > 0)
-        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), self->group_buttons[0]);
+      if (position > 0)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), self->group_buttons[RELANCE_TODAY_VIEW_ALL]);
       g_signal_connect (button, "toggled", G_CALLBACK (on_group_toggled_cb), self);
       gtk_flow_box_append (self->group_box, button);
       gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
       self->group_buttons[g] = GTK_TOGGLE_BUTTON (button);
+      gtk_string_list_append (self->group_labels, tab_label (g));
     }
-  self->group_labels = gtk_string_list_new (NULL);
-  for (guint g = 0; g < RELANCE_WORK_N_GROUPS; g++)
-    gtk_string_list_append (self->group_labels, relance_work_group_get_label (g));
   self->choosing_group = TRUE;
   gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (self->group_labels));
-  gtk_toggle_button_set_active (self->group_buttons[0], TRUE);
+  gtk_toggle_button_set_active (self->group_buttons[RELANCE_TODAY_VIEW_ALL], TRUE);
   gtk_drop_down_set_selected (self->group_dropdown, 0);
   self->choosing_group = FALSE;
 
-
+  /* Each column says one thing (help/C/worklist.page). */
   /* Translators: column titles of the Today view */
-  add_column (self, C_("column", "Customer"), (CellText)cell_customer, FALSE, TRUE, 0);
+  /* The customer and the amount first and of a fixed width, so that a
+   * narrow window shows both; the other columns scroll. */
+  add_column (self, C_("column", "Customer"), (CellText)cell_customer, FALSE, FALSE, 24);
   add_column (self, C_("column", "Amount"), (CellText)cell_amount, TRUE, FALSE, 13);
-  add_column (self, C_("column", "Days Overdue"), (CellText)cell_days, TRUE, FALSE, 12);
-  add_column (self, C_("column", "Step"), (CellText)cell_step, FALSE, FALSE, 20);
-  add_column (self, C_("column", "What"), (CellText)cell_what, FALSE, TRUE, 0);
+  add_column (self, C_("column", "To Do"), (CellText)cell_step, FALSE, FALSE, 22);
+  add_column (self, C_("column", "Due"), (CellText)cell_due, TRUE, FALSE, 11);
+  add_column (self, C_("column", "Days Late"), (CellText)cell_days, TRUE, FALSE, 10);
+  add_column (self, C_("column", "Details"), (CellText)cell_details, FALSE, TRUE, 0);
 
   update_actions (self);
 }
@@ -1310,14 +1328,15 @@ relance_today_view_get_group (RelanceTodayView *self)
 /**
  * relance_today_view_set_group:
  *
- * Shows the items of @group, as a click on its button does.
+ * Shows the items of @group (or %RELANCE_TODAY_VIEW_ALL: every item, in
+ * the order of the priority), as a click on its button does.
  */
 void
 relance_today_view_set_group (RelanceTodayView *self,
                               RelanceWorkGroup  group)
 {
   g_return_if_fail (RELANCE_IS_TODAY_VIEW (self));
-  g_return_if_fail (group < RELANCE_WORK_N_GROUPS);
+  g_return_if_fail (group < N_TABS);
 
   gtk_toggle_button_set_active (self->group_buttons[group], TRUE);
 }
@@ -1332,7 +1351,7 @@ relance_today_view_get_count (RelanceTodayView *self,
                               RelanceWorkGroup  group)
 {
   g_return_val_if_fail (RELANCE_IS_TODAY_VIEW (self), 0);
-  g_return_val_if_fail (group < RELANCE_WORK_N_GROUPS, 0);
+  g_return_val_if_fail (group < N_TABS, 0);
 
   return g_list_model_get_n_items (G_LIST_MODEL (self->stores[group]));
 }
@@ -1347,7 +1366,7 @@ relance_today_view_get_group_button (RelanceTodayView *self,
                                      RelanceWorkGroup  group)
 {
   g_return_val_if_fail (RELANCE_IS_TODAY_VIEW (self), NULL);
-  g_return_val_if_fail (group < RELANCE_WORK_N_GROUPS, NULL);
+  g_return_val_if_fail (group < N_TABS, NULL);
 
   return self->group_buttons[group];
 }

@@ -22,6 +22,10 @@ G_BEGIN_DECLS
 
 #define RELANCE_TYPE_TODAY_VIEW (relance_today_view_get_type ())
 
+/* The first tab: every item, whom to chase first at the top; the groups'
+ * tabs are filters of it. */
+#define RELANCE_TODAY_VIEW_ALL ((RelanceWorkGroup) RELANCE_WORK_N_GROUPS)
+
 G_DECLARE_FINAL_TYPE (RelanceTodayView, relance_today_view, RELANCE, TODAY_VIEW, GtkBox)
 
 GtkWidget        *relance_today_view_new          (void);

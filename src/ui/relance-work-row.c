@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "relance-format.h"
 #include "relance-work-row.h"
 
 struct _RelanceWorkRow
@@ -103,7 +104,8 @@ relance_work_row_dup_numbers (RelanceWorkRow *self)
  * relance_work_row_dup_step:
  *
  * Returns: the step as collectors say it, such as "D+20 · Letter", or what
- *   is to be done when no scenario step asked for it
+ *   is to be done when no scenario step asked for it ("Call before the
+ *   formal notice", "Broken promise")
  */
 char *
 relance_work_row_dup_step (RelanceWorkRow *self)
@@ -125,9 +127,92 @@ relance_work_row_dup_step (RelanceWorkRow *self)
       break;
     }
 
+  if (self->item->substitute != RELANCE_WORK_SUBSTITUTE_NONE)
+    return relance_work_item_describe (self->item);
+
   offset = relance_step_format_offset (self->item->step_offset);
   /* Translators: a reminder step, such as "D+20 · Letter" */
   return g_strdup_printf (_("%s · %s"), offset, relance_channel_get_label (self->item->channel));
+}
+
+static void
+append_part (GString    *out,
+             const char *part)
+{
+  if (out->len > 0)
+    /* Translators: between the parts of the details of a Today row */
+    g_string_append (out, _(" · "));
+  g_string_append (out, part);
+}
+
+/**
+ * relance_work_row_dup_details:
+ *
+ * What the step, amount and days columns do not say, each thing once:
+ * why a call or letter comes before the formal notice, the customer's
+ * latest promise (to check, kept or broken, with its amount and day), the
+ * scenario, and the invoices held back by a dispute with their causes.
+ *
+ * Returns: the details, such as "Promise of 1 200,00 € for 15/11/2026
+ *   broken · Standard scenario · F-12 under dispute (B, Shipping)"
+ */
+char *
+relance_work_row_dup_details (RelanceWorkRow *self)
+{
+  const RelanceWorkItem *item;
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (RELANCE_IS_WORK_ROW (self), NULL);
+
+  item = self->item;
+  if (item->substitute == RELANCE_WORK_SUBSTITUTE_CALL)
+    append_part (out, _("No call since the due date"));
+  else if (item->substitute == RELANCE_WORK_SUBSTITUTE_LETTER)
+    append_part (out, _("No letter or e-mail since the due date"));
+
+  if (item->promise_id != 0)
+    {
+      g_autofree char *amount = relance_format_money (item->promise_amount);
+      g_autofree char *by = relance_format_day (item->promise_date);
+      g_autofree char *text = NULL;
+
+      /* A promise to check or a broken one is the row's step: its
+       * status is not said again. */
+      if (item->reason == RELANCE_WORK_REASON_PROMISE_DUE || item->reason == RELANCE_WORK_REASON_PROMISE_BROKEN)
+        /* Translators: "1 200,00 € promised for 15/11/2026" */
+        text = g_strdup_printf (_("%s promised for %s"), amount, by);
+      else if (item->promise_status == RELANCE_PROMISE_KEPT)
+        /* Translators: "Promise of 1 200,00 € for 15/11/2026 kept" */
+        text = g_strdup_printf (_("Promise of %s for %s kept"), amount, by);
+      else if (item->promise_status == RELANCE_PROMISE_BROKEN)
+        /* Translators: "Promise of 1 200,00 € for 15/11/2026 broken" */
+        text = g_strdup_printf (_("Promise of %s for %s broken"), amount, by);
+      else
+        /* Translators: "1 200,00 € promised for 15/11/2026" */
+        text = g_strdup_printf (_("%s promised for %s"), amount, by);
+      append_part (out, text);
+    }
+
+  if (item->reason == RELANCE_WORK_REASON_STEP && item->scenario_name != NULL && *item->scenario_name != '\0')
+    {
+      /* Translators: the scenario a step comes from, "Standard scenario" */
+      g_autofree char *text = g_strdup_printf (_("%s scenario"), item->scenario_name);
+
+      append_part (out, text);
+    }
+
+  for (guint i = 0; item->blocked != NULL && i < item->blocked->len; i++)
+    {
+      const RelanceWorkInvoice *invoice = g_ptr_array_index (item->blocked, i);
+      /* Translators: a disputed invoice and its cause, "F-12 under dispute (B, Shipping)" */
+      g_autofree char *text = g_strdup_printf (_("%s under dispute (%s, %s)"), invoice->number,
+                                               invoice->cause_code ? invoice->cause_code : "",
+                                               invoice->cause_label ? invoice->cause_label : "");
+
+      append_part (out, text);
+    }
+
+  return g_string_free (out, FALSE);
 }
 
 /**

@@ -22,6 +22,7 @@ RelanceWorkRow        *relance_work_row_new      (RelanceWorkItem *item);
 const RelanceWorkItem *relance_work_row_get_item (RelanceWorkRow  *self);
 char                  *relance_work_row_dup_numbers (RelanceWorkRow *self);
 char                  *relance_work_row_dup_step   (RelanceWorkRow  *self);
+char                  *relance_work_row_dup_details (RelanceWorkRow *self);
 RelanceDay             relance_work_row_get_first_due (RelanceWorkRow *self);
 
 G_END_DECLS

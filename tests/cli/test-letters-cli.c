@@ -185,6 +185,30 @@ letter_customers (Fixture *f)
   return codes;
 }
 
+/* The invoices of the letters and formal notices of the day. */
+static GPtrArray *
+letter_invoices (Fixture *f)
+{
+  g_autofree char *out = cli_ok (f, "--date", TODAY, "worklist", "--format", "csv", NULL);
+  g_autoptr(GPtrArray) rows = parse_csv (out);
+  GPtrArray *numbers = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 1; i < rows->len; i++)
+    {
+      const char *channel = cell (rows, i, "channel");
+
+      if (g_str_equal (channel, "letter") || g_str_equal (channel, "registered_letter"))
+        {
+          g_auto(GStrv) listed = g_strsplit (cell (rows, i, "invoices"), ", ", -1);
+
+          for (guint j = 0; listed[j] != NULL; j++)
+            g_ptr_array_add (numbers, g_strdup (listed[j]));
+        }
+    }
+
+  return numbers;
+}
+
 /* The name of customer @code, from "relance-cli customers". */
 static char *
 customer_name (Fixture    *f,
@@ -297,6 +321,7 @@ test_letter (Fixture       *f,
   g_autofree char *other_text = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *worklist = NULL;
+  g_auto(GStrv) done = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   const char *invoices = NULL;
 
@@ -348,15 +373,24 @@ test_letter (Fixture       *f,
   /* PDF text gives the no-break spaces as plain ones. */
   assert_contains (other_text, "FA2026-002434 (3 623,04 €), en litige, est hors relance");
 
-  /* Recorded, the letter is done: the customer leaves the worklist. */
+  /* Recorded, the letter is done: its invoices leave the worklist (a
+   * formal notice lists only the invoices whose next step it is: the
+   * customer may stay for the others, at their own step). */
   recorded = run_cli (f, "--date", TODAY, "letter", "--customer", codes->pdata[0], "--out", out,
                       "--record", NULL);
   g_assert_cmpint (recorded->status, ==, 0);
   g_assert_cmpstr (recorded->out, ==, expected);
   after = letter_customers (f);
-  g_assert_cmpuint (after->len, ==, codes->len - 1);
-  for (guint i = 0; i < after->len; i++)
-    g_assert_cmpstr (after->pdata[i], !=, codes->pdata[0]);
+  g_assert_cmpuint (after->len, <=, codes->len);
+  done = g_strsplit (invoices, ", ", -1);
+  g_clear_pointer (&worklist, g_free);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  worklist = cli_ok (f, "--date", TODAY, "worklist", "--format", "csv", NULL);
+  rows = parse_csv (worklist);
+  for (guint i = 1; i < rows->len; i++)
+    if (g_str_equal (cell (rows, i, "customer"), codes->pdata[0]))
+      for (guint j = 0; done[j] != NULL; j++)
+        g_assert_null (strstr (cell (rows, i, "invoices"), done[j]));
 }
 
 /* Wrong customers and templates are refused with a message, and no file
@@ -492,6 +526,17 @@ test_letter_incomplete (Fixture       *f,
                   "--issued", "2026-09-07", "--due", "2026-10-07", "--amount", "250.50", NULL));
   g_free (cli_ok (f, "invoice", "add", "--customer", "C2", "--number", "G1",
                   "--issued", "2026-09-07", "--due", "2026-10-07", "--amount", "1200", NULL));
+  /* Both were called (D+3, 10-10), written to (D+15, 10-22) and called
+   * again (D+25, 11-01): their formal notice is due on 11-16. */
+  for (const char * const *code = (const char * const[]) { "C1", "C2", NULL }; *code != NULL; code++)
+    {
+      g_free (cli_ok (f, "action", "add", "--customer", *code, "--kind", "call", "--outcome", "no_answer",
+                      "--date", "2026-10-10", NULL));
+      g_free (cli_ok (f, "action", "add", "--customer", *code, "--kind", "letter", "--outcome", "sent",
+                      "--date", "2026-10-22", NULL));
+      g_free (cli_ok (f, "action", "add", "--customer", *code, "--kind", "call", "--outcome", "no_answer",
+                      "--date", "2026-11-01", NULL));
+    }
 
   no_company = run_cli (f, "--date", TODAY, "letter", "--customer", "C1", "--out", out, NULL);
   g_assert_cmpint (no_company->status, ==, 1);
@@ -553,6 +598,7 @@ test_letters_record (Fixture       *f,
 {
   g_autoptr(GPtrArray) codes = NULL;
   g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) before = NULL;
   g_autoptr(RelanceTestRun) run = NULL;
   g_autoptr(RelanceTestRun) record = NULL;
   g_autoptr(GDir) listing = NULL;
@@ -565,6 +611,7 @@ test_letters_record (Fixture       *f,
   g_free (cli_ok (f, "--date", TODAY, "demo", NULL));
   codes = letter_customers (f);
   g_assert_cmpuint (codes->len, >, 1);
+  before = letter_invoices (f);
 
   run = run_cli (f, "--date", TODAY, "letters", "--out", dir, NULL);
   g_assert_cmpint (run->status, ==, 0);
@@ -601,9 +648,15 @@ test_letters_record (Fixture       *f,
   g_assert_cmpint (record->status, ==, 0);
   g_assert_cmpuint (count_lines (record->out), ==, codes->len);
 
+  /* Every invoice written to is done: none is in a letter again (a
+   * customer whose formal notice listed some of its invoices only may
+   * come back for the others, at their own step). */
   g_clear_pointer (&after, g_ptr_array_unref);
-  after = letter_customers (f);
-  g_assert_cmpuint (after->len, ==, 0);
+  after = letter_invoices (f);
+  g_assert_cmpuint (after->len, <, before->len);
+  for (guint i = 0; i < after->len; i++)
+    for (guint j = 0; j < before->len; j++)
+      g_assert_cmpstr (after->pdata[i], !=, before->pdata[j]);
 }
 
 /* One PDF for the printer: each letter starts on an odd page. */

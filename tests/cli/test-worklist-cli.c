@@ -201,38 +201,56 @@ test_worklist (Fixture       *f,
   make_ledger (f);
   rows = worklist (f, TODAY);
 
+  /* Today 2026-11-23, nobody was ever called: each customer's next step
+   * is its D+3 call (a late step is done late), in the order of the
+   * priority, the stake being open x days late:
+   *   C2: G1 1 200,00 x 40 days = 120000 x 40 = 4 800 000 (G2 disputed,
+   *       its call due 11-21, named as blocked);
+   *   C1: F2 250,50 x 17 + F1 100,00 x 5 = 425 850 + 50 000 = 475 850;
+   *   C3: H1 not yet due (the D-3 e-mail, due 11-23): 0;
+   *   C4: blocked, last. */
   g_assert_cmpuint (rows->len, ==, 5);
-  g_assert_cmpstr (((char **)rows->pdata[0])[0], ==, "customer");
-  g_assert_cmpuint (g_strv_length (rows->pdata[0]), ==, 7);
+  g_assert_cmpstr (((char **)rows->pdata[0])[0], ==, "priority");
+  g_assert_cmpuint (g_strv_length (rows->pdata[0]), ==, 10);
 
-  g_assert_cmpstr (cell (rows, 1, "customer"), ==, "C3");
-  g_assert_cmpstr (cell (rows, 1, "channel"), ==, "email");
-  g_assert_cmpstr (cell (rows, 1, "step"), ==, "D-3");
-  g_assert_cmpstr (cell (rows, 1, "oldest_days_overdue"), ==, "-3");
+  g_assert_cmpstr (cell (rows, 1, "priority"), ==, "1");
+  g_assert_cmpstr (cell (rows, 1, "customer"), ==, "C2");
+  g_assert_cmpstr (cell (rows, 1, "channel"), ==, "phone");
+  g_assert_cmpstr (cell (rows, 1, "step"), ==, "D+3");
+  g_assert_cmpstr (cell (rows, 1, "invoices"), ==, "G1");
+  g_assert_cmpstr (cell (rows, 1, "oldest_days_overdue"), ==, "40");
+  g_assert_cmpstr (cell (rows, 1, "step_due"), ==, "2026-10-17");
+  g_assert_cmpstr (cell (rows, 1, "promise"), ==, "");
+  g_assert_cmpstr (cell (rows, 1, "blocked"), ==, "G2 (B Shipping)");
 
+  g_assert_cmpstr (cell (rows, 2, "priority"), ==, "2");
   g_assert_cmpstr (cell (rows, 2, "customer"), ==, "C1");
-  g_assert_cmpstr (cell (rows, 2, "channel"), ==, "letter");
-  g_assert_cmpstr (cell (rows, 2, "step"), ==, "D+15");
+  g_assert_cmpstr (cell (rows, 2, "channel"), ==, "phone");
+  g_assert_cmpstr (cell (rows, 2, "step"), ==, "D+3");
   g_assert_cmpstr (cell (rows, 2, "invoices"), ==, "F2, F1");
   g_assert_cmpstr (cell (rows, 2, "amount"), ==, "350.50");
   g_assert_cmpstr (cell (rows, 2, "oldest_days_overdue"), ==, "17");
+  g_assert_cmpstr (cell (rows, 2, "step_due"), ==, "2026-11-09");
   g_assert_cmpstr (cell (rows, 2, "blocked"), ==, "");
 
-  g_assert_cmpstr (cell (rows, 3, "customer"), ==, "C2");
-  g_assert_cmpstr (cell (rows, 3, "channel"), ==, "registered_letter");
-  g_assert_cmpstr (cell (rows, 3, "step"), ==, "D+40");
-  g_assert_cmpstr (cell (rows, 3, "invoices"), ==, "G1");
-  g_assert_cmpstr (cell (rows, 3, "blocked"), ==, "G2 (B Shipping)");
+  g_assert_cmpstr (cell (rows, 3, "priority"), ==, "3");
+  g_assert_cmpstr (cell (rows, 3, "customer"), ==, "C3");
+  g_assert_cmpstr (cell (rows, 3, "channel"), ==, "email");
+  g_assert_cmpstr (cell (rows, 3, "step"), ==, "D-3");
+  g_assert_cmpstr (cell (rows, 3, "oldest_days_overdue"), ==, "-3");
 
+  g_assert_cmpstr (cell (rows, 4, "priority"), ==, "4");
   g_assert_cmpstr (cell (rows, 4, "customer"), ==, "C4");
   g_assert_cmpstr (cell (rows, 4, "channel"), ==, "blocked");
   g_assert_cmpstr (cell (rows, 4, "invoices"), ==, "");
+  g_assert_cmpstr (cell (rows, 4, "step_due"), ==, "");
   g_assert_cmpstr (cell (rows, 4, "blocked"), ==, "K1 (A Billing)");
 
   /* People read the groups and steps in words. */
   table = cli_ok (f, "worklist", "--date", TODAY, NULL);
-  g_assert_nonnull (strstr (table, "Formal notices"));
-  g_assert_nonnull (strstr (table, "D+15 letter of Standard scenario"));
+  g_assert_nonnull (strstr (table, "Calls"));
+  g_assert_nonnull (strstr (table, "D+3 call of Standard scenario"));
+  g_assert_nonnull (strstr (table, "Priority"));
 }
 
 /* A letter sent is done; the next step comes in its time. */
@@ -254,20 +272,22 @@ test_action_sent (Fixture       *f,
   for (guint i = 1; i < after->len; i++)
     g_assert_cmpstr (cell (after, i, "customer"), !=, "C1");
 
-  /* The letter settled each invoice's own step (F1 at D+3, F2 at D+15):
-   * nothing until F2's D+25 call. */
-  later = worklist (f, "2026-11-30");
+  /* The letter did the D+3 step of F1 and F2 on 11-23: the D+15 letter
+   * is next, due on max (11-06 + 15 = 11-21, 11-23 + 12 = 12-05) for F2
+   * and max (11-18 + 15 = 12-03, 12-05) for F1: nothing before 12-05. */
+  later = worklist (f, "2026-12-04");
   for (guint i = 1; i < later->len; i++)
     g_assert_cmpstr (cell (later, i, "customer"), !=, "C1");
 
   g_clear_pointer (&later, g_ptr_array_unref);
-  later = worklist (f, "2026-12-01");
+  later = worklist (f, "2026-12-05");
   for (guint i = 1; i < later->len; i++)
     if (g_str_equal (cell (later, i, "customer"), "C1"))
       {
-        g_assert_cmpstr (cell (later, i, "channel"), ==, "phone");
-        g_assert_cmpstr (cell (later, i, "step"), ==, "D+25");
-        g_assert_cmpstr (cell (later, i, "invoices"), ==, "F2");
+        g_assert_cmpstr (cell (later, i, "channel"), ==, "letter");
+        g_assert_cmpstr (cell (later, i, "step"), ==, "D+15");
+        g_assert_cmpstr (cell (later, i, "invoices"), ==, "F2, F1");
+        g_assert_cmpstr (cell (later, i, "step_due"), ==, "2026-12-05");
         return;
       }
 
@@ -282,6 +302,7 @@ test_action_promise (Fixture       *f,
   g_autoptr(GPtrArray) waiting = NULL;
   g_autoptr(GPtrArray) due = NULL;
   g_autoptr(GPtrArray) broken = NULL;
+  g_autoptr(GPtrArray) kept = NULL;
   g_autofree char *id = NULL;
 
   make_ledger (f);
@@ -300,14 +321,34 @@ test_action_promise (Fixture       *f,
       {
         g_assert_cmpstr (cell (due, i, "channel"), ==, "promise");
         g_assert_cmpstr (cell (due, i, "step"), ==, "promise");
+        g_assert_cmpstr (cell (due, i, "promise"), ==, "pending");
       }
 
+  /* Broken (due 11-30, 3 days of grace): urgent, first. */
   broken = worklist (f, "2026-12-04");
+  g_assert_cmpstr (cell (broken, 1, "priority"), ==, "1");
   g_assert_cmpstr (cell (broken, 1, "customer"), ==, "C2");
+  g_assert_cmpstr (cell (broken, 1, "promise"), ==, "broken");
   g_assert_cmpstr (cell (broken, 1, "channel"), ==, "phone");
   g_assert_cmpstr (cell (broken, 1, "step"), ==, "broken_promise");
   g_assert_cmpstr (cell (broken, 1, "invoices"), ==, "G1");
   g_assert_cmpstr (cell (broken, 1, "blocked"), ==, "G2 (B Shipping)");
+
+  /* A kept promise shows too: C1 promised 100,00 for 11-25 on the call
+   * (its D+3 step done on 11-23) and paid on 11-24. On 12-05 its letter
+   * is due (max (11-06 + 15, 11-23 + 12) = 12-05), the promise kept. */
+  g_free (cli_ok (f, "action", "add", "--customer", "C1", "--kind", "call", "--outcome", "promise",
+                  "--promise-date", "2026-11-25", "--promise-amount", "100", "--date", TODAY, NULL));
+  g_free (cli_ok (f, "payment", "add", "--customer", "C1", "--date", "2026-11-24", "--amount", "100", NULL));
+  kept = worklist (f, "2026-12-05");
+  for (guint i = 1; i < kept->len; i++)
+    if (g_str_equal (cell (kept, i, "customer"), "C1"))
+      {
+        g_assert_cmpstr (cell (kept, i, "step"), ==, "D+15");
+        g_assert_cmpstr (cell (kept, i, "promise"), ==, "kept");
+        return;
+      }
+  g_assert_not_reached ();
 }
 
 /* Mistakes are refused and leave the ledger as it was. */

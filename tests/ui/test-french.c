@@ -239,9 +239,10 @@ test_french_narrow (Fixture       *fixture,
      * chooses the group instead. */
     dropdown = relance_test_find_widget (today, is_mapped_dropdown, NULL);
     g_assert_nonnull (dropdown);
+    /* "All" first, then the groups. */
     g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown))), ==,
-                      RELANCE_WORK_N_GROUPS);
-    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), RELANCE_WORK_FORMAL_NOTICE);
+                      RELANCE_WORK_N_GROUPS + 1);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), RELANCE_WORK_FORMAL_NOTICE + 1);
     relance_test_spin (100);
     g_assert_cmpint (relance_today_view_get_group (RELANCE_TODAY_VIEW (today)), ==, RELANCE_WORK_FORMAL_NOTICE);
     g_assert_true (g_str_has_prefix (gtk_string_object_get_string (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown))),

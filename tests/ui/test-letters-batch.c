@@ -296,9 +296,27 @@ test_batch_one_pdf (Fixture       *fixture,
   g_assert_cmpuint (n_recorded, ==, n_letters);
   g_assert_cmpint (poppler_document_get_n_pages (document), ==, (int)expected_pages);
 
-  /* Done: the worklist no longer asks for them; nothing half-written. */
+  /* Done: the worklist no longer asks for their invoices (a customer
+   * whose formal notice listed some of its invoices only may come back
+   * for the others, at their own step); nothing half-written. */
   remaining = letter_items (fixture);
-  g_assert_cmpuint (remaining->len, ==, items->len - n_letters);
+  g_assert_cmpuint (remaining->len, <, items->len);
+  for (guint i = 0; i < remaining->len; i++)
+    {
+      const RelanceWorkItem *left = g_ptr_array_index (remaining, i);
+
+      for (guint j = 0; j < items->len; j++)
+        {
+          const RelanceWorkItem *sent = g_ptr_array_index (items, j);
+
+          if (sent->customer_id != left->customer_id)
+            continue;
+          for (guint k = 0; k < left->invoices->len; k++)
+            for (guint l = 0; l < sent->invoices->len; l++)
+              g_assert_cmpint (((RelanceWorkInvoice *)g_ptr_array_index (left->invoices, k))->invoice_id, !=,
+                               ((RelanceWorkInvoice *)g_ptr_array_index (sent->invoices, l))->invoice_id);
+        }
+    }
   g_assert_cmpuint (count_files (fixture->dir, ".part"), ==, 0);
 }
 

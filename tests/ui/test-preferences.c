@@ -497,6 +497,7 @@ test_collections_step (Fixture       *fixture,
   GtkWidget *dialog;
   GtkWidget *message;
   GtkSpinButton *day;
+  GtkSpinButton *gap;
   AdwComboRow *channel;
   AdwComboRow *kind;
   g_autofree char *before = NULL;
@@ -545,6 +546,18 @@ test_collections_step (Fixture       *fixture,
   g_assert_false (gtk_widget_is_visible (message));
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
 
+  /* Its fewest days after the previous step: 12 (15 - 3), said in
+   * words; 20 from now on. */
+  gap = GTK_SPIN_BUTTON (find (find (dialog, is_row_starting_with, "_Fewest Days After the Previous Step"),
+                               is_spin_button, NULL));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (gap), ==, 12);
+  g_assert_nonnull (relance_test_find_widget (dialog, relance_test_is_visible_label_containing,
+                                              (gpointer)"At least 12 days after the previous step"));
+  gtk_spin_button_set_value (gap, 20);
+  relance_test_spin (20);
+  g_assert_nonnull (relance_test_find_widget (dialog, relance_test_is_visible_label_containing,
+                                              (gpointer)"At least 20 days after the previous step"));
+
   before = step_offsets (fixture, "standard");
   g_assert_cmpstr (before, ==, "-3,3,15,25,40");
   g_signal_emit_by_name (find (dialog, relance_test_is_button_with_label, "Save"), "clicked");
@@ -557,10 +570,13 @@ test_collections_step (Fixture       *fixture,
   step = g_ptr_array_index (scenario->steps, 2);
   g_assert_cmpint (step->channel, ==, RELANCE_CHANNEL_EMAIL);
   g_assert_cmpint (step->template_kind, ==, RELANCE_TEMPLATE_SECOND_REMINDER);
+  g_assert_cmpint (step->min_gap_days, ==, 20);
   standard = find (prefs, is_expander_starting_with, "Standard");
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (standard)));
   g_assert_nonnull (relance_test_find_widget (standard, is_row_starting_with, (gpointer)"D+18 · E-mail · Second reminder"));
   g_assert_null (relance_test_find_widget (standard, is_row_starting_with, (gpointer)"D+15"));
+  g_assert_nonnull (relance_test_find_widget (standard, relance_test_is_visible_label_containing,
+                                              (gpointer)"at least 20 days after the previous step"));
 
   close_collections (prefs);
 }

@@ -3,6 +3,10 @@
  * promise, a step skipped, a customer postponed, an e-mail marked as sent,
  * and a customer blocked by a dispute.
  *
+ * With RELANCE_TEST_SCREENSHOTS=DIR, /today-window/screenshots saves the
+ * Today view of the sample company, wide (1280x800) and narrow (360x720),
+ * to look at (ImageMagick's import of the display).
+ *
  * Today is Monday 23 November 2026. The standard scenario (the default)
  * has D-3 e-mail, D+3 call, D+15 letter, D+25 call, D+40 formal notice.
  *
@@ -20,7 +24,11 @@
 #include "relance-database.h"
 #include "relance-desk.h"
 #include "relance-format.h"
+#include "relance-customer-page.h"
 #include "relance-ledger.h"
+#include "relance-letter.h"
+#include "relance-letter-window.h"
+#include "relance-sample.h"
 #include "relance-today-view.h"
 #include "relance-window.h"
 #include "relance-work-dialog.h"
@@ -338,23 +346,31 @@ test_today_groups (Fixture       *fixture,
 
   show_window (fixture);
 
-  /* A ledger with customers opens on Today, Calls selected. */
+  /* A ledger with customers opens on Today, All selected: every customer
+   * in the order of the priority, the blocked one last. */
   g_assert_cmpstr (relance_window_get_page (fixture->window), ==, "ledger");
   g_assert_cmpstr (relance_window_get_view (fixture->window), ==, "today");
   g_assert_cmpint (relance_today_view_get_date (fixture->view), ==, fixture->today);
-  g_assert_cmpint (relance_today_view_get_group (fixture->view), ==, RELANCE_WORK_CALL);
+  g_assert_cmpint (relance_today_view_get_group (fixture->view), ==, RELANCE_TODAY_VIEW_ALL);
+  g_assert_cmpstr (group_label (fixture, RELANCE_TODAY_VIEW_ALL), ==, "All 2");
   g_assert_cmpstr (group_label (fixture, RELANCE_WORK_CALL), ==, "Calls 1");
   g_assert_cmpuint (relance_today_view_get_count (fixture->view, RELANCE_WORK_BLOCKED), ==, 1);
   g_assert_true (gtk_toggle_button_get_active (relance_today_view_get_group_button (fixture->view,
-                                                                                      RELANCE_WORK_CALL)));
+                                                                                      RELANCE_TODAY_VIEW_ALL)));
+  g_assert_cmpuint (g_list_model_get_n_items (shown_rows (fixture)), ==, 2);
+  g_assert_cmpstr (shown_item (fixture, 1)->customer_name, ==, "Bloc SARL");
 
+  /* The calls' tab is a filter of it. */
+  relance_today_view_set_group (fixture->view, RELANCE_WORK_CALL);
+  relance_test_spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (shown_rows (fixture)), ==, 1);
   item = shown_item (fixture, 0);
   g_assert_cmpstr (item->customer_name, ==, "Dupont SA");
   g_assert_cmpint (item->amount, ==, 123456);
   g_assert_cmpint (item->oldest_days_overdue, ==, 5);
 
-  /* The row is drawn: the customer, the amount and the step. */
+  /* The row is drawn: the customer, the step, the due date, the days
+   * late, each once. */
   g_assert_true (relance_test_wait_until ((RelanceTestCondition)gtk_widget_get_mapped,
                                           relance_today_view_get_column_view (fixture->view)));
   relance_test_spin (100);
@@ -362,7 +378,18 @@ test_today_groups (Fixture       *fixture,
                                     relance_test_is_visible_label_containing, (gpointer)"Dupont SA");
   g_assert_nonnull (label);
   g_assert_nonnull (relance_test_find_widget (GTK_WIDGET (relance_today_view_get_column_view (fixture->view)),
-                                              relance_test_is_visible_label_containing, (gpointer)"D+3"));
+                                              relance_test_is_visible_label_containing, (gpointer)"D+3 · Phone call"));
+  {
+    g_autofree char *due = relance_format_day (fixture->today - 5);
+
+    g_assert_nonnull (relance_test_find_widget (GTK_WIDGET (relance_today_view_get_column_view (fixture->view)),
+                                                relance_test_is_visible_label_containing, due));
+  }
+  /* The details name the scenario, not the step again. */
+  g_assert_null (relance_test_find_widget (GTK_WIDGET (relance_today_view_get_column_view (fixture->view)),
+                                           relance_test_is_visible_label_containing, (gpointer)"call of Standard"));
+  g_assert_nonnull (relance_test_find_widget (GTK_WIDGET (relance_today_view_get_column_view (fixture->view)),
+                                              relance_test_is_visible_label_containing, (gpointer)"Standard scenario"));
 
   /* Blocked: the disputed invoice and its cause. */
   relance_today_view_set_group (fixture->view, RELANCE_WORK_BLOCKED);
@@ -370,7 +397,7 @@ test_today_groups (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (shown_rows (fixture)), ==, 1);
   g_assert_cmpstr (shown_item (fixture, 0)->customer_name, ==, "Bloc SARL");
   g_assert_nonnull (relance_test_find_widget (GTK_WIDGET (relance_today_view_get_column_view (fixture->view)),
-                                              relance_test_is_visible_label_containing, (gpointer)"F-12: B · "));
+                                              relance_test_is_visible_label_containing, (gpointer)"F-12 under dispute (B, "));
   /* Nothing to skip there: the disputes are settled on the customer's page. */
   g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (fixture->view), "Skip…")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "today.do", NULL));
@@ -667,6 +694,126 @@ test_today_dispute_found (Fixture       *fixture,
   g_clear_pointer (&later, relance_work_item_free);
 }
 
+static gboolean
+is_customer_page (GtkWidget *widget,
+                  gpointer   data)
+{
+  return RELANCE_IS_CUSTOMER_PAGE (widget);
+}
+
+/* "Send a Formal Notice Now" on a customer never called about an invoice
+ * (the sample company's first D+3 call): the dialog says no call was
+ * made; confirmed, the letter window opens on the formal notice. */
+static void
+test_today_formal_notice_now (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelanceDatabase) db = NULL;
+  g_autoptr(RelanceContext) context = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *path = NULL;
+  RelanceSampleOptions options;
+  GtkWidget *page, *dialog, *letter_window;
+  RelanceLetter *letter;
+  gint64 customer_id = 0;
+
+  REQUIRE_DISPLAY ();
+
+  path = g_build_filename (fixture->dir, "sample.db", NULL);
+  db = relance_database_open (path, &error);
+  g_assert_no_error (error);
+  relance_sample_options_init (&options, fixture->today);
+  g_assert_true (relance_sample_generate (db, &options, &error));
+  context = relance_context_new (db);
+  relance_context_set_today (context, fixture->today);
+  items = relance_worklist_compute (db, fixture->today, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < items->len && customer_id == 0; i++)
+    {
+      const RelanceWorkItem *item = g_ptr_array_index (items, i);
+
+      if (item->reason == RELANCE_WORK_REASON_STEP && item->channel == RELANCE_CHANNEL_PHONE &&
+          item->substitute == RELANCE_WORK_SUBSTITUTE_NONE && item->step_offset <= 7)
+        customer_id = item->customer_id;
+    }
+  g_assert_cmpint (customer_id, >, 0);
+
+  fixture->window = RELANCE_WINDOW (relance_window_new (app, context));
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *)&fixture->window);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (relance_test_wait_until (relance_test_is_mapped, fixture->window));
+  page = relance_test_find_widget (GTK_WIDGET (fixture->window), is_customer_page, NULL);
+  g_assert_nonnull (page);
+  relance_customer_page_set_customer (RELANCE_CUSTOMER_PAGE (page), customer_id);
+  relance_test_spin (50);
+
+  g_assert_true (gtk_widget_activate_action (page, "customer.formal-notice-now", NULL));
+  dialog = relance_test_wait_for_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "No call was made"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "write");
+  letter_window = relance_test_wait_for_dialog (RELANCE_TYPE_LETTER_WINDOW);
+  letter = relance_letter_window_get_letter (RELANCE_LETTER_WINDOW (letter_window));
+  g_assert_nonnull (letter);
+  g_assert_cmpint (relance_letter_get_template (letter)->kind, ==, RELANCE_TEMPLATE_FORMAL_NOTICE);
+  gtk_window_destroy (GTK_WINDOW (letter_window));
+  relance_test_spin (50);
+}
+
+/* The sample company's Today, to look at: not a test of its own. */
+static void
+test_today_screenshots (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const struct { const char *name; int width, height; } sizes[] = {
+    { "today-wide.png", 1280, 800 },
+    { "today-narrow.png", 360, 720 },
+  };
+  const char *dir = g_getenv ("RELANCE_TEST_SCREENSHOTS");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelanceDatabase) db = NULL;
+  g_autoptr(RelanceContext) context = NULL;
+  g_autofree char *path = NULL;
+  RelanceSampleOptions options;
+
+  REQUIRE_DISPLAY ();
+  if (dir == NULL)
+    {
+      g_test_skip ("Set RELANCE_TEST_SCREENSHOTS=DIR to save screenshots");
+      return;
+    }
+
+  path = g_build_filename (fixture->dir, "sample.db", NULL);
+  db = relance_database_open (path, &error);
+  g_assert_no_error (error);
+  relance_sample_options_init (&options, fixture->today);
+  g_assert_true (relance_sample_generate (db, &options, &error));
+  g_assert_no_error (error);
+  context = relance_context_new (db);
+  relance_context_set_today (context, fixture->today);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *file = g_build_filename (dir, sizes[i].name, NULL);
+      g_autofree char *command = g_strdup_printf ("import -window root -crop %dx%d+0+0 %s",
+                                                  sizes[i].width, sizes[i].height, file);
+
+      fixture->window = RELANCE_WINDOW (relance_window_new (app, context));
+      g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *)&fixture->window);
+      gtk_window_set_default_size (GTK_WINDOW (fixture->window), sizes[i].width, sizes[i].height);
+      gtk_window_present (GTK_WINDOW (fixture->window));
+      g_assert_true (relance_test_wait_until (relance_test_is_mapped, fixture->window));
+      fixture->view = RELANCE_TODAY_VIEW (relance_test_find_widget (GTK_WIDGET (fixture->window),
+                                                                    is_today_view, NULL));
+      wait_loaded (fixture);
+      relance_test_spin (1500);
+      g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+      gtk_window_destroy (GTK_WINDOW (fixture->window));
+      relance_test_spin (50);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -697,6 +844,8 @@ main (int   argc,
   ADD ("/today-window/email", test_today_email);
   ADD ("/today-window/wrong-contact", test_today_wrong_contact);
   ADD ("/today-window/dispute-found", test_today_dispute_found);
+  ADD ("/today-window/formal-notice-now", test_today_formal_notice_now);
+  ADD ("/today-window/screenshots", test_today_screenshots);
 
 #undef ADD
 
