@@ -473,6 +473,11 @@ test_letter_nothing_to_claim (Fixture       *f,
                   "--address", "4 rue de la Gare", "--postcode", "39100", "--city", "Dole", NULL));
   g_free (cli_ok (f, "invoice", "add", "--customer", "C2", "--number", "G1",
                   "--issued", "2026-09-01", "--due", "2026-10-01", "--amount", "100", NULL));
+  /* The call of D+3 was made (no answer, on 2026-10-05), so the letter of
+   * the sequence is due: 2026-10-01 + 15 = 2026-10-16, and at least 12
+   * days after the call, 2026-10-17; on 2026-11-23 it is. */
+  g_free (cli_ok (f, "--date", "2026-10-05", "action", "add", "--customer", "C2", "--kind", "call",
+                  "--outcome", "no_answer", NULL));
   g_free (cli_ok (f, "invoice", "add", "--customer", "C2", "--number", "AV2", "--credit-note",
                   "--issued", "2026-10-20", "--due", "2026-10-20", "--amount", "150", NULL));
   {
