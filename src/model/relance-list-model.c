@@ -9,6 +9,7 @@
 
 #include "relance-customer-private.h"
 #include "relance-ledger.h"
+#include "relance-ledger-private.h"
 #include "relance-database-private.h"
 #include "relance-dispute-private.h"
 #include "relance-invoice-private.h"
@@ -69,6 +70,12 @@ struct _RelanceListModel
   gboolean         open_dispute_only;
   gboolean         archived;
 
+  /* Whether the ledger holds something dated after today (see
+   * update_as_of()): then the stored open amounts or dispute statuses are
+   * not those of today, and the queries compute them. */
+  gboolean         amounts_after;
+  gboolean         disputes_after;
+
   /* The ids in list order are read lazily: n_items comes from a count, and
    * the ids from a cursor stepped as far as a list asks, then to the end in
    * idle time, so the first page shows at once even on a million rows. */
@@ -85,12 +92,30 @@ static void list_model_iface_init (GListModelInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (RelanceListModel, relance_list_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
+/* Each customer's balance, overdue amount and oldest overdue due date, at
+ * the end of ?1; %s narrows the invoices ("" or " AND i.customer_id IN
+ * (...)"). When nothing is dated after ?1, the stored open items are those
+ * of ?1. */
 #define CUSTOMER_TOTALS \
+  "SELECT i.customer_id AS customer_id," \
+  "  sum (CASE i.kind WHEN 'credit_note' THEN i.allocated - i.amount ELSE i.amount - i.allocated END) AS balance," \
+  "  sum (CASE WHEN i.kind = 'invoice' AND i.due_date < ?1 THEN i.amount - i.allocated END) AS overdue," \
+  "  min (CASE WHEN i.kind = 'invoice' AND i.due_date < ?1 THEN i.due_date END) AS oldest_due" \
+  " FROM invoices i WHERE i.allocated < i.amount%s GROUP BY i.customer_id"
+/* Otherwise, like relance_ledger_aged_balance(): the items issued by ?1
+ * that are open now or were settled after ?1, each with what was allocated
+ * to it after ?1 given back. */
+#define CUSTOMER_TOTALS_AT \
   "SELECT customer_id," \
-  "  sum (CASE kind WHEN 'credit_note' THEN allocated - amount ELSE amount - allocated END) AS balance," \
-  "  sum (CASE WHEN kind = 'invoice' AND due_date < ?1 THEN amount - allocated END) AS overdue," \
+  "  sum (CASE kind WHEN 'credit_note' THEN -open ELSE open END) AS balance," \
+  "  sum (CASE WHEN kind = 'invoice' AND due_date < ?1 THEN open END) AS overdue," \
   "  min (CASE WHEN kind = 'invoice' AND due_date < ?1 THEN due_date END) AS oldest_due" \
-  " FROM invoices WHERE allocated < amount"
+  " FROM (SELECT i.customer_id, i.kind, i.due_date, i.amount - " _RELANCE_SQL_ALLOCATED_AT " AS open" \
+  "   FROM invoices i WHERE i.allocated < i.amount AND +i.issue_date <= ?1%s" \
+  "  UNION ALL" \
+  "  SELECT i.customer_id, i.kind, i.due_date, i.amount - " _RELANCE_SQL_ALLOCATED_AT \
+  "   FROM invoices i WHERE i.settled_date > ?1 AND i.issue_date <= ?1%s)" \
+  " GROUP BY customer_id"
 
 #define SIGNED_AMOUNT "(CASE i.kind WHEN 'credit_note' THEN -i.amount ELSE i.amount END)"
 #define SIGNED_OPEN "(CASE i.kind WHEN 'credit_note' THEN i.allocated - i.amount ELSE i.amount - i.allocated END)"
@@ -108,7 +133,8 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (RelanceListModel, relance_list_model, G_TYPE_OBJE
   " WHEN " PROMISED_INVOICE " THEN 1" \
   " WHEN i.kind = 'invoice' AND i.due_date < ?1 THEN 2 ELSE 3 END)"
 
-#define LAST_ACTION_DATE "coalesce ((SELECT max (a.date) FROM actions a WHERE a.customer_id = c.id), 0)"
+#define LAST_ACTION_DATE \
+  "coalesce ((SELECT max (a.date) FROM actions a WHERE a.customer_id = c.id AND a.date <= ?1), 0)"
 /* Nothing planned sorts last. */
 #define NEXT_ACTION_DATE \
   "coalesce (min (coalesce ((SELECT pp.until FROM postponements pp WHERE pp.customer_id = c.id AND pp.until > ?1), 9999999)," \
@@ -224,6 +250,57 @@ static gboolean
 has_search (RelanceListModel *self)
 {
   return self->search != NULL && self->search[0] != '\0';
+}
+
+/* Finds out whether the ledger holds amounts or disputes dated after
+ * today, which the stored columns already count. */
+static void
+update_as_of (RelanceListModel *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->amounts_after = FALSE;
+  self->disputes_after = FALSE;
+  if (self->kind == RELANCE_LIST_DISPUTES)
+    return;
+
+  if (!_relance_ledger_amounts_after (self->db, self->today, &self->amounts_after, &error) ||
+      !_relance_ledger_disputes_after (self->db, self->today, &self->disputes_after, &error))
+    g_warning ("Cannot read the ledger's dates: %s", error->message);
+}
+
+/* Rewrites SQL written on the ledger as it stands (the stored allocated
+ * amounts of invoices "i", the stored status of disputes "d") into SQL on
+ * the ledger as it stood at the end of ?1, when something is dated after
+ * it. @per_row: the SQL reads a page of rows, where working out each row's
+ * amount is quicker than listing every open item. */
+static void
+rewrite_as_of (RelanceListModel *self,
+               GString          *sql,
+               gboolean          per_row)
+{
+  /* The customers' totals are written for both (customer_totals()). */
+  if (self->amounts_after && self->kind == RELANCE_LIST_INVOICES)
+    {
+      if (!per_row)
+        {
+          g_string_replace (sql, "i.allocated < i.amount", "i.id IN " _RELANCE_SQL_OPEN_AT_IDS, 0);
+          g_string_replace (sql, "i.allocated = i.amount", "i.id NOT IN " _RELANCE_SQL_OPEN_AT_IDS, 0);
+        }
+      g_string_replace (sql, "i.allocated", _RELANCE_SQL_ALLOCATED_AT, 0);
+    }
+  if (self->disputes_after)
+    g_string_replace (sql, "d.status = 'open'", _RELANCE_SQL_DISPUTE_OPEN_AT, 0);
+}
+
+/* The customers' totals, narrowed by @filter on "i". */
+static char *
+customer_totals (RelanceListModel *self,
+                 const char       *filter)
+{
+  if (self->amounts_after)
+    return g_strdup_printf (CUSTOMER_TOTALS_AT, filter, filter);
+  return g_strdup_printf (CUSTOMER_TOTALS, filter);
 }
 
 static void
@@ -355,7 +432,11 @@ build_listing (RelanceListModel *self,
         joins |= JOIN_TOTALS;
       g_string_append (from, " FROM customers c");
       if (joins & JOIN_TOTALS)
-        g_string_append (from, " LEFT JOIN (" CUSTOMER_TOTALS " GROUP BY customer_id) o ON o.customer_id = c.id");
+        {
+          g_autofree char *totals = customer_totals (self, "");
+
+          g_string_append_printf (from, " LEFT JOIN (%s) o ON o.customer_id = c.id", totals);
+        }
       append_condition (where, self->archived ? "c.archived = 1" : "c.archived = 0");
       if (self->overdue_only)
         append_condition (where, "o.overdue > 0");
@@ -373,6 +454,9 @@ build_listing (RelanceListModel *self,
       g_string_append (from, " FROM invoices i");
       if (joins & JOIN_CUSTOMER)
         g_string_append (from, " JOIN customers c ON c.id = i.customer_id");
+      /* Those issued by today; when none was issued after, all of them. */
+      if (self->amounts_after)
+        append_condition (where, "i.issue_date <= ?1");
       if (self->customer_id > 0)
         append_condition (where, "i.customer_id = ?3");
       if (self->overdue_only)
@@ -465,6 +549,8 @@ prepare_listing (RelanceListModel *self,
       g_string_append (sql, self->descending ? self->sort->descending : self->sort->ascending);
     }
 
+  rewrite_as_of (self, sql, FALSE);
+
   stmt = _relance_database_prepare (self->db, sql->str, &error);
   if (stmt == NULL)
     {
@@ -540,6 +626,7 @@ load_ids (RelanceListModel *self)
   g_hash_table_remove_all (self->pages);
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->n_items = 0;
+  update_as_of (self);
 
   count = prepare_listing (self, TRUE);
   if (count == NULL)
@@ -576,12 +663,16 @@ ensure_ids (RelanceListModel *self)
 static const char *
 rows_query (RelanceListModel *self)
 {
-  static char *queries[3];
+  /* By kind, and whether amounts and disputes are dated after today. */
+  static char *queries[3][2][2];
+  char **query = &queries[self->kind][!!self->amounts_after][!!self->disputes_after];
+  g_autofree char *totals = NULL;
+  g_autofree char *filter = NULL;
   GString *sql;
   GString *in_list;
 
-  if (queries[self->kind] != NULL)
-    return queries[self->kind];
+  if (*query != NULL)
+    return *query;
 
   in_list = g_string_new ("(");
   for (guint i = 0; i < PAGE_SIZE; i++)
@@ -592,6 +683,8 @@ rows_query (RelanceListModel *self)
   switch (self->kind)
     {
     case RELANCE_LIST_CUSTOMERS:
+      filter = g_strdup_printf (" AND i.customer_id IN %s", in_list->str);
+      totals = customer_totals (self, filter);
       g_string_append_printf (sql,
                               "SELECT c.id, c.code, c.name, c.address, c.postcode, c.city, c.country,"
                               " c.email, c.phone, s.name, c.payment_terms, c.archived,"
@@ -601,13 +694,13 @@ rows_query (RelanceListModel *self)
                               " (SELECT min (p.promised_date) FROM promises p WHERE p.customer_id = c.id"
                               "   AND p.made_on <= ?1 AND p.promised_date >= ?1)"
                               " FROM customers c LEFT JOIN segments s ON s.id = c.segment_id"
-                              " LEFT JOIN (" CUSTOMER_TOTALS " AND customer_id IN %s GROUP BY customer_id) o"
-                              " ON o.customer_id = c.id"
+                              " LEFT JOIN (%s) o ON o.customer_id = c.id"
                               " LEFT JOIN actions la ON la.id = (SELECT a.id FROM actions a"
-                              "   WHERE a.customer_id = c.id ORDER BY a.date DESC, a.id DESC LIMIT 1)"
+                              "   WHERE a.customer_id = c.id AND a.date <= ?1"
+                              "   ORDER BY a.date DESC, a.id DESC LIMIT 1)"
                               " LEFT JOIN postponements pp ON pp.customer_id = c.id AND pp.until > ?1"
                               " WHERE c.id IN %s",
-                              in_list->str, in_list->str);
+                              totals, in_list->str);
       break;
 
     case RELANCE_LIST_INVOICES:
@@ -638,9 +731,12 @@ rows_query (RelanceListModel *self)
       g_assert_not_reached ();
     }
 
+  if (self->kind != RELANCE_LIST_DISPUTES)
+    rewrite_as_of (self, sql, TRUE);
+
   g_string_free (in_list, TRUE);
-  queries[self->kind] = g_string_free (sql, FALSE);
-  return queries[self->kind];
+  *query = g_string_free (sql, FALSE);
+  return *query;
 }
 
 static gpointer
@@ -1435,6 +1531,7 @@ relance_list_model_get_totals (RelanceListModel  *self,
   g_return_val_if_fail (totals != NULL, FALSE);
 
   memset (totals, 0, sizeof *totals);
+  update_as_of (self);
 
   switch (self->kind)
     {
@@ -1464,6 +1561,8 @@ relance_list_model_get_totals (RelanceListModel  *self,
 
   g_string_append (sql, from->str);
   g_string_append (sql, where->str);
+  if (self->kind != RELANCE_LIST_DISPUTES)
+    rewrite_as_of (self, sql, FALSE);
 
   stmt = _relance_database_prepare (self->db, sql->str, &error);
   if (stmt == NULL)
