@@ -22,12 +22,13 @@
 G_BEGIN_DECLS
 
 /* What was allocated to invoice i after ?1, by payments or credit notes
- * (or, for a credit note i, what it settled after ?1). */
+ * (or, for a credit note i, what it settled after ?1). Reads covering
+ * indexes only. */
 #define _RELANCE_SQL_ALLOCATED_AFTER \
   "(coalesce ((SELECT sum (a.amount) FROM allocations a" \
   "   WHERE a.invoice_id = i.id AND a.date > ?1), 0)" \
-  " + coalesce ((SELECT sum (a.amount) FROM allocations a" \
-  "   WHERE a.credit_note_id = i.id AND a.date > ?1), 0))"
+  " + CASE WHEN i.kind = 'credit_note' THEN coalesce ((SELECT sum (a.amount) FROM allocations a" \
+  "   WHERE a.credit_note_id = i.id AND a.date > ?1), 0) ELSE 0 END)"
 
 /* What was allocated to invoice i by the end of ?1: nothing to look up
  * for an invoice nothing was ever allocated to, or one settled in full by
@@ -36,12 +37,11 @@ G_BEGIN_DECLS
   "(CASE WHEN i.allocated = 0 THEN 0 WHEN i.settled_date <= ?1 THEN i.allocated" \
   " ELSE i.allocated - " _RELANCE_SQL_ALLOCATED_AFTER " END)"
 
-/* The ids of the invoices and credit notes open at the end of ?1, among
- * those issued by then: open now, or settled after ?1 (the open items of
- * relance_ledger_aged_balance()). Both read a partial index. */
-#define _RELANCE_SQL_OPEN_AT_IDS \
-  "(SELECT id FROM invoices WHERE allocated < amount" \
-  " UNION ALL SELECT id FROM invoices WHERE settled_date > ?1)"
+/* Invoice i, issued by ?1, was open at the end of ?1: it is open now, or
+ * was settled after ?1 (the open items of relance_ledger_aged_balance()).
+ * Its contrary, settled by ?1. */
+#define _RELANCE_SQL_OPEN_AT "(i.allocated < i.amount OR i.settled_date > ?1)"
+#define _RELANCE_SQL_SETTLED_AT "(i.allocated = i.amount AND i.settled_date <= ?1)"
 
 /* A dispute d open at the end of ?1: opened by then, and not resolved or
  * cancelled by then. */

@@ -72,9 +72,11 @@ struct _RelanceListModel
 
   /* Whether the ledger holds something dated after today (see
    * update_as_of()): then the stored open amounts or dispute statuses are
-   * not those of today, and the queries compute them. */
+   * not those of today, and the queries compute them. The disputes are
+   * looked at only by a query that needs them. */
   gboolean         amounts_after;
   gboolean         disputes_after;
+  gboolean         disputes_known;
 
   /* The ids in list order are read lazily: n_items comes from a count, and
    * the ids from a cursor stepped as far as a list asks, then to the end in
@@ -104,16 +106,18 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (RelanceListModel, relance_list_model, G_TYPE_OBJE
   " FROM invoices i WHERE i.allocated < i.amount%s GROUP BY i.customer_id"
 /* Otherwise, like relance_ledger_aged_balance(): the items issued by ?1
  * that are open now or were settled after ?1, each with what was allocated
- * to it after ?1 given back. */
+ * to it after ?1 given back. Both read a covering partial index, and the
+ * allocations' own. */
 #define CUSTOMER_TOTALS_AT \
   "SELECT customer_id," \
   "  sum (CASE kind WHEN 'credit_note' THEN -open ELSE open END) AS balance," \
   "  sum (CASE WHEN kind = 'invoice' AND due_date < ?1 THEN open END) AS overdue," \
   "  min (CASE WHEN kind = 'invoice' AND due_date < ?1 THEN due_date END) AS oldest_due" \
-  " FROM (SELECT i.customer_id, i.kind, i.due_date, i.amount - " _RELANCE_SQL_ALLOCATED_AT " AS open" \
+  " FROM (SELECT i.customer_id, i.kind, i.due_date, i.amount - i.allocated" \
+  "    + CASE WHEN i.allocated = 0 THEN 0 ELSE " _RELANCE_SQL_ALLOCATED_AFTER " END AS open" \
   "   FROM invoices i WHERE i.allocated < i.amount AND +i.issue_date <= ?1%s" \
   "  UNION ALL" \
-  "  SELECT i.customer_id, i.kind, i.due_date, i.amount - " _RELANCE_SQL_ALLOCATED_AT \
+  "  SELECT i.customer_id, i.kind, i.due_date, " _RELANCE_SQL_ALLOCATED_AFTER \
   "   FROM invoices i WHERE i.settled_date > ?1 AND i.issue_date <= ?1%s)" \
   " GROUP BY customer_id"
 
@@ -261,12 +265,36 @@ update_as_of (RelanceListModel *self)
 
   self->amounts_after = FALSE;
   self->disputes_after = FALSE;
+  self->disputes_known = FALSE;
   if (self->kind == RELANCE_LIST_DISPUTES)
     return;
 
-  if (!_relance_ledger_amounts_after (self->db, self->today, &self->amounts_after, &error) ||
-      !_relance_ledger_disputes_after (self->db, self->today, &self->disputes_after, &error))
+  if (!_relance_ledger_amounts_after (self->db, self->today, &self->amounts_after, &error))
     g_warning ("Cannot read the ledger's dates: %s", error->message);
+}
+
+/* Rewrites the stored status of disputes "d" in @sql into their status at
+ * the end of ?1, when a dispute was opened or closed after it (or always,
+ * @per_row: on a page of rows, it costs nothing). */
+static void
+rewrite_disputes (RelanceListModel *self,
+                  GString          *sql,
+                  gboolean          per_row)
+{
+  if (strstr (sql->str, "d.status = 'open'") == NULL)
+    return;
+
+  if (!per_row && !self->disputes_known)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!_relance_ledger_disputes_after (self->db, self->today, &self->disputes_after, &error))
+        g_warning ("Cannot read the ledger's dates: %s", error->message);
+      self->disputes_known = TRUE;
+    }
+
+  if (per_row || self->disputes_after)
+    g_string_replace (sql, "d.status = 'open'", _RELANCE_SQL_DISPUTE_OPEN_AT, 0);
 }
 
 /* Rewrites SQL written on the ledger as it stands (the stored allocated
@@ -282,15 +310,18 @@ rewrite_as_of (RelanceListModel *self,
   /* The customers' totals are written for both (customer_totals()). */
   if (self->amounts_after && self->kind == RELANCE_LIST_INVOICES)
     {
+      /* Whether an invoice is open reads its own row; the predicates are
+       * put aside while the amounts are rewritten. */
       if (!per_row)
         {
-          g_string_replace (sql, "i.allocated < i.amount", "i.id IN " _RELANCE_SQL_OPEN_AT_IDS, 0);
-          g_string_replace (sql, "i.allocated = i.amount", "i.id NOT IN " _RELANCE_SQL_OPEN_AT_IDS, 0);
+          g_string_replace (sql, "i.allocated < i.amount", "\1open\1", 0);
+          g_string_replace (sql, "i.allocated = i.amount", "\1settled\1", 0);
         }
       g_string_replace (sql, "i.allocated", _RELANCE_SQL_ALLOCATED_AT, 0);
+      g_string_replace (sql, "\1open\1", _RELANCE_SQL_OPEN_AT, 0);
+      g_string_replace (sql, "\1settled\1", _RELANCE_SQL_SETTLED_AT, 0);
     }
-  if (self->disputes_after)
-    g_string_replace (sql, "d.status = 'open'", _RELANCE_SQL_DISPUTE_OPEN_AT, 0);
+  rewrite_disputes (self, sql, per_row);
 }
 
 /* The customers' totals, narrowed by @filter on "i". */
@@ -413,15 +444,16 @@ append_condition (GString    *where,
   g_string_append (where, condition);
 }
 
-/* The FROM and WHERE of the listing: only the joins the filters and the
- * sort key need, so the count and the cursor stay on indexes. */
+/* The FROM and WHERE of the listing: only the joins the filters and
+ * @wanted (the sort key's, or none for a count) need, so the count and
+ * the cursor stay on indexes. */
 static void
 build_listing (RelanceListModel *self,
-               Joins             extra_joins,
+               Joins             wanted,
                GString          *from,
                GString          *where)
 {
-  Joins joins = self->sort->joins | extra_joins;
+  Joins joins = wanted;
   const char *match = "i.customer_id IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?2)";
   const char *prefix = "i.id IN (SELECT id FROM invoices WHERE number >= ?4 AND number < ?5)";
 
@@ -538,7 +570,9 @@ prepare_listing (RelanceListModel *self,
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt;
 
-  build_listing (self, JOIN_NONE, from, where);
+  /* The joins of the sort key never change the count (each row has its
+   * customer, invoice and cause): a count reads none. */
+  build_listing (self, count ? JOIN_NONE : self->sort->joins, from, where);
 
   g_string_append (sql, count ? "count (*)" : id_column (self));
   g_string_append (sql, from->str);
@@ -663,9 +697,9 @@ ensure_ids (RelanceListModel *self)
 static const char *
 rows_query (RelanceListModel *self)
 {
-  /* By kind, and whether amounts and disputes are dated after today. */
-  static char *queries[3][2][2];
-  char **query = &queries[self->kind][!!self->amounts_after][!!self->disputes_after];
+  /* By kind, and whether amounts are dated after today. */
+  static char *queries[3][2];
+  char **query = &queries[self->kind][!!self->amounts_after];
   g_autofree char *totals = NULL;
   g_autofree char *filter = NULL;
   GString *sql;
@@ -1507,6 +1541,56 @@ relance_list_model_dup_departments (RelanceListModel *self)
   return g_strv_builder_end (names);
 }
 
+/* One branch of the invoices' totals at the end of ?1: @select and
+ * @where know every row is open then; @items says which. */
+static void
+append_open_branch (RelanceListModel *self,
+                    GString          *sql,
+                    const char       *select,
+                    const char       *from,
+                    const char       *where,
+                    const char       *items)
+{
+  g_autoptr(GString) branch = g_string_new (select);
+
+  g_string_append (branch, from);
+  g_string_append (branch, where);
+  g_string_replace (branch, "i.allocated < i.amount", "1", 0);
+  g_string_replace (branch, "i.allocated = i.amount", "0", 0);
+  g_string_replace (branch, "i.allocated", _RELANCE_SQL_ALLOCATED_AT, 0);
+  rewrite_disputes (self, branch, FALSE);
+  /* The partial index of the items, not the one of issue dates. */
+  g_string_replace (branch, "i.issue_date <= ?1", "+i.issue_date <= ?1", 0);
+  g_string_append (branch, " AND ");
+  g_string_append (branch, items);
+  g_string_append (sql, branch->str);
+}
+
+/* The sums of the invoices' totals bar at the end of ?1, when something
+ * is dated after it: the open items of that day are those open now and
+ * those settled after it (what was allocated to them since is all that was
+ * open), each read from its partial index. @where has the condition on
+ * the issue date. */
+static void
+append_open_items_at (RelanceListModel *self,
+                      GString          *sql,
+                      const char       *from,
+                      const char       *where)
+{
+  g_string_append (sql, "coalesce (sum (s), 0), coalesce (sum (o), 0) FROM (");
+  append_open_branch (self, sql,
+                      "SELECT " SIGNED_OPEN " AS s,"
+                      " CASE WHEN " OVERDUE_INVOICE " THEN i.amount - i.allocated END AS o",
+                      from, where, "i.allocated < i.amount");
+  g_string_append (sql, " UNION ALL ");
+  append_open_branch (self, sql,
+                      "SELECT CASE i.kind WHEN 'credit_note' THEN -" _RELANCE_SQL_ALLOCATED_AFTER
+                      " ELSE " _RELANCE_SQL_ALLOCATED_AFTER " END AS s,"
+                      " CASE WHEN " OVERDUE_INVOICE " THEN " _RELANCE_SQL_ALLOCATED_AFTER " END AS o",
+                      from, where, "i.settled_date > ?1");
+  g_string_append (sql, ")");
+}
+
 /**
  * relance_list_model_get_totals:
  * @totals: (out): the count and sums of the rows the filters keep
@@ -1536,21 +1620,28 @@ relance_list_model_get_totals (RelanceListModel  *self,
   switch (self->kind)
     {
     case RELANCE_LIST_CUSTOMERS:
-      build_listing (self, JOIN_TOTALS, from, where);
+      build_listing (self, self->sort->joins | JOIN_TOTALS, from, where);
       g_string_append (sql, "coalesce (sum (o.balance), 0), coalesce (sum (o.overdue), 0)");
       break;
 
     case RELANCE_LIST_INVOICES:
       /* Only open items add to the sums: read them from their partial
        * index, not the million paid ones; the count is the list's. */
-      build_listing (self, JOIN_NONE, from, where);
+      build_listing (self, self->sort->joins, from, where);
+      if (self->amounts_after)
+        {
+          append_open_items_at (self, sql, from->str, where->str);
+          g_string_truncate (from, 0);
+          g_string_truncate (where, 0);
+          break;
+        }
       append_condition (where, "i.allocated < i.amount");
       g_string_append (sql, "coalesce (sum (" SIGNED_OPEN "), 0),"
                             " coalesce (sum (CASE WHEN " OVERDUE_INVOICE " THEN i.amount - i.allocated END), 0)");
       break;
 
     case RELANCE_LIST_DISPUTES:
-      build_listing (self, JOIN_NONE, from, where);
+      build_listing (self, self->sort->joins, from, where);
       g_string_append (sql, "coalesce (sum (d.amount), 0),"
                             " coalesce (sum (CASE WHEN d.status = 'open' THEN d.amount END), 0)");
       break;
@@ -1561,7 +1652,7 @@ relance_list_model_get_totals (RelanceListModel  *self,
 
   g_string_append (sql, from->str);
   g_string_append (sql, where->str);
-  if (self->kind != RELANCE_LIST_DISPUTES)
+  if (self->kind == RELANCE_LIST_CUSTOMERS)
     rewrite_as_of (self, sql, FALSE);
 
   stmt = _relance_database_prepare (self->db, sql->str, &error);
