@@ -446,6 +446,23 @@ test_lists_at_a_date (Fixture       *f,
     g_assert_true (g_file_get_contents (aged_path, &exported, NULL, NULL));
     g_assert_nonnull (strstr (exported, "\nASOF;Avant Après;0.00;750.00;600.00;0.00;0.00;1350.00\n"));
   }
+  /* The open items of that day: FA-4 still open, FA-3 not issued. */
+  {
+    g_autofree char *open_path = g_build_filename (f->dir, "open.csv", NULL);
+    g_autofree char *open_items = NULL;
+    g_autoptr(RelanceTestRun) r = run (f, "export", "open-items", "--out", open_path, NULL);
+
+    g_assert_cmpint (r->status, ==, 0);
+    g_assert_true (g_file_get_contents (open_path, &open_items, NULL, NULL));
+    g_assert_cmpstr (open_items, ==,
+                     "Code client;Raison sociale;Numéro facture;Type;Date facture;"
+                     "Échéance;Montant TTC;Reste dû;Devise\n"
+                     "ASOF;Avant Après;FA-1;facture;2026-09-01;2026-10-01;1000.00;700.00;EUR\n"
+                     "ASOF;Avant Après;AV-1;avoir;2026-10-20;2026-10-20;-100.00;-100.00;EUR\n"
+                     "ASOF;Avant Après;FA-4;facture;2026-10-01;2026-10-31;250.00;250.00;EUR\n"
+                     "ASOF;Avant Après;FA-2;facture;2026-10-15;2026-11-14;500.00;500.00;EUR\n"
+                     "AUTRE;Autre client;FA-9;facture;2026-11-01;2026-12-01;1320.00;1320.00;EUR\n");
+  }
 
   g_clear_pointer (&customers, g_free);
   g_clear_pointer (&invoices, g_free);
