@@ -53,6 +53,7 @@ typedef struct
 } Row;
 
 static GArray *rows;
+static const char *only;   /* --only: the operations whose name has this */
 
 static double
 now_ms (void)
@@ -105,6 +106,9 @@ measure (const char      *what,
          RelanceDay       today)
 {
   double times[RUNS];
+
+  if (only != NULL && strstr (what, only) == NULL)
+    return;
 
   for (guint i = 0; i < RUNS; i++)
     {
@@ -1142,6 +1146,7 @@ main (int   argc,
   gboolean fec_only = FALSE;
   gboolean letters_only = FALSE;
   gboolean lists_only = FALSE;
+  g_autofree char *only_text = NULL;
   g_autofree char *letters_html = NULL;
   RelanceDay today = relance_day_from_dmy (23, 11, 2026);
   double start;
@@ -1155,6 +1160,8 @@ main (int   argc,
     { "letters-only", 0, 0, G_OPTION_ARG_NONE, &letters_only, "Only time the 1,000 letters", NULL },
     { "lists-only", 0, 0, G_OPTION_ARG_NONE, &lists_only,
       "Only time the lists and their totals, today and 180 days ago", NULL },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only_text,
+      "With --lists-only, only the operations whose name contains TEXT", "TEXT" },
     { "letters-html", 0, 0, G_OPTION_ARG_FILENAME, &letters_html,
       "Write the 1,000 letters as HTML files into DIR (for build-aux/bench-libreoffice)", "DIR" },
     { NULL }
@@ -1170,6 +1177,7 @@ main (int   argc,
 
   if (window_ledger != NULL)
     return run_window (window_ledger);
+  only = only_text;
 
   rows = g_array_new (FALSE, FALSE, sizeof (Row));
 
