@@ -375,6 +375,9 @@ bind_common (RelanceListModel *self,
 #define OPEN_DISPUTE_OF_INVOICE \
   "EXISTS (SELECT 1 FROM disputes d WHERE d.invoice_id = i.id AND d.status = 'open')"
 #define OVERDUE_INVOICE "(i.kind = 'invoice' AND i.allocated < i.amount AND i.due_date < ?1)"
+/* The WHERE of the invoices' listing with no filter, seen from a day
+ * something is dated after. */
+#define ISSUED_BY_TODAY " WHERE i.issue_date <= ?1"
 
 /* Mirrors read_invoice(): paid, disputed, promised, overdue, or else open. */
 static const char *
@@ -560,6 +563,39 @@ id_column (RelanceListModel *self)
     }
 }
 
+/* One branch of the invoices' count or totals at the end of ?1: @select and
+ * @where know every row is open then; @items says which. */
+static void
+append_open_branch (RelanceListModel *self,
+                    GString          *sql,
+                    const char       *select,
+                    const char       *from,
+                    const char       *where,
+                    const char       *items)
+{
+  g_autoptr(GString) branch = g_string_new (select);
+
+  g_string_append (branch, from);
+  g_string_append (branch, where);
+  g_string_replace (branch, "i.allocated < i.amount", "1", 0);
+  g_string_replace (branch, "i.allocated = i.amount", "0", 0);
+  g_string_replace (branch, "i.allocated", _RELANCE_SQL_ALLOCATED_AT, 0);
+  rewrite_disputes (self, branch, FALSE);
+  /* The partial index of the items, not the one of issue dates. */
+  g_string_replace (branch, "i.issue_date <= ?1", "+i.issue_date <= ?1", 0);
+  g_string_append (branch, " AND ");
+  g_string_append (branch, items);
+  g_string_append (sql, branch->str);
+}
+
+/* Whether the filters keep only invoices with something open. */
+static gboolean
+lists_open_only (RelanceListModel *self)
+{
+  return self->overdue_only || self->age_bucket >= 0 ||
+         (self->status != RELANCE_LIST_STATUS_ANY && self->status != RELANCE_LIST_STATUS_PAID);
+}
+
 static sqlite3_stmt *
 prepare_listing (RelanceListModel *self,
                  gboolean          count)
@@ -584,6 +620,22 @@ prepare_listing (RelanceListModel *self,
     }
 
   rewrite_as_of (self, sql, FALSE);
+
+  /* Every invoice issued by today: all of them but the few issued after,
+   * rather than counting most of the index of issue dates. Only open ones:
+   * those open now and those settled after today, each from its partial
+   * index. */
+  if (count && self->kind == RELANCE_LIST_INVOICES && g_str_equal (where->str, ISSUED_BY_TODAY))
+    g_string_assign (sql, "SELECT (SELECT count (*) FROM invoices)"
+                          " - (SELECT count (*) FROM invoices WHERE issue_date > ?1)");
+  else if (count && self->kind == RELANCE_LIST_INVOICES && self->amounts_after && lists_open_only (self))
+    {
+      g_string_assign (sql, "SELECT count (*) FROM (");
+      append_open_branch (self, sql, "SELECT 1", from->str, where->str, "i.allocated < i.amount");
+      g_string_append (sql, " UNION ALL ");
+      append_open_branch (self, sql, "SELECT 1", from->str, where->str, "i.settled_date > ?1");
+      g_string_append (sql, ")");
+    }
 
   stmt = _relance_database_prepare (self->db, sql->str, &error);
   if (stmt == NULL)
@@ -1541,31 +1593,6 @@ relance_list_model_dup_departments (RelanceListModel *self)
   return g_strv_builder_end (names);
 }
 
-/* One branch of the invoices' totals at the end of ?1: @select and
- * @where know every row is open then; @items says which. */
-static void
-append_open_branch (RelanceListModel *self,
-                    GString          *sql,
-                    const char       *select,
-                    const char       *from,
-                    const char       *where,
-                    const char       *items)
-{
-  g_autoptr(GString) branch = g_string_new (select);
-
-  g_string_append (branch, from);
-  g_string_append (branch, where);
-  g_string_replace (branch, "i.allocated < i.amount", "1", 0);
-  g_string_replace (branch, "i.allocated = i.amount", "0", 0);
-  g_string_replace (branch, "i.allocated", _RELANCE_SQL_ALLOCATED_AT, 0);
-  rewrite_disputes (self, branch, FALSE);
-  /* The partial index of the items, not the one of issue dates. */
-  g_string_replace (branch, "i.issue_date <= ?1", "+i.issue_date <= ?1", 0);
-  g_string_append (branch, " AND ");
-  g_string_append (branch, items);
-  g_string_append (sql, branch->str);
-}
-
 /* The sums of the invoices' totals bar at the end of ?1, when something
  * is dated after it: the open items of that day are those open now and
  * those settled after it (what was allocated to them since is all that was
@@ -1577,16 +1604,15 @@ append_open_items_at (RelanceListModel *self,
                       const char       *from,
                       const char       *where)
 {
-  g_string_append (sql, "coalesce (sum (s), 0), coalesce (sum (o), 0) FROM (");
+  g_string_append (sql, "coalesce (sum (CASE kind WHEN 'credit_note' THEN -open ELSE open END), 0),"
+                        " coalesce (sum (CASE WHEN kind = 'invoice' AND due_date < ?1 THEN open END), 0)"
+                        " FROM (");
   append_open_branch (self, sql,
-                      "SELECT " SIGNED_OPEN " AS s,"
-                      " CASE WHEN " OVERDUE_INVOICE " THEN i.amount - i.allocated END AS o",
+                      "SELECT i.kind AS kind, i.due_date AS due_date, i.amount - i.allocated AS open",
                       from, where, "i.allocated < i.amount");
   g_string_append (sql, " UNION ALL ");
   append_open_branch (self, sql,
-                      "SELECT CASE i.kind WHEN 'credit_note' THEN -" _RELANCE_SQL_ALLOCATED_AFTER
-                      " ELSE " _RELANCE_SQL_ALLOCATED_AFTER " END AS s,"
-                      " CASE WHEN " OVERDUE_INVOICE " THEN " _RELANCE_SQL_ALLOCATED_AFTER " END AS o",
+                      "SELECT i.kind, i.due_date, " _RELANCE_SQL_ALLOCATED_AFTER,
                       from, where, "i.settled_date > ?1");
   g_string_append (sql, ")");
 }
