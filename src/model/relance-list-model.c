@@ -105,20 +105,26 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (RelanceListModel, relance_list_model, G_TYPE_OBJE
   "  min (CASE WHEN i.kind = 'invoice' AND i.due_date < ?1 THEN i.due_date END) AS oldest_due" \
   " FROM invoices i WHERE i.allocated < i.amount%s GROUP BY i.customer_id"
 /* Otherwise, like relance_ledger_aged_balance(): the items issued by ?1
- * that are open now or were settled after ?1, each with what was allocated
- * to it after ?1 given back. Both read a covering partial index, and the
- * allocations' own. */
+ * that are open now (summed by customer in the order of their covering
+ * partial index), with what was allocated to them after ?1 given back,
+ * and those settled after ?1 (what was allocated to them since: from the
+ * settled ones' covering index and the allocations', once each). */
+#define OPEN_NOW_AT \
+  "(i.amount - i.allocated + CASE WHEN i.allocated = 0 THEN 0 ELSE " _RELANCE_SQL_ALLOCATED_AFTER " END)"
 #define CUSTOMER_TOTALS_AT \
-  "SELECT customer_id," \
-  "  sum (CASE kind WHEN 'credit_note' THEN -open ELSE open END) AS balance," \
-  "  sum (CASE WHEN kind = 'invoice' AND due_date < ?1 THEN open END) AS overdue," \
-  "  min (CASE WHEN kind = 'invoice' AND due_date < ?1 THEN due_date END) AS oldest_due" \
-  " FROM (SELECT i.customer_id, i.kind, i.due_date, i.amount - i.allocated" \
-  "    + CASE WHEN i.allocated = 0 THEN 0 ELSE " _RELANCE_SQL_ALLOCATED_AFTER " END AS open" \
-  "   FROM invoices i WHERE i.allocated < i.amount AND +i.issue_date <= ?1%s" \
-  "  UNION ALL" \
-  "  SELECT i.customer_id, i.kind, i.due_date, " _RELANCE_SQL_ALLOCATED_AFTER \
+  "SELECT customer_id, sum (balance) AS balance, sum (overdue) AS overdue, min (oldest_due) AS oldest_due" \
+  " FROM (WITH settled AS MATERIALIZED (" \
+  "   SELECT i.customer_id, i.kind, i.due_date, " _RELANCE_SQL_ALLOCATED_AFTER " AS open" \
   "   FROM invoices i WHERE i.settled_date > ?1 AND i.issue_date <= ?1%s)" \
+  "  SELECT i.customer_id AS customer_id," \
+  "   sum (CASE i.kind WHEN 'credit_note' THEN -" OPEN_NOW_AT " ELSE " OPEN_NOW_AT " END) AS balance," \
+  "   sum (CASE WHEN i.kind = 'invoice' AND i.due_date < ?1 THEN " OPEN_NOW_AT " END) AS overdue," \
+  "   min (CASE WHEN i.kind = 'invoice' AND i.due_date < ?1 THEN i.due_date END) AS oldest_due" \
+  "  FROM invoices i WHERE i.allocated < i.amount AND +i.issue_date <= ?1%s GROUP BY i.customer_id" \
+  "  UNION ALL" \
+  "  SELECT customer_id, CASE kind WHEN 'credit_note' THEN -open ELSE open END," \
+  "   CASE WHEN kind = 'invoice' AND due_date < ?1 THEN open END," \
+  "   CASE WHEN kind = 'invoice' AND due_date < ?1 THEN due_date END FROM settled)" \
   " GROUP BY customer_id"
 
 #define SIGNED_AMOUNT "(CASE i.kind WHEN 'credit_note' THEN -i.amount ELSE i.amount END)"
@@ -563,15 +569,21 @@ id_column (RelanceListModel *self)
     }
 }
 
+/* What was allocated by the end of ?1 to an invoice open now: its
+ * covering index has no settled_date, and needs none. */
+#define ALLOCATED_NOW_AT \
+  "(i.allocated - CASE WHEN i.allocated = 0 THEN 0 ELSE " _RELANCE_SQL_ALLOCATED_AFTER " END)"
+
 /* One branch of the invoices' count or totals at the end of ?1: @select and
- * @where know every row is open then; @items says which. */
+ * @where know every row is open then; @items says which (those open now
+ * or those settled after ?1). */
 static void
 append_open_branch (RelanceListModel *self,
                     GString          *sql,
                     const char       *select,
                     const char       *from,
                     const char       *where,
-                    const char       *items)
+                    gboolean          open_now)
 {
   g_autoptr(GString) branch = g_string_new (select);
 
@@ -579,12 +591,11 @@ append_open_branch (RelanceListModel *self,
   g_string_append (branch, where);
   g_string_replace (branch, "i.allocated < i.amount", "1", 0);
   g_string_replace (branch, "i.allocated = i.amount", "0", 0);
-  g_string_replace (branch, "i.allocated", _RELANCE_SQL_ALLOCATED_AT, 0);
+  g_string_replace (branch, "i.allocated", open_now ? ALLOCATED_NOW_AT : _RELANCE_SQL_ALLOCATED_AT, 0);
   rewrite_disputes (self, branch, FALSE);
   /* The partial index of the items, not the one of issue dates. */
   g_string_replace (branch, "i.issue_date <= ?1", "+i.issue_date <= ?1", 0);
-  g_string_append (branch, " AND ");
-  g_string_append (branch, items);
+  g_string_append (branch, open_now ? " AND i.allocated < i.amount" : " AND i.settled_date > ?1");
   g_string_append (sql, branch->str);
 }
 
@@ -631,9 +642,9 @@ prepare_listing (RelanceListModel *self,
   else if (count && self->kind == RELANCE_LIST_INVOICES && self->amounts_after && lists_open_only (self))
     {
       g_string_assign (sql, "SELECT count (*) FROM (");
-      append_open_branch (self, sql, "SELECT 1", from->str, where->str, "i.allocated < i.amount");
+      append_open_branch (self, sql, "SELECT 1", from->str, where->str, TRUE);
       g_string_append (sql, " UNION ALL ");
-      append_open_branch (self, sql, "SELECT 1", from->str, where->str, "i.settled_date > ?1");
+      append_open_branch (self, sql, "SELECT 1", from->str, where->str, FALSE);
       g_string_append (sql, ")");
     }
 
@@ -1609,11 +1620,11 @@ append_open_items_at (RelanceListModel *self,
                         " FROM (");
   append_open_branch (self, sql,
                       "SELECT i.kind AS kind, i.due_date AS due_date, i.amount - i.allocated AS open",
-                      from, where, "i.allocated < i.amount");
+                      from, where, TRUE);
   g_string_append (sql, " UNION ALL ");
   append_open_branch (self, sql,
                       "SELECT i.kind, i.due_date, " _RELANCE_SQL_ALLOCATED_AFTER,
-                      from, where, "i.settled_date > ?1");
+                      from, where, FALSE);
   g_string_append (sql, ")");
 }
 

@@ -360,6 +360,27 @@ bench_overdue_past (RelanceDatabase *db, RelanceDay today)
   bench_overdue (db, today - PAST_DAYS);
 }
 
+/* A payment typed with tomorrow's date, on the first overdue invoice:
+ * the lists of today must not count it. Returns its id, to delete it. */
+static gint64
+add_payment_tomorrow (RelanceDatabase *db, RelanceDay today)
+{
+  g_autoptr(RelanceListModel) model = relance_list_model_new (db, RELANCE_LIST_INVOICES, today);
+  g_autoptr(RelanceInvoice) invoice = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *numbers[2] = { NULL, NULL };
+  gint64 id;
+
+  relance_list_model_set_overdue_only (model, TRUE);
+  invoice = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_nonnull (invoice);
+  numbers[0] = relance_invoice_get_number (invoice);
+  id = relance_ledger_add_payment (db, relance_invoice_get_customer_code (invoice), today + 1, 100,
+                                   numbers, NULL, "bench", &error);
+  g_assert_no_error (error);
+  return id;
+}
+
 static void
 measure_lists (RelanceDatabase *db, RelanceDay today)
 {
@@ -379,6 +400,21 @@ measure_lists (RelanceDatabase *db, RelanceDay today)
   measure ("overdue invoices only 180 days ago", NULL, bench_overdue_past, db, today);
   measure ("aged balance today", "< 300 ms", bench_aged_today, db, today);
   measure ("aged balance 180 days ago", "< 300 ms", bench_aged_past, db, today);
+
+  if (only == NULL || strstr (only, "tomorrow") != NULL)
+    {
+      gint64 payment = add_payment_tomorrow (db, today);
+      g_autoptr(GError) error = NULL;
+
+      measure ("customers: first page (a payment tomorrow)", NULL, bench_customers, db, today);
+      measure ("invoices: first page (a payment tomorrow)", NULL, bench_invoices, db, today);
+      measure ("sort by balance (a payment tomorrow)", NULL, bench_sort_customer_balance, db, today);
+      measure ("customers: totals bar (a payment tomorrow)", NULL, bench_customer_totals, db, today);
+      measure ("invoices: totals bar (a payment tomorrow)", NULL, bench_invoice_totals, db, today);
+      measure ("invoices 31-60 days late (a payment tomorrow)", NULL, bench_filter_overdue_31_60, db, today);
+      relance_desk_delete_payment (db, payment, &error);
+      g_assert_no_error (error);
+    }
 }
 
 /* The dispute list of one department, open ones, with its totals bar. */
