@@ -866,6 +866,40 @@ test_as_of_hand_worked (void)
   g_assert_cmpint (figures.on_account, ==, 15000);
   aged = relance_ledger_aged_balance (db, today, &error);
   g_assert_cmpint (((RelanceAgedRow *)g_ptr_array_index (aged, 0))->total, ==, 130000);
+
+  /* The disputes: at D, only FA-1's, opened on 05/11 for the 1 000,00 then
+   * open, still open (18 days); at today, FA-1's resolved after 28 days
+   * (05/11 to 03/12) and FA-2's, 500,00, open for 8 days. */
+  {
+    g_autoptr(RelanceListModel) disputes = relance_list_model_new (db, RELANCE_LIST_DISPUTES, d);
+    g_autoptr(RelanceDispute) first = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (disputes)), ==, 1);
+    first = g_list_model_get_item (G_LIST_MODEL (disputes), 0);
+    g_assert_cmpstr (relance_dispute_get_invoice_number (first), ==, "FA-1");
+    g_assert_cmpint (relance_dispute_get_status (first), ==, RELANCE_DISPUTE_STATUS_OPEN);
+    g_assert_cmpint (relance_dispute_get_days_open (first), ==, 18);
+    g_assert_true (relance_list_model_get_totals (disputes, &totals));
+    g_assert_cmpint (totals.total, ==, 100000);
+    g_assert_cmpint (totals.overdue, ==, 100000);
+    relance_list_model_set_status (disputes, RELANCE_LIST_STATUS_RESOLVED);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (disputes)), ==, 0);
+    relance_list_model_set_status (disputes, RELANCE_LIST_STATUS_OPEN);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (disputes)), ==, 1);
+
+    relance_list_model_set_today (disputes, today);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (disputes)), ==, 1);
+    relance_list_model_set_status (disputes, RELANCE_LIST_STATUS_ANY);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (disputes)), ==, 2);
+    g_assert_true (relance_list_model_get_totals (disputes, &totals));
+    g_assert_cmpint (totals.total, ==, 150000);
+    g_assert_cmpint (totals.overdue, ==, 50000);
+    g_clear_object (&first);
+    first = g_list_model_get_item (G_LIST_MODEL (disputes), 1);
+    g_assert_cmpstr (relance_dispute_get_invoice_number (first), ==, "FA-1");
+    g_assert_cmpint (relance_dispute_get_status (first), ==, RELANCE_DISPUTE_STATUS_RESOLVED);
+    g_assert_cmpint (relance_dispute_get_days_open (first), ==, 28);
+  }
 }
 
 /* On the sample ledger, at days in the past, every customer's balance in

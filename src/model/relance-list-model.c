@@ -273,7 +273,12 @@ update_as_of (RelanceListModel *self)
   self->disputes_after = FALSE;
   self->disputes_known = FALSE;
   if (self->kind == RELANCE_LIST_DISPUTES)
-    return;
+    {
+      if (!_relance_ledger_disputes_after (self->db, self->today, &self->disputes_after, &error))
+        g_warning ("Cannot read the ledger's dates: %s", error->message);
+      self->disputes_known = TRUE;
+      return;
+    }
 
   if (!_relance_ledger_amounts_after (self->db, self->today, &self->amounts_after, &error))
     g_warning ("Cannot read the ledger's dates: %s", error->message);
@@ -303,6 +308,23 @@ rewrite_disputes (RelanceListModel *self,
     g_string_replace (sql, "d.status = 'open'", _RELANCE_SQL_DISPUTE_OPEN_AT, 0);
 }
 
+/* The list of disputes as it stood at the end of ?1, when a dispute was
+ * opened or closed after it: those closed after ?1 were still open. */
+static void
+rewrite_dispute_list (RelanceListModel *self,
+                      GString          *sql)
+{
+  if (!self->disputes_after)
+    return;
+
+  g_string_replace (sql, "(d.status <> 'open')", "(NOT " _RELANCE_SQL_DISPUTE_OPEN_AT ")", 0);
+  g_string_replace (sql, "d.status = 'open'", _RELANCE_SQL_DISPUTE_OPEN_AT, 0);
+  g_string_replace (sql, "d.status = 'resolved'", "(d.status = 'resolved' AND d.resolved_on <= ?1)", 0);
+  g_string_replace (sql, "d.status = 'cancelled'", "(d.status = 'cancelled' AND d.resolved_on <= ?1)", 0);
+  g_string_replace (sql, "coalesce (d.resolved_on, ?1)",
+                    "coalesce (CASE WHEN d.resolved_on <= ?1 THEN d.resolved_on END, ?1)", 0);
+}
+
 /* Rewrites SQL written on the ledger as it stands (the stored allocated
  * amounts of invoices "i", the stored status of disputes "d") into SQL on
  * the ledger as it stood at the end of ?1, when something is dated after
@@ -313,6 +335,12 @@ rewrite_as_of (RelanceListModel *self,
                GString          *sql,
                gboolean          per_row)
 {
+  if (self->kind == RELANCE_LIST_DISPUTES)
+    {
+      rewrite_dispute_list (self, sql);
+      return;
+    }
+
   /* The customers' totals are written for both (customer_totals()). */
   if (self->amounts_after && self->kind == RELANCE_LIST_INVOICES)
     {
@@ -525,6 +553,9 @@ build_listing (RelanceListModel *self,
       if (self->cause != NULL)
         joins |= JOIN_CAUSE;
       g_string_append (from, " FROM disputes d");
+      /* Those opened by today; when none was opened after, all of them. */
+      if (self->disputes_after)
+        append_condition (where, "d.opened_on <= ?1");
       if (joins & (JOIN_INVOICE | JOIN_CUSTOMER))
         g_string_append (from, " JOIN invoices i ON i.id = d.invoice_id");
       if (joins & JOIN_CUSTOMER)
@@ -952,6 +983,14 @@ read_dispute (RelanceListModel *self,
   dispute->resolved_on = sqlite3_column_int (stmt, 11);
   dispute->description = _relance_column_dup (stmt, 13);
   dispute->resolution = _relance_column_dup (stmt, 14);
+  /* Closed after today: still open today. */
+  if (dispute->resolved_on > self->today)
+    {
+      dispute->resolved_on = 0;
+      status = "open";
+      g_free (dispute->resolution);
+      dispute->resolution = g_strdup ("");
+    }
 
   if (g_strcmp0 (status, "resolved") == 0)
     dispute->status = RELANCE_DISPUTE_STATUS_RESOLVED;
@@ -1689,7 +1728,7 @@ relance_list_model_get_totals (RelanceListModel  *self,
 
   g_string_append (sql, from->str);
   g_string_append (sql, where->str);
-  if (self->kind == RELANCE_LIST_CUSTOMERS)
+  if (self->kind != RELANCE_LIST_INVOICES)
     rewrite_as_of (self, sql, FALSE);
 
   stmt = _relance_database_prepare (self->db, sql->str, &error);

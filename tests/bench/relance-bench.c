@@ -386,6 +386,7 @@ measure_lists (RelanceDatabase *db, RelanceDay today)
 {
   measure ("customers: first page", "< 50 ms", bench_customers, db, today);
   measure ("invoices: first page", "< 50 ms", bench_invoices, db, today);
+  measure ("disputes: first page", "< 50 ms", bench_disputes, db, today);
   measure ("sort customers by balance, first page", NULL, bench_sort_customer_balance, db, today);
   measure ("customers: totals bar", NULL, bench_customer_totals, db, today);
   measure ("invoices: totals bar, all", NULL, bench_invoice_totals, db, today);
