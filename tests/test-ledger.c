@@ -11,6 +11,7 @@
 #include "relance-error.h"
 #include "relance-invoice.h"
 #include "relance-ledger.h"
+#include "relance-ledger-private.h"
 #include "relance-list-model.h"
 #include "relance-money.h"
 
@@ -522,6 +523,84 @@ test_aged_balance (Fixture       *fixture,
   g_assert_cmpint (((RelanceAgedRow *)early->pdata[0])->buckets[RELANCE_AGE_NOT_DUE], ==, 100000);
 }
 
+
+static gboolean
+amounts_after (Fixture    *fixture,
+               const char *iso)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean after = TRUE;
+
+  g_assert_true (_relance_ledger_amounts_after (fixture->db, day (iso), &after, &error));
+  g_assert_no_error (error);
+  return after;
+}
+
+static gboolean
+disputes_after (Fixture    *fixture,
+                const char *iso)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean after = TRUE;
+
+  g_assert_true (_relance_ledger_disputes_after (fixture->db, day (iso), &after, &error));
+  g_assert_no_error (error);
+  return after;
+}
+
+static guint
+count_disputed (Fixture    *fixture,
+                const char *iso)
+{
+  g_autoptr(RelanceListModel) model = relance_list_model_new (fixture->db, RELANCE_LIST_INVOICES, day (iso));
+  RelanceListTotals totals;
+
+  relance_list_model_set_status (model, RELANCE_LIST_STATUS_DISPUTED);
+  g_assert_true (relance_list_model_get_totals (model, &totals));
+  g_assert_cmpuint (totals.count, ==, g_list_model_get_n_items (G_LIST_MODEL (model)));
+  return totals.count;
+}
+
+/* Whether anything is dated after a day, which tells the lists they can
+ * read the stored open amounts and dispute statuses; and the status of a
+ * dispute on a day it was open and closed on later. The last item of the
+ * fixture, the credit note AV-001, is issued on 02/11/2026. */
+static void
+test_dated_after (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char * const f002[] = { "F-002", NULL };
+
+  g_assert_true (amounts_after (fixture, "2026-11-01"));
+  g_assert_false (amounts_after (fixture, "2026-11-02"));
+  g_assert_false (disputes_after (fixture, "2000-01-01"));
+
+  /* A payment on 20/11 settles part of F-002. */
+  g_assert_cmpint (relance_ledger_add_payment (fixture->db, "411DUP", day ("2026-11-20"), 10000, f002,
+                                               NULL, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (amounts_after (fixture, "2026-11-19"));
+  g_assert_false (amounts_after (fixture, "2026-11-20"));
+
+  /* F-002 disputed from 10/11 to 25/11: only the disputes are dated after
+   * 24/11, and the list sees F-002 disputed that day, not on 25/11. */
+  g_assert_cmpint (relance_ledger_open_dispute (fixture->db, "F-002", "A", 0, day ("2026-11-10"),
+                                                NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (disputes_after (fixture, "2026-11-09"));
+  g_assert_false (disputes_after (fixture, "2026-11-10"));
+  g_assert_true (relance_ledger_resolve_dispute (fixture->db, "F-002", day ("2026-11-25"), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (disputes_after (fixture, "2026-11-24"));
+  g_assert_false (disputes_after (fixture, "2026-11-25"));
+  g_assert_false (amounts_after (fixture, "2026-11-24"));
+
+  g_assert_cmpuint (count_disputed (fixture, "2026-11-09"), ==, 0);
+  g_assert_cmpuint (count_disputed (fixture, "2026-11-24"), ==, 1);
+  g_assert_cmpuint (count_disputed (fixture, "2026-11-25"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -539,6 +618,7 @@ main (int   argc,
   ADD ("/ledger/dispute/cycle", test_dispute_cycle);
   ADD ("/ledger/dispute/bad-input", test_dispute_bad_input);
   ADD ("/ledger/aged-balance", test_aged_balance);
+  ADD ("/ledger/dated-after", test_dated_after);
 #undef ADD
   g_test_add_func ("/ledger/age-buckets", test_age_buckets);
 

@@ -12,6 +12,7 @@
 #include "relance-desk.h"
 #include "relance-error.h"
 #include "relance-ledger.h"
+#include "relance-list-model.h"
 #include "relance-stats.h"
 
 static RelanceDay
@@ -474,6 +475,40 @@ test_aged_by_segment (void)
   g_assert_cmpuint (stats->segments->len, ==, 1);
 }
 
+
+/* The dashboard seen on 2026-02-28, before K1 was paid (03-05) and SC was
+ * issued (03-10): K1 500.00 is 59 days late (31-60), K2 1000 - 400 =
+ * 600.00 24 days (1-30), S1 2000.00 not due. Its aged balance, its
+ * receivables at the month's end and the customers' totals bar of that
+ * day all say 500 + 600 + 2000 = 3100.00, 1100.00 of it overdue. */
+static void
+test_dashboard_agrees_with_lists (void)
+{
+  g_autoptr(RelanceDatabase) db = new_receivables_ledger ();
+  g_autoptr(RelanceAgedStats) stats = NULL;
+  g_autoptr(GArray) months = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelanceListModel) customers = NULL;
+  RelanceStatsQuery query = { day ("2026-02-01"), day ("2026-02-28"), 0 };
+  RelanceListTotals totals;
+
+  stats = relance_stats_aged_balance (db, day ("2026-02-28"), 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stats->buckets[RELANCE_AGE_NOT_DUE], ==, 200000);
+  g_assert_cmpint (stats->buckets[RELANCE_AGE_1_30], ==, 60000);
+  g_assert_cmpint (stats->buckets[RELANCE_AGE_31_60], ==, 50000);
+  g_assert_cmpint (stats->total, ==, 310000);
+
+  months = relance_stats_receivables (db, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_array_index (months, RelanceReceivablesMonth, 0).receivables, ==, 310000);
+
+  customers = relance_list_model_new (db, RELANCE_LIST_CUSTOMERS, day ("2026-02-28"));
+  g_assert_true (relance_list_model_get_totals (customers, &totals));
+  g_assert_cmpint (totals.total, ==, 310000);
+  g_assert_cmpint (totals.overdue, ==, 110000);
+}
+
 static void
 test_resolution_buckets (void)
 {
@@ -499,6 +534,7 @@ main (int   argc,
   g_test_add_func ("/stats/receivables-dso", test_receivables_dso);
   g_test_add_func ("/stats/receivables-segment", test_receivables_segment);
   g_test_add_func ("/stats/aged-by-segment", test_aged_by_segment);
+  g_test_add_func ("/stats/dashboard-agrees-with-lists", test_dashboard_agrees_with_lists);
   g_test_add_func ("/stats/resolution-buckets", test_resolution_buckets);
 
   return g_test_run ();

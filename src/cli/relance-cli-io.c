@@ -495,12 +495,13 @@ run_export (const char   *command,
       N_("Write amounts with a decimal comma (1234,56)"), NULL },
     { NULL }
   };
+  RelanceDay at;
   int status;
   gboolean ok;
 
   if (!parse_options (&common, "", aged
                       ? _("Writes the aged balance at the date as CSV (UTF-8, “;”).")
-                      : _("Writes the open invoices and credit notes as CSV (UTF-8, “;”); "
+                      : _("Writes the open invoices and credit notes at the date as CSV (UTF-8, “;”); "
                           "the file imports back with “import csv”."),
                       entries, 0, 0, args, &status))
     return status;
@@ -511,12 +512,12 @@ run_export (const char   *command,
   if (db == NULL)
     return fail (error);
 
+  /* Both as the ledger stood at the end of the day. */
+  at = relance_day_is_valid (common.today) ? common.today : relance_day_today_local ();
   if (aged)
-    ok = relance_export_aged_balance (db, relance_day_is_valid (common.today)
-                                          ? common.today : relance_day_today_local (),
-                                      out, french, &error);
+    ok = relance_export_aged_balance (db, at, out, french, &error);
   else
-    ok = relance_export_open_items (db, out, french, &error);
+    ok = relance_export_open_items_at (db, at, out, french, &error);
 
   return ok ? RELANCE_CLI_EXIT_OK : fail (error);
 }

@@ -70,31 +70,13 @@ write_file (const char  *path,
   return TRUE;
 }
 
-/**
- * relance_export_open_items:
- * @db: the ledger
- * @path: the CSV file to write (replaced)
- * @french_decimals: write "1234,56" rather than "1234.56"
- *
- * One line per invoice or credit note with something open; credit notes
- * have negative amounts. The header is one Relance's CSV import recognises.
- *
- * Returns: %TRUE if the file was written
- */
-gboolean
-relance_export_open_items (RelanceDatabase  *db,
-                           const char       *path,
-                           gboolean          french_decimals,
-                           GError          **error)
+static gboolean
+write_open_items (GPtrArray   *items,
+                  const char  *path,
+                  gboolean     french_decimals,
+                  GError     **error)
 {
-  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
-
-  g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);
-
-  items = relance_import_list_open_items (db, error);
-  if (items == NULL)
-    return FALSE;
 
   /* Not translated: the import reads these names whatever the language. */
   g_string_append (out, "Code client;Raison sociale;Numéro facture;Type;Date facture;"
@@ -115,6 +97,61 @@ relance_export_open_items (RelanceDatabase  *db,
     }
 
   return write_file (path, out, error);
+}
+
+/**
+ * relance_export_open_items:
+ * @db: the ledger
+ * @path: the CSV file to write (replaced)
+ * @french_decimals: write "1234,56" rather than "1234.56"
+ *
+ * One line per invoice or credit note with something open; credit notes
+ * have negative amounts. The header is one Relance's CSV import recognises.
+ *
+ * Returns: %TRUE if the file was written
+ */
+gboolean
+relance_export_open_items (RelanceDatabase  *db,
+                           const char       *path,
+                           gboolean          french_decimals,
+                           GError          **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);
+
+  items = relance_import_list_open_items (db, error);
+  if (items == NULL)
+    return FALSE;
+
+  return write_open_items (items, path, french_decimals, error);
+}
+
+/**
+ * relance_export_open_items_at:
+ * @at: the day: the open items as they stood at its end
+ *
+ * Like relance_export_open_items(), without what was issued or allocated
+ * after @at.
+ *
+ * Returns: %TRUE if the file was written
+ */
+gboolean
+relance_export_open_items_at (RelanceDatabase  *db,
+                              RelanceDay        at,
+                              const char       *path,
+                              gboolean          french_decimals,
+                              GError          **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);
+
+  items = relance_import_list_open_items_at (db, at, error);
+  if (items == NULL)
+    return FALSE;
+
+  return write_open_items (items, path, french_decimals, error);
 }
 
 /**

@@ -18,6 +18,11 @@ gboolean relance_export_open_items   (RelanceDatabase  *db,
                                       const char       *path,
                                       gboolean          french_decimals,
                                       GError          **error);
+gboolean relance_export_open_items_at (RelanceDatabase *db,
+                                      RelanceDay        at,
+                                      const char       *path,
+                                      gboolean          french_decimals,
+                                      GError          **error);
 gboolean relance_export_aged_balance (RelanceDatabase  *db,
                                       RelanceDay        at,
                                       const char       *path,

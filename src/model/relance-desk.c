@@ -12,6 +12,7 @@
 #include "relance-desk.h"
 #include "relance-checks-private.h"
 #include "relance-error.h"
+#include "relance-ledger-private.h"
 #include "relance-money.h"
 #include "relance-text.h"
 #include "relance-worklist.h"
@@ -255,7 +256,8 @@ relance_desk_list_contacts (RelanceDatabase  *db,
 
 /**
  * relance_desk_get_figures:
- * @today: the day the figures are seen from
+ * @today: the day the figures are seen from: what was issued, paid,
+ *   allocated or disputed after it does not count
  * @figures: (out): the figures
  *
  * Average days late: over the invoices fully settled in the last 365 days
@@ -292,19 +294,22 @@ relance_desk_get_figures (RelanceDatabase         *db,
 
   memset (figures, 0, sizeof *figures);
 
+  /* As the ledger stood at the end of @today (?1): the items issued by
+   * then, open now or settled after, less what was allocated by then;
+   * like the aged balance. */
   open = _relance_database_prepare (db,
-                                    "SELECT coalesce (sum (CASE kind WHEN 'credit_note' THEN allocated - amount"
-                                    "   ELSE amount - allocated END), 0),"
-                                    " coalesce (sum (CASE WHEN kind = 'invoice' AND due_date < ?2"
-                                    "   THEN amount - allocated END), 0),"
+                                    "SELECT coalesce (sum (CASE kind WHEN 'credit_note' THEN -open ELSE open END), 0),"
+                                    " coalesce (sum (CASE WHEN kind = 'invoice' AND due_date < ?1 THEN open END), 0),"
                                     " count (CASE WHEN kind = 'invoice' THEN 1 END),"
-                                    " count (CASE WHEN kind = 'invoice' AND due_date < ?2 THEN 1 END)"
-                                    " FROM invoices WHERE customer_id = ?1 AND allocated < amount",
+                                    " count (CASE WHEN kind = 'invoice' AND due_date < ?1 THEN 1 END)"
+                                    " FROM (SELECT i.kind, i.due_date, i.amount - " _RELANCE_SQL_ALLOCATED_AT " AS open"
+                                    "  FROM invoices i WHERE i.customer_id = ?2 AND i.issue_date <= ?1"
+                                    "  AND (i.allocated < i.amount OR i.settled_date > ?1))",
                                     error);
   if (open == NULL)
     return FALSE;
-  sqlite3_bind_int64 (open, 1, customer_id);
-  sqlite3_bind_int (open, 2, today);
+  sqlite3_bind_int (open, 1, today);
+  sqlite3_bind_int64 (open, 2, customer_id);
   if (!_relance_database_step (db, open, &has_row, error))
     return FALSE;
   figures->balance = sqlite3_column_int64 (open, 0);
@@ -312,23 +317,28 @@ relance_desk_get_figures (RelanceDatabase         *db,
   figures->n_open = sqlite3_column_int (open, 2);
   figures->n_overdue = sqlite3_column_int (open, 3);
 
+  /* The payments received by @today less what of them was allocated by
+   * then. */
   account = _relance_database_prepare (db,
-                                       "SELECT coalesce (sum (amount - allocated), 0) FROM payments"
-                                       " WHERE customer_id = ?1",
+                                       "SELECT coalesce (sum (p.amount - coalesce ((SELECT sum (a.amount)"
+                                       "   FROM allocations a WHERE a.payment_id = p.id AND a.date <= ?2), 0)), 0)"
+                                       " FROM payments p WHERE p.customer_id = ?1 AND p.date <= ?2",
                                        error);
   if (account == NULL)
     return FALSE;
   sqlite3_bind_int64 (account, 1, customer_id);
+  sqlite3_bind_int (account, 2, today);
   if (!query_int64 (db, account, &figures->on_account, error))
     return FALSE;
 
   disputes = _relance_database_prepare (db,
                                         "SELECT count (*) FROM disputes d JOIN invoices i ON i.id = d.invoice_id"
-                                        " WHERE i.customer_id = ?1 AND d.status = 'open'",
+                                        " WHERE i.customer_id = ?2 AND " _RELANCE_SQL_DISPUTE_OPEN_AT,
                                         error);
   if (disputes == NULL)
     return FALSE;
-  sqlite3_bind_int64 (disputes, 1, customer_id);
+  sqlite3_bind_int (disputes, 1, today);
+  sqlite3_bind_int64 (disputes, 2, customer_id);
   if (!query_int64 (db, disputes, &value, error))
     return FALSE;
   figures->n_open_disputes = (int)value;

@@ -44,6 +44,7 @@
 #include "relance-checks-private.h"
 #include "relance-error.h"
 #include "relance-import-private.h"
+#include "relance-ledger-private.h"
 #include "relance-money.h"
 #include "relance-schema-private.h"
 #include "relance-text.h"
@@ -2386,32 +2387,13 @@ relance_open_item_free (RelanceOpenItem *item)
   g_free (item);
 }
 
-/**
- * relance_import_list_open_items:
- *
- * Returns: (transfer full) (element-type RelanceOpenItem): every invoice
- *   and credit note with something open, by customer code then due date
- */
-GPtrArray *
-relance_import_list_open_items (RelanceDatabase  *db,
-                                GError          **error)
+static GPtrArray *
+read_open_items (RelanceDatabase  *db,
+                 sqlite3_stmt     *stmt,
+                 GError          **error)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)relance_open_item_free);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean has_row;
-
-  g_return_val_if_fail (RELANCE_IS_DATABASE (db), NULL);
-
-  stmt = _relance_database_prepare (db,
-                                    "SELECT c.code, c.name, i.number, i.kind = 'credit_note',"
-                                    " i.issue_date, i.due_date, i.amount, i.amount - i.allocated,"
-                                    " i.currency"
-                                    " FROM invoices i JOIN customers c ON c.id = i.customer_id"
-                                    " WHERE i.allocated < i.amount"
-                                    " ORDER BY c.code, i.due_date, i.number",
-                                    error);
-  if (stmt == NULL)
-    return NULL;
 
   for (;;)
     {
@@ -2436,6 +2418,66 @@ relance_import_list_open_items (RelanceDatabase  *db,
     }
 
   return g_steal_pointer (&items);
+}
+
+/**
+ * relance_import_list_open_items:
+ *
+ * Returns: (transfer full) (element-type RelanceOpenItem): every invoice
+ *   and credit note with something open, by customer code then due date
+ */
+GPtrArray *
+relance_import_list_open_items (RelanceDatabase  *db,
+                                GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), NULL);
+
+  stmt = _relance_database_prepare (db,
+                                    "SELECT c.code, c.name, i.number, i.kind = 'credit_note',"
+                                    " i.issue_date, i.due_date, i.amount, i.amount - i.allocated,"
+                                    " i.currency"
+                                    " FROM invoices i JOIN customers c ON c.id = i.customer_id"
+                                    " WHERE i.allocated < i.amount"
+                                    " ORDER BY c.code, i.due_date, i.number",
+                                    error);
+  if (stmt == NULL)
+    return NULL;
+
+  return read_open_items (db, stmt, error);
+}
+
+/**
+ * relance_import_list_open_items_at:
+ * @at: the day: what was issued or allocated after it does not count
+ *
+ * Returns: (transfer full) (element-type RelanceOpenItem): every invoice
+ *   and credit note with something open at the end of @at, by customer
+ *   code then due date
+ */
+GPtrArray *
+relance_import_list_open_items_at (RelanceDatabase  *db,
+                                   RelanceDay        at,
+                                   GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), NULL);
+
+  stmt = _relance_database_prepare (db,
+                                    "SELECT c.code, c.name, i.number, i.kind = 'credit_note',"
+                                    " i.issue_date, i.due_date, i.amount, i.amount - " _RELANCE_SQL_ALLOCATED_AT ","
+                                    " i.currency"
+                                    " FROM invoices i JOIN customers c ON c.id = i.customer_id"
+                                    " WHERE " _RELANCE_SQL_OPEN_AT " AND i.issue_date <= ?1"
+                                    " ORDER BY c.code, i.due_date, i.number",
+                                    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, at);
+
+  return read_open_items (db, stmt, error);
 }
 
 /* Case file */

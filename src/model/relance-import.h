@@ -185,6 +185,9 @@ typedef struct
 void                  relance_open_item_free          (RelanceOpenItem         *item);
 GPtrArray            *relance_import_list_open_items  (RelanceDatabase         *db,
                                                        GError                 **error);
+GPtrArray            *relance_import_list_open_items_at (RelanceDatabase       *db,
+                                                       RelanceDay               at,
+                                                       GError                 **error);
 
 /* A customer's case file, for an agency or a lawyer. */
 typedef struct

@@ -12,6 +12,7 @@
 #include "relance-checks-private.h"
 #include "relance-error.h"
 #include "relance-ledger.h"
+#include "relance-ledger-private.h"
 #include "relance-money.h"
 #include "relance-text.h"
 
@@ -927,4 +928,77 @@ relance_ledger_aged_balance (RelanceDatabase  *db,
     }
 
   return g_steal_pointer (&rows);
+}
+
+static gboolean
+query_flag (RelanceDatabase  *db,
+            const char       *sql,
+            RelanceDay        day,
+            gboolean         *flag,
+            GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row;
+
+  stmt = _relance_database_prepare (db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, day);
+  if (!_relance_database_step (db, stmt, &has_row, error))
+    return FALSE;
+
+  *flag = has_row && sqlite3_column_int (stmt, 0) != 0;
+  return TRUE;
+}
+
+/**
+ * _relance_ledger_amounts_after:
+ * @day: the day the ledger is seen from
+ * @after: (out): whether an invoice or credit note was issued, or an
+ *   allocation (of a payment or a credit note) is dated, after @day
+ *
+ * When it is not, the stored open amounts (amount - allocated) are those
+ * of @day. Two index look-ups, whatever the size of the ledger.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_relance_ledger_amounts_after (RelanceDatabase  *db,
+                               RelanceDay        day,
+                               gboolean         *after,
+                               GError          **error)
+{
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (after != NULL, FALSE);
+
+  return query_flag (db,
+                     "SELECT coalesce ((SELECT max (issue_date) FROM invoices), 0) > ?1"
+                     " OR coalesce ((SELECT max (date) FROM allocations), 0) > ?1",
+                     day, after, error);
+}
+
+/**
+ * _relance_ledger_disputes_after:
+ * @day: the day the ledger is seen from
+ * @after: (out): whether a dispute was opened, resolved or cancelled after
+ *   @day
+ *
+ * When none was, the disputes with the status "open" are those open at
+ * @day. Reads every dispute (they are a few per cent of the invoices).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_relance_ledger_disputes_after (RelanceDatabase  *db,
+                                RelanceDay        day,
+                                gboolean         *after,
+                                GError          **error)
+{
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (after != NULL, FALSE);
+
+  return query_flag (db,
+                     "SELECT coalesce ((SELECT max (opened_on) FROM disputes), 0) > ?1"
+                     " OR EXISTS (SELECT 1 FROM disputes WHERE resolved_on > ?1)",
+                     day, after, error);
 }

@@ -9,6 +9,7 @@
 
 #include "relance-customer-private.h"
 #include "relance-ledger.h"
+#include "relance-ledger-private.h"
 #include "relance-database-private.h"
 #include "relance-dispute-private.h"
 #include "relance-invoice-private.h"
@@ -69,6 +70,14 @@ struct _RelanceListModel
   gboolean         open_dispute_only;
   gboolean         archived;
 
+  /* Whether the ledger holds something dated after today (see
+   * update_as_of()): then the stored open amounts or dispute statuses are
+   * not those of today, and the queries compute them. The disputes are
+   * looked at only by a query that needs them. */
+  gboolean         amounts_after;
+  gboolean         disputes_after;
+  gboolean         disputes_known;
+
   /* The ids in list order are read lazily: n_items comes from a count, and
    * the ids from a cursor stepped as far as a list asks, then to the end in
    * idle time, so the first page shows at once even on a million rows. */
@@ -85,12 +94,38 @@ static void list_model_iface_init (GListModelInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (RelanceListModel, relance_list_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
+/* Each customer's balance, overdue amount and oldest overdue due date, at
+ * the end of ?1; %s narrows the invoices ("" or " AND i.customer_id IN
+ * (...)"). When nothing is dated after ?1, the stored open items are those
+ * of ?1. */
 #define CUSTOMER_TOTALS \
-  "SELECT customer_id," \
-  "  sum (CASE kind WHEN 'credit_note' THEN allocated - amount ELSE amount - allocated END) AS balance," \
-  "  sum (CASE WHEN kind = 'invoice' AND due_date < ?1 THEN amount - allocated END) AS overdue," \
-  "  min (CASE WHEN kind = 'invoice' AND due_date < ?1 THEN due_date END) AS oldest_due" \
-  " FROM invoices WHERE allocated < amount"
+  "SELECT i.customer_id AS customer_id," \
+  "  sum (CASE i.kind WHEN 'credit_note' THEN i.allocated - i.amount ELSE i.amount - i.allocated END) AS balance," \
+  "  sum (CASE WHEN i.kind = 'invoice' AND i.due_date < ?1 THEN i.amount - i.allocated END) AS overdue," \
+  "  min (CASE WHEN i.kind = 'invoice' AND i.due_date < ?1 THEN i.due_date END) AS oldest_due" \
+  " FROM invoices i WHERE i.allocated < i.amount%s GROUP BY i.customer_id"
+/* Otherwise, like relance_ledger_aged_balance(): the items issued by ?1
+ * that are open now (summed by customer in the order of their covering
+ * partial index), with what was allocated to them after ?1 given back,
+ * and those settled after ?1 (what was allocated to them since: from the
+ * settled ones' covering index and the allocations', once each). */
+#define OPEN_NOW_AT \
+  "(i.amount - i.allocated + CASE WHEN i.allocated = 0 THEN 0 ELSE " _RELANCE_SQL_ALLOCATED_AFTER " END)"
+#define CUSTOMER_TOTALS_AT \
+  "SELECT customer_id, sum (balance) AS balance, sum (overdue) AS overdue, min (oldest_due) AS oldest_due" \
+  " FROM (WITH settled AS MATERIALIZED (" \
+  "   SELECT i.customer_id, i.kind, i.due_date, " _RELANCE_SQL_ALLOCATED_AFTER " AS open" \
+  "   FROM invoices i WHERE i.settled_date > ?1 AND i.issue_date <= ?1%s)" \
+  "  SELECT i.customer_id AS customer_id," \
+  "   sum (CASE i.kind WHEN 'credit_note' THEN -" OPEN_NOW_AT " ELSE " OPEN_NOW_AT " END) AS balance," \
+  "   sum (CASE WHEN i.kind = 'invoice' AND i.due_date < ?1 THEN " OPEN_NOW_AT " END) AS overdue," \
+  "   min (CASE WHEN i.kind = 'invoice' AND i.due_date < ?1 THEN i.due_date END) AS oldest_due" \
+  "  FROM invoices i WHERE i.allocated < i.amount AND +i.issue_date <= ?1%s GROUP BY i.customer_id" \
+  "  UNION ALL" \
+  "  SELECT customer_id, CASE kind WHEN 'credit_note' THEN -open ELSE open END," \
+  "   CASE WHEN kind = 'invoice' AND due_date < ?1 THEN open END," \
+  "   CASE WHEN kind = 'invoice' AND due_date < ?1 THEN due_date END FROM settled)" \
+  " GROUP BY customer_id"
 
 #define SIGNED_AMOUNT "(CASE i.kind WHEN 'credit_note' THEN -i.amount ELSE i.amount END)"
 #define SIGNED_OPEN "(CASE i.kind WHEN 'credit_note' THEN i.allocated - i.amount ELSE i.amount - i.allocated END)"
@@ -108,7 +143,8 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (RelanceListModel, relance_list_model, G_TYPE_OBJE
   " WHEN " PROMISED_INVOICE " THEN 1" \
   " WHEN i.kind = 'invoice' AND i.due_date < ?1 THEN 2 ELSE 3 END)"
 
-#define LAST_ACTION_DATE "coalesce ((SELECT max (a.date) FROM actions a WHERE a.customer_id = c.id), 0)"
+#define LAST_ACTION_DATE \
+  "coalesce ((SELECT max (a.date) FROM actions a WHERE a.customer_id = c.id AND a.date <= ?1), 0)"
 /* Nothing planned sorts last. */
 #define NEXT_ACTION_DATE \
   "coalesce (min (coalesce ((SELECT pp.until FROM postponements pp WHERE pp.customer_id = c.id AND pp.until > ?1), 9999999)," \
@@ -226,6 +262,112 @@ has_search (RelanceListModel *self)
   return self->search != NULL && self->search[0] != '\0';
 }
 
+/* Finds out whether the ledger holds amounts or disputes dated after
+ * today, which the stored columns already count. */
+static void
+update_as_of (RelanceListModel *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->amounts_after = FALSE;
+  self->disputes_after = FALSE;
+  self->disputes_known = FALSE;
+  if (self->kind == RELANCE_LIST_DISPUTES)
+    {
+      if (!_relance_ledger_disputes_after (self->db, self->today, &self->disputes_after, &error))
+        g_warning ("Cannot read the ledger's dates: %s", error->message);
+      self->disputes_known = TRUE;
+      return;
+    }
+
+  if (!_relance_ledger_amounts_after (self->db, self->today, &self->amounts_after, &error))
+    g_warning ("Cannot read the ledger's dates: %s", error->message);
+}
+
+/* Rewrites the stored status of disputes "d" in @sql into their status at
+ * the end of ?1, when a dispute was opened or closed after it (or always,
+ * @per_row: on a page of rows, it costs nothing). */
+static void
+rewrite_disputes (RelanceListModel *self,
+                  GString          *sql,
+                  gboolean          per_row)
+{
+  if (strstr (sql->str, "d.status = 'open'") == NULL)
+    return;
+
+  if (!per_row && !self->disputes_known)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!_relance_ledger_disputes_after (self->db, self->today, &self->disputes_after, &error))
+        g_warning ("Cannot read the ledger's dates: %s", error->message);
+      self->disputes_known = TRUE;
+    }
+
+  if (per_row || self->disputes_after)
+    g_string_replace (sql, "d.status = 'open'", _RELANCE_SQL_DISPUTE_OPEN_AT, 0);
+}
+
+/* The list of disputes as it stood at the end of ?1, when a dispute was
+ * opened or closed after it: those closed after ?1 were still open. */
+static void
+rewrite_dispute_list (RelanceListModel *self,
+                      GString          *sql)
+{
+  if (!self->disputes_after)
+    return;
+
+  g_string_replace (sql, "(d.status <> 'open')", "(NOT " _RELANCE_SQL_DISPUTE_OPEN_AT ")", 0);
+  g_string_replace (sql, "d.status = 'open'", _RELANCE_SQL_DISPUTE_OPEN_AT, 0);
+  g_string_replace (sql, "d.status = 'resolved'", "(d.status = 'resolved' AND d.resolved_on <= ?1)", 0);
+  g_string_replace (sql, "d.status = 'cancelled'", "(d.status = 'cancelled' AND d.resolved_on <= ?1)", 0);
+  g_string_replace (sql, "coalesce (d.resolved_on, ?1)",
+                    "coalesce (CASE WHEN d.resolved_on <= ?1 THEN d.resolved_on END, ?1)", 0);
+}
+
+/* Rewrites SQL written on the ledger as it stands (the stored allocated
+ * amounts of invoices "i", the stored status of disputes "d") into SQL on
+ * the ledger as it stood at the end of ?1, when something is dated after
+ * it. @per_row: the SQL reads a page of rows, where working out each row's
+ * amount is quicker than listing every open item. */
+static void
+rewrite_as_of (RelanceListModel *self,
+               GString          *sql,
+               gboolean          per_row)
+{
+  if (self->kind == RELANCE_LIST_DISPUTES)
+    {
+      rewrite_dispute_list (self, sql);
+      return;
+    }
+
+  /* The customers' totals are written for both (customer_totals()). */
+  if (self->amounts_after && self->kind == RELANCE_LIST_INVOICES)
+    {
+      /* Whether an invoice is open reads its own row; the predicates are
+       * put aside while the amounts are rewritten. */
+      if (!per_row)
+        {
+          g_string_replace (sql, "i.allocated < i.amount", "\1open\1", 0);
+          g_string_replace (sql, "i.allocated = i.amount", "\1settled\1", 0);
+        }
+      g_string_replace (sql, "i.allocated", _RELANCE_SQL_ALLOCATED_AT, 0);
+      g_string_replace (sql, "\1open\1", _RELANCE_SQL_OPEN_AT, 0);
+      g_string_replace (sql, "\1settled\1", _RELANCE_SQL_SETTLED_AT, 0);
+    }
+  rewrite_disputes (self, sql, per_row);
+}
+
+/* The customers' totals, narrowed by @filter on "i". */
+static char *
+customer_totals (RelanceListModel *self,
+                 const char       *filter)
+{
+  if (self->amounts_after)
+    return g_strdup_printf (CUSTOMER_TOTALS_AT, filter, filter);
+  return g_strdup_printf (CUSTOMER_TOTALS, filter);
+}
+
 static void
 bind_common (RelanceListModel *self,
              sqlite3_stmt     *stmt)
@@ -267,6 +409,9 @@ bind_common (RelanceListModel *self,
 #define OPEN_DISPUTE_OF_INVOICE \
   "EXISTS (SELECT 1 FROM disputes d WHERE d.invoice_id = i.id AND d.status = 'open')"
 #define OVERDUE_INVOICE "(i.kind = 'invoice' AND i.allocated < i.amount AND i.due_date < ?1)"
+/* The WHERE of the invoices' listing with no filter, seen from a day
+ * something is dated after. */
+#define ISSUED_BY_TODAY " WHERE i.issue_date <= ?1"
 
 /* Mirrors read_invoice(): paid, disputed, promised, overdue, or else open. */
 static const char *
@@ -336,15 +481,16 @@ append_condition (GString    *where,
   g_string_append (where, condition);
 }
 
-/* The FROM and WHERE of the listing: only the joins the filters and the
- * sort key need, so the count and the cursor stay on indexes. */
+/* The FROM and WHERE of the listing: only the joins the filters and
+ * @wanted (the sort key's, or none for a count) need, so the count and
+ * the cursor stay on indexes. */
 static void
 build_listing (RelanceListModel *self,
-               Joins             extra_joins,
+               Joins             wanted,
                GString          *from,
                GString          *where)
 {
-  Joins joins = self->sort->joins | extra_joins;
+  Joins joins = wanted;
   const char *match = "i.customer_id IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?2)";
   const char *prefix = "i.id IN (SELECT id FROM invoices WHERE number >= ?4 AND number < ?5)";
 
@@ -355,7 +501,11 @@ build_listing (RelanceListModel *self,
         joins |= JOIN_TOTALS;
       g_string_append (from, " FROM customers c");
       if (joins & JOIN_TOTALS)
-        g_string_append (from, " LEFT JOIN (" CUSTOMER_TOTALS " GROUP BY customer_id) o ON o.customer_id = c.id");
+        {
+          g_autofree char *totals = customer_totals (self, "");
+
+          g_string_append_printf (from, " LEFT JOIN (%s) o ON o.customer_id = c.id", totals);
+        }
       append_condition (where, self->archived ? "c.archived = 1" : "c.archived = 0");
       if (self->overdue_only)
         append_condition (where, "o.overdue > 0");
@@ -373,6 +523,9 @@ build_listing (RelanceListModel *self,
       g_string_append (from, " FROM invoices i");
       if (joins & JOIN_CUSTOMER)
         g_string_append (from, " JOIN customers c ON c.id = i.customer_id");
+      /* Those issued by today; when none was issued after, all of them. */
+      if (self->amounts_after)
+        append_condition (where, "i.issue_date <= ?1");
       if (self->customer_id > 0)
         append_condition (where, "i.customer_id = ?3");
       if (self->overdue_only)
@@ -400,6 +553,9 @@ build_listing (RelanceListModel *self,
       if (self->cause != NULL)
         joins |= JOIN_CAUSE;
       g_string_append (from, " FROM disputes d");
+      /* Those opened by today; when none was opened after, all of them. */
+      if (self->disputes_after)
+        append_condition (where, "d.opened_on <= ?1");
       if (joins & (JOIN_INVOICE | JOIN_CUSTOMER))
         g_string_append (from, " JOIN invoices i ON i.id = d.invoice_id");
       if (joins & JOIN_CUSTOMER)
@@ -444,6 +600,44 @@ id_column (RelanceListModel *self)
     }
 }
 
+/* What was allocated by the end of ?1 to an invoice open now: its
+ * covering index has no settled_date, and needs none. */
+#define ALLOCATED_NOW_AT \
+  "(i.allocated - CASE WHEN i.allocated = 0 THEN 0 ELSE " _RELANCE_SQL_ALLOCATED_AFTER " END)"
+
+/* One branch of the invoices' count or totals at the end of ?1: @select and
+ * @where know every row is open then; @items says which (those open now
+ * or those settled after ?1). */
+static void
+append_open_branch (RelanceListModel *self,
+                    GString          *sql,
+                    const char       *select,
+                    const char       *from,
+                    const char       *where,
+                    gboolean          open_now)
+{
+  g_autoptr(GString) branch = g_string_new (select);
+
+  g_string_append (branch, from);
+  g_string_append (branch, where);
+  g_string_replace (branch, "i.allocated < i.amount", "1", 0);
+  g_string_replace (branch, "i.allocated = i.amount", "0", 0);
+  g_string_replace (branch, "i.allocated", open_now ? ALLOCATED_NOW_AT : _RELANCE_SQL_ALLOCATED_AT, 0);
+  rewrite_disputes (self, branch, FALSE);
+  /* The partial index of the items, not the one of issue dates. */
+  g_string_replace (branch, "i.issue_date <= ?1", "+i.issue_date <= ?1", 0);
+  g_string_append (branch, open_now ? " AND i.allocated < i.amount" : " AND i.settled_date > ?1");
+  g_string_append (sql, branch->str);
+}
+
+/* Whether the filters keep only invoices with something open. */
+static gboolean
+lists_open_only (RelanceListModel *self)
+{
+  return self->overdue_only || self->age_bucket >= 0 ||
+         (self->status != RELANCE_LIST_STATUS_ANY && self->status != RELANCE_LIST_STATUS_PAID);
+}
+
 static sqlite3_stmt *
 prepare_listing (RelanceListModel *self,
                  gboolean          count)
@@ -454,7 +648,9 @@ prepare_listing (RelanceListModel *self,
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt;
 
-  build_listing (self, JOIN_NONE, from, where);
+  /* The joins of the sort key never change the count (each row has its
+   * customer, invoice and cause): a count reads none. */
+  build_listing (self, count ? JOIN_NONE : self->sort->joins, from, where);
 
   g_string_append (sql, count ? "count (*)" : id_column (self));
   g_string_append (sql, from->str);
@@ -463,6 +659,24 @@ prepare_listing (RelanceListModel *self,
     {
       g_string_append (sql, " ORDER BY ");
       g_string_append (sql, self->descending ? self->sort->descending : self->sort->ascending);
+    }
+
+  rewrite_as_of (self, sql, FALSE);
+
+  /* Every invoice issued by today: all of them but the few issued after,
+   * rather than counting most of the index of issue dates. Only open ones:
+   * those open now and those settled after today, each from its partial
+   * index. */
+  if (count && self->kind == RELANCE_LIST_INVOICES && g_str_equal (where->str, ISSUED_BY_TODAY))
+    g_string_assign (sql, "SELECT (SELECT count (*) FROM invoices)"
+                          " - (SELECT count (*) FROM invoices WHERE issue_date > ?1)");
+  else if (count && self->kind == RELANCE_LIST_INVOICES && self->amounts_after && lists_open_only (self))
+    {
+      g_string_assign (sql, "SELECT count (*) FROM (");
+      append_open_branch (self, sql, "SELECT 1", from->str, where->str, TRUE);
+      g_string_append (sql, " UNION ALL ");
+      append_open_branch (self, sql, "SELECT 1", from->str, where->str, FALSE);
+      g_string_append (sql, ")");
     }
 
   stmt = _relance_database_prepare (self->db, sql->str, &error);
@@ -540,6 +754,7 @@ load_ids (RelanceListModel *self)
   g_hash_table_remove_all (self->pages);
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->n_items = 0;
+  update_as_of (self);
 
   count = prepare_listing (self, TRUE);
   if (count == NULL)
@@ -576,12 +791,16 @@ ensure_ids (RelanceListModel *self)
 static const char *
 rows_query (RelanceListModel *self)
 {
-  static char *queries[3];
+  /* By kind, and whether amounts are dated after today. */
+  static char *queries[3][2];
+  char **query = &queries[self->kind][!!self->amounts_after];
+  g_autofree char *totals = NULL;
+  g_autofree char *filter = NULL;
   GString *sql;
   GString *in_list;
 
-  if (queries[self->kind] != NULL)
-    return queries[self->kind];
+  if (*query != NULL)
+    return *query;
 
   in_list = g_string_new ("(");
   for (guint i = 0; i < PAGE_SIZE; i++)
@@ -592,6 +811,8 @@ rows_query (RelanceListModel *self)
   switch (self->kind)
     {
     case RELANCE_LIST_CUSTOMERS:
+      filter = g_strdup_printf (" AND i.customer_id IN %s", in_list->str);
+      totals = customer_totals (self, filter);
       g_string_append_printf (sql,
                               "SELECT c.id, c.code, c.name, c.address, c.postcode, c.city, c.country,"
                               " c.email, c.phone, s.name, c.payment_terms, c.archived,"
@@ -601,13 +822,13 @@ rows_query (RelanceListModel *self)
                               " (SELECT min (p.promised_date) FROM promises p WHERE p.customer_id = c.id"
                               "   AND p.made_on <= ?1 AND p.promised_date >= ?1)"
                               " FROM customers c LEFT JOIN segments s ON s.id = c.segment_id"
-                              " LEFT JOIN (" CUSTOMER_TOTALS " AND customer_id IN %s GROUP BY customer_id) o"
-                              " ON o.customer_id = c.id"
+                              " LEFT JOIN (%s) o ON o.customer_id = c.id"
                               " LEFT JOIN actions la ON la.id = (SELECT a.id FROM actions a"
-                              "   WHERE a.customer_id = c.id ORDER BY a.date DESC, a.id DESC LIMIT 1)"
+                              "   WHERE a.customer_id = c.id AND a.date <= ?1"
+                              "   ORDER BY a.date DESC, a.id DESC LIMIT 1)"
                               " LEFT JOIN postponements pp ON pp.customer_id = c.id AND pp.until > ?1"
                               " WHERE c.id IN %s",
-                              in_list->str, in_list->str);
+                              totals, in_list->str);
       break;
 
     case RELANCE_LIST_INVOICES:
@@ -638,9 +859,12 @@ rows_query (RelanceListModel *self)
       g_assert_not_reached ();
     }
 
+  if (self->kind != RELANCE_LIST_DISPUTES)
+    rewrite_as_of (self, sql, TRUE);
+
   g_string_free (in_list, TRUE);
-  queries[self->kind] = g_string_free (sql, FALSE);
-  return queries[self->kind];
+  *query = g_string_free (sql, FALSE);
+  return *query;
 }
 
 static gpointer
@@ -759,6 +983,14 @@ read_dispute (RelanceListModel *self,
   dispute->resolved_on = sqlite3_column_int (stmt, 11);
   dispute->description = _relance_column_dup (stmt, 13);
   dispute->resolution = _relance_column_dup (stmt, 14);
+  /* Closed after today: still open today. */
+  if (dispute->resolved_on > self->today)
+    {
+      dispute->resolved_on = 0;
+      status = "open";
+      g_free (dispute->resolution);
+      dispute->resolution = g_strdup ("");
+    }
 
   if (g_strcmp0 (status, "resolved") == 0)
     dispute->status = RELANCE_DISPUTE_STATUS_RESOLVED;
@@ -1411,6 +1643,30 @@ relance_list_model_dup_departments (RelanceListModel *self)
   return g_strv_builder_end (names);
 }
 
+/* The sums of the invoices' totals bar at the end of ?1, when something
+ * is dated after it: the open items of that day are those open now and
+ * those settled after it (what was allocated to them since is all that was
+ * open), each read from its partial index. @where has the condition on
+ * the issue date. */
+static void
+append_open_items_at (RelanceListModel *self,
+                      GString          *sql,
+                      const char       *from,
+                      const char       *where)
+{
+  g_string_append (sql, "coalesce (sum (CASE kind WHEN 'credit_note' THEN -open ELSE open END), 0),"
+                        " coalesce (sum (CASE WHEN kind = 'invoice' AND due_date < ?1 THEN open END), 0)"
+                        " FROM (");
+  append_open_branch (self, sql,
+                      "SELECT i.kind AS kind, i.due_date AS due_date, i.amount - i.allocated AS open",
+                      from, where, TRUE);
+  g_string_append (sql, " UNION ALL ");
+  append_open_branch (self, sql,
+                      "SELECT i.kind, i.due_date, " _RELANCE_SQL_ALLOCATED_AFTER,
+                      from, where, FALSE);
+  g_string_append (sql, ")");
+}
+
 /**
  * relance_list_model_get_totals:
  * @totals: (out): the count and sums of the rows the filters keep
@@ -1435,25 +1691,33 @@ relance_list_model_get_totals (RelanceListModel  *self,
   g_return_val_if_fail (totals != NULL, FALSE);
 
   memset (totals, 0, sizeof *totals);
+  update_as_of (self);
 
   switch (self->kind)
     {
     case RELANCE_LIST_CUSTOMERS:
-      build_listing (self, JOIN_TOTALS, from, where);
+      build_listing (self, self->sort->joins | JOIN_TOTALS, from, where);
       g_string_append (sql, "coalesce (sum (o.balance), 0), coalesce (sum (o.overdue), 0)");
       break;
 
     case RELANCE_LIST_INVOICES:
       /* Only open items add to the sums: read them from their partial
        * index, not the million paid ones; the count is the list's. */
-      build_listing (self, JOIN_NONE, from, where);
+      build_listing (self, self->sort->joins, from, where);
+      if (self->amounts_after)
+        {
+          append_open_items_at (self, sql, from->str, where->str);
+          g_string_truncate (from, 0);
+          g_string_truncate (where, 0);
+          break;
+        }
       append_condition (where, "i.allocated < i.amount");
       g_string_append (sql, "coalesce (sum (" SIGNED_OPEN "), 0),"
                             " coalesce (sum (CASE WHEN " OVERDUE_INVOICE " THEN i.amount - i.allocated END), 0)");
       break;
 
     case RELANCE_LIST_DISPUTES:
-      build_listing (self, JOIN_NONE, from, where);
+      build_listing (self, self->sort->joins, from, where);
       g_string_append (sql, "coalesce (sum (d.amount), 0),"
                             " coalesce (sum (CASE WHEN d.status = 'open' THEN d.amount END), 0)");
       break;
@@ -1464,6 +1728,8 @@ relance_list_model_get_totals (RelanceListModel  *self,
 
   g_string_append (sql, from->str);
   g_string_append (sql, where->str);
+  if (self->kind != RELANCE_LIST_INVOICES)
+    rewrite_as_of (self, sql, FALSE);
 
   stmt = _relance_database_prepare (self->db, sql->str, &error);
   if (stmt == NULL)

@@ -54,6 +54,7 @@ typedef struct
 } Row;
 
 static GArray *rows;
+static const char *only;   /* --only: the operations whose name has this */
 
 static double
 now_ms (void)
@@ -106,6 +107,9 @@ measure (const char      *what,
          RelanceDay       today)
 {
   double times[RUNS];
+
+  if (only != NULL && strstr (what, only) == NULL)
+    return;
 
   for (guint i = 0; i < RUNS; i++)
     {
@@ -270,7 +274,11 @@ ensure_big_customer (RelanceDatabase *db, RelanceDay today)
           part->invoice_id = id;
           part->amount = 10000 + i;
           g_ptr_array_add (all, part);
-          relance_desk_add_payment (db, big_customer, today - 460 + (int)i, 10000 + i, NULL, NULL, all, &error);
+          /* Paid ten days after the due date, and never after today: a
+           * payment dated after the day would take the lists off their
+           * fast path. */
+          relance_desk_add_payment (db, big_customer, MIN (today, today - 460 + (int)i), 10000 + i,
+                                    NULL, NULL, all, &error);
           g_assert_no_error (error);
         }
     }
@@ -295,6 +303,120 @@ bench_filter_overdue_31_60 (RelanceDatabase *db, RelanceDay today)
   relance_list_model_set_age_bucket (model, RELANCE_AGE_31_60);
   show_first_page (model);
   g_assert_true (relance_list_model_get_totals (model, &totals));
+}
+
+/* The totals bar under the customers. */
+static void
+bench_customer_totals (RelanceDatabase *db, RelanceDay today)
+{
+  g_autoptr(RelanceListModel) model = relance_list_model_new (db, RELANCE_LIST_CUSTOMERS, today);
+  RelanceListTotals totals;
+
+  g_assert_true (relance_list_model_get_totals (model, &totals));
+}
+
+/* The lists as they stood on a past day: what was issued, paid and
+ * disputed after it does not count. */
+#define PAST_DAYS 180
+
+static void
+bench_customers_past (RelanceDatabase *db, RelanceDay today)
+{
+  bench_customers (db, today - PAST_DAYS);
+}
+
+static void
+bench_invoices_past (RelanceDatabase *db, RelanceDay today)
+{
+  bench_invoices (db, today - PAST_DAYS);
+}
+
+static void
+bench_sort_customer_balance_past (RelanceDatabase *db, RelanceDay today)
+{
+  bench_sort_customer_balance (db, today - PAST_DAYS);
+}
+
+static void
+bench_customer_totals_past (RelanceDatabase *db, RelanceDay today)
+{
+  bench_customer_totals (db, today - PAST_DAYS);
+}
+
+static void
+bench_invoice_totals_past (RelanceDatabase *db, RelanceDay today)
+{
+  bench_invoice_totals (db, today - PAST_DAYS);
+}
+
+static void
+bench_filter_overdue_31_60_past (RelanceDatabase *db, RelanceDay today)
+{
+  bench_filter_overdue_31_60 (db, today - PAST_DAYS);
+}
+
+static void
+bench_overdue_past (RelanceDatabase *db, RelanceDay today)
+{
+  bench_overdue (db, today - PAST_DAYS);
+}
+
+/* A payment typed with tomorrow's date, on the first overdue invoice:
+ * the lists of today must not count it. Returns its id, to delete it. */
+static gint64
+add_payment_tomorrow (RelanceDatabase *db, RelanceDay today)
+{
+  g_autoptr(RelanceListModel) model = relance_list_model_new (db, RELANCE_LIST_INVOICES, today);
+  g_autoptr(RelanceInvoice) invoice = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *numbers[2] = { NULL, NULL };
+  gint64 id;
+
+  relance_list_model_set_overdue_only (model, TRUE);
+  invoice = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_nonnull (invoice);
+  numbers[0] = relance_invoice_get_number (invoice);
+  id = relance_ledger_add_payment (db, relance_invoice_get_customer_code (invoice), today + 1, 100,
+                                   numbers, NULL, "bench", &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+measure_lists (RelanceDatabase *db, RelanceDay today)
+{
+  measure ("customers: first page", "< 50 ms", bench_customers, db, today);
+  measure ("invoices: first page", "< 50 ms", bench_invoices, db, today);
+  measure ("disputes: first page", "< 50 ms", bench_disputes, db, today);
+  measure ("sort customers by balance, first page", NULL, bench_sort_customer_balance, db, today);
+  measure ("customers: totals bar", NULL, bench_customer_totals, db, today);
+  measure ("invoices: totals bar, all", NULL, bench_invoice_totals, db, today);
+  measure ("invoices 31-60 days late: first page and totals", NULL, bench_filter_overdue_31_60, db, today);
+  measure ("overdue invoices only, first page", NULL, bench_overdue, db, today);
+  measure ("customers 180 days ago: first page", NULL, bench_customers_past, db, today);
+  measure ("invoices 180 days ago: first page", NULL, bench_invoices_past, db, today);
+  measure ("sort customers by balance 180 days ago", NULL, bench_sort_customer_balance_past, db, today);
+  measure ("customers 180 days ago: totals bar", NULL, bench_customer_totals_past, db, today);
+  measure ("invoices 180 days ago: totals bar, all", NULL, bench_invoice_totals_past, db, today);
+  measure ("invoices 31-60 days late 180 days ago", NULL, bench_filter_overdue_31_60_past, db, today);
+  measure ("overdue invoices only 180 days ago", NULL, bench_overdue_past, db, today);
+  measure ("aged balance today", "< 300 ms", bench_aged_today, db, today);
+  measure ("aged balance 180 days ago", "< 300 ms", bench_aged_past, db, today);
+
+  if (only == NULL || strstr (only, "tomorrow") != NULL)
+    {
+      gint64 payment = add_payment_tomorrow (db, today);
+      g_autoptr(GError) error = NULL;
+
+      measure ("customers: first page (a payment tomorrow)", NULL, bench_customers, db, today);
+      measure ("invoices: first page (a payment tomorrow)", NULL, bench_invoices, db, today);
+      measure ("sort by balance (a payment tomorrow)", NULL, bench_sort_customer_balance, db, today);
+      measure ("customers: totals bar (a payment tomorrow)", NULL, bench_customer_totals, db, today);
+      measure ("invoices: totals bar (a payment tomorrow)", NULL, bench_invoice_totals, db, today);
+      measure ("invoices 31-60 days late (a payment tomorrow)", NULL, bench_filter_overdue_31_60, db, today);
+      relance_desk_delete_payment (db, payment, &error);
+      g_assert_no_error (error);
+    }
 }
 
 /* The dispute list of one department, open ones, with its totals bar. */
@@ -1075,6 +1197,8 @@ main (int   argc,
   gboolean fec_only = FALSE;
   gboolean letters_only = FALSE;
   gboolean worklist_only = FALSE;
+  gboolean lists_only = FALSE;
+  g_autofree char *only_text = NULL;
   g_autofree char *letters_html = NULL;
   RelanceDay today = relance_day_from_dmy (23, 11, 2026);
   double start;
@@ -1087,6 +1211,10 @@ main (int   argc,
     { "fec-only", 0, 0, G_OPTION_ARG_NONE, &fec_only, "Only time the FEC import", NULL },
     { "letters-only", 0, 0, G_OPTION_ARG_NONE, &letters_only, "Only time the 1,000 letters", NULL },
     { "worklist-only", 0, 0, G_OPTION_ARG_NONE, &worklist_only, "Only time the worklist, today and 180 days ago", NULL },
+    { "lists-only", 0, 0, G_OPTION_ARG_NONE, &lists_only,
+      "Only time the lists and their totals, today and 180 days ago", NULL },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only_text,
+      "With --lists-only, only the operations whose name contains TEXT", "TEXT" },
     { "letters-html", 0, 0, G_OPTION_ARG_FILENAME, &letters_html,
       "Write the 1,000 letters as HTML files into DIR (for build-aux/bench-libreoffice)", "DIR" },
     { NULL }
@@ -1102,6 +1230,7 @@ main (int   argc,
 
   if (window_ledger != NULL)
     return run_window (window_ledger);
+  only = only_text;
 
   rows = g_array_new (FALSE, FALSE, sizeof (Row));
 
@@ -1168,6 +1297,12 @@ main (int   argc,
       print_table ();
       return 0;
     }
+  if (lists_only)
+    {
+      measure_lists (db, today);
+      print_table ();
+      return 0;
+    }
 
   measure ("customers: first page", "< 50 ms", bench_customers, db, today);
   measure ("invoices: first page", "< 50 ms", bench_invoices, db, today);
@@ -1189,6 +1324,11 @@ main (int   argc,
   measure ("invoices 31-60 days late: first page and totals", NULL, bench_filter_overdue_31_60, db, today);
   measure ("open disputes of a department: first page and totals", NULL,
            bench_filter_disputes_department, db, today);
+  measure ("customers: totals bar", NULL, bench_customer_totals, db, today);
+  measure ("customers 180 days ago: first page", NULL, bench_customers_past, db, today);
+  measure ("invoices 180 days ago: first page", NULL, bench_invoices_past, db, today);
+  measure ("sort customers by balance 180 days ago", NULL, bench_sort_customer_balance_past, db, today);
+  measure ("invoices 180 days ago: totals bar, all", NULL, bench_invoice_totals_past, db, today);
   measure ("stats: disputes, last 12 months", "< 200 ms", bench_stats_disputes, db, today);
   measure ("stats: disputes, all since 2000", "< 200 ms", bench_stats_disputes_all, db, today);
   measure ("stats: receivables and DSO, 12 months", NULL, bench_stats_receivables, db, today);

@@ -323,6 +323,161 @@ test_case_file (Fixture       *f,
   g_assert_true (g_str_has_prefix (history, "Date;Action;Par;"));
 }
 
+
+/* Runs relance-cli --db LEDGER ARGS..., with no date of its own. */
+static void
+cli_ok (Fixture    *f,
+        const char *first,
+        ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *xdg = g_build_filename (f->dir, "xdg", NULL);
+  g_autoptr(RelanceTestRun) r = NULL;
+  va_list args;
+
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  r = relance_test_run_argv (cli_path, f->db, xdg, (const char * const *)argv->pdata);
+  if (r->status != 0)
+    g_printerr ("%s", r->err);
+  g_assert_cmpint (r->status, ==, 0);
+}
+
+static char *
+output_at (Fixture    *f,
+           const char *day,
+           const char *command,
+           const char *format)
+{
+  g_autofree char *xdg = g_build_filename (f->dir, "xdg", NULL);
+  const char *argv[] = { "--date", day, command, "--format", format, NULL };
+  g_autoptr(RelanceTestRun) r = relance_test_run_argv (cli_path, f->db, xdg, argv);
+
+  g_assert_cmpint (r->status, ==, 0);
+  return g_strdup (r->out);
+}
+
+/* One ledger, one truth at any date, as a user types it. ASOF has FA-1
+ * (1 000,00, due 01/10, paid 300,00 on 10/11 and 200,00 on 05/12,
+ * disputed from 05/11 to 03/12), FA-2 (500,00, due 14/11, disputed on
+ * 02/12), FA-4 (250,00, due 31/10, paid in full on 01/12), the credit note
+ * AV-1 (100,00 on 20/10) and FA-3 (400,00, issued on 01/12); AUTRE has
+ * FA-9 (1 320,00, due 01/12).
+ *
+ * On 23/11/2026: FA-1 700,00 (1 000 - 300), 53 days late (01/10 to 23/11),
+ * disputed; FA-2 500,00, 9 days; FA-4 250,00, 23 days; AV-1 -100,00; FA-3
+ * not issued. ASOF owes 700 + 500 + 250 - 100 = 1 350,00, of which
+ * 700 + 500 + 250 = 1 450,00 overdue; aged: 1-30 days 500 + 250 = 750,00,
+ * 31-60 days 700 - 100 = 600,00.
+ * On 10/12/2026: FA-1 500,00, 70 days, no longer disputed; FA-2 disputed,
+ * 26 days; FA-4 paid; FA-3 400,00 not due: ASOF owes 500 + 500 + 400 - 100
+ * = 1 300,00, overdue 1 000,00; aged: not due 400,00, 1-30 500,00 (FA-2),
+ * 31-60 -100,00 (AV-1, 51 days), 61-90 500,00 (FA-1). */
+static void
+test_lists_at_a_date (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *aged_path = g_build_filename (f->dir, "aged.csv", NULL);
+  g_autofree char *customers = NULL;
+  g_autofree char *invoices = NULL;
+  g_autofree char *aged = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *table = NULL;
+  g_autofree char *exported = NULL;
+
+  cli_ok (f, "customer", "add", "--code", "ASOF", "--name", "Avant Après", NULL);
+  cli_ok (f, "customer", "add", "--code", "AUTRE", "--name", "Autre client", NULL);
+  cli_ok (f, "invoice", "add", "--customer", "ASOF", "--number", "FA-1", "--issued", "2026-09-01",
+          "--due", "2026-10-01", "--amount", "1000", NULL);
+  cli_ok (f, "invoice", "add", "--customer", "ASOF", "--number", "FA-2", "--issued", "2026-10-15",
+          "--due", "2026-11-14", "--amount", "500", NULL);
+  cli_ok (f, "invoice", "add", "--customer", "ASOF", "--number", "FA-4", "--issued", "2026-10-01",
+          "--due", "2026-10-31", "--amount", "250", NULL);
+  cli_ok (f, "invoice", "add", "--customer", "ASOF", "--number", "AV-1", "--issued", "2026-10-20",
+          "--due", "2026-10-20", "--amount", "100", "--credit-note", NULL);
+  cli_ok (f, "invoice", "add", "--customer", "ASOF", "--number", "FA-3", "--issued", "2026-12-01",
+          "--due", "2026-12-31", "--amount", "400", NULL);
+  cli_ok (f, "invoice", "add", "--customer", "AUTRE", "--number", "FA-9", "--issued", "2026-11-01",
+          "--due", "2026-12-01", "--amount", "1320", NULL);
+  cli_ok (f, "dispute", "open", "--invoice", "FA-1", "--cause", "A", "--date", "2026-11-05", NULL);
+  cli_ok (f, "payment", "add", "--customer", "ASOF", "--date", "2026-11-10", "--amount", "300",
+          "--invoice", "FA-1", NULL);
+  cli_ok (f, "payment", "add", "--customer", "ASOF", "--date", "2026-12-05", "--amount", "200",
+          "--invoice", "FA-1", NULL);
+  cli_ok (f, "payment", "add", "--customer", "ASOF", "--date", "2026-12-01", "--amount", "250",
+          "--invoice", "FA-4", NULL);
+  cli_ok (f, "dispute", "resolve", "--invoice", "FA-1", "--date", "2026-12-03", NULL);
+  cli_ok (f, "dispute", "open", "--invoice", "FA-2", "--cause", "B", "--date", "2026-12-02", NULL);
+
+  customers = output_at (f, "2026-11-23", "customers", "csv");
+  g_assert_cmpstr (customers, ==,
+                   "code,name,balance,overdue,days_overdue\n"
+                   "ASOF,Avant Après,1350.00,1450.00,53\n"
+                   "AUTRE,Autre client,1320.00,0.00,0\n");
+  invoices = output_at (f, "2026-11-23", "invoices", "csv");
+  g_assert_cmpstr (invoices, ==,
+                   "number,customer,issued,due,amount,open,days_overdue,status\n"
+                   "AV-1,ASOF,2026-10-20,2026-10-20,-100.00,-100.00,0,open\n"
+                   "FA-1,ASOF,2026-09-01,2026-10-01,1000.00,700.00,53,disputed\n"
+                   "FA-2,ASOF,2026-10-15,2026-11-14,500.00,500.00,9,overdue\n"
+                   "FA-4,ASOF,2026-10-01,2026-10-31,250.00,250.00,23,overdue\n"
+                   "FA-9,AUTRE,2026-11-01,2026-12-01,1320.00,1320.00,0,open\n");
+  aged = output_at (f, "2026-11-23", "aged-balance", "csv");
+  g_assert_nonnull (strstr (aged, "\nASOF,Avant Après,0.00,750.00,600.00,0.00,0.00,1350.00\n"));
+  json = output_at (f, "2026-11-23", "customers", "json");
+  g_assert_nonnull (strstr (json, "{\"code\": \"ASOF\", \"name\": \"Avant Après\", \"balance\": 1350.00,"
+                                  " \"overdue\": 1450.00, \"days_overdue\": 53}"));
+  g_clear_pointer (&json, g_free);
+  json = output_at (f, "2026-11-23", "invoices", "json");
+  g_assert_nonnull (strstr (json, "\"number\": \"FA-1\", \"customer\": \"ASOF\", \"issued\": \"2026-09-01\","
+                                  " \"due\": \"2026-10-01\", \"amount\": 1000.00, \"open\": 700.00,"
+                                  " \"days_overdue\": 53, \"status\": \"disputed\""));
+  g_assert_null (strstr (json, "FA-3"));
+  table = output_at (f, "2026-11-23", "customers", "table");
+  g_assert_nonnull (strstr (table, "ASOF   Avant Après   1350.00  1450.00            53\n"));
+  {
+    g_autoptr(RelanceTestRun) r = run (f, "export", "aged-balance", "--out", aged_path, NULL);
+
+    g_assert_cmpint (r->status, ==, 0);
+    g_assert_true (g_file_get_contents (aged_path, &exported, NULL, NULL));
+    g_assert_nonnull (strstr (exported, "\nASOF;Avant Après;0.00;750.00;600.00;0.00;0.00;1350.00\n"));
+  }
+  /* The open items of that day: FA-4 still open, FA-3 not issued. */
+  {
+    g_autofree char *open_path = g_build_filename (f->dir, "open.csv", NULL);
+    g_autofree char *open_items = NULL;
+    g_autoptr(RelanceTestRun) r = run (f, "export", "open-items", "--out", open_path, NULL);
+
+    g_assert_cmpint (r->status, ==, 0);
+    g_assert_true (g_file_get_contents (open_path, &open_items, NULL, NULL));
+    g_assert_cmpstr (open_items, ==,
+                     "Code client;Raison sociale;Numéro facture;Type;Date facture;"
+                     "Échéance;Montant TTC;Reste dû;Devise\n"
+                     "ASOF;Avant Après;FA-1;facture;2026-09-01;2026-10-01;1000.00;700.00;EUR\n"
+                     "ASOF;Avant Après;AV-1;avoir;2026-10-20;2026-10-20;-100.00;-100.00;EUR\n"
+                     "ASOF;Avant Après;FA-4;facture;2026-10-01;2026-10-31;250.00;250.00;EUR\n"
+                     "ASOF;Avant Après;FA-2;facture;2026-10-15;2026-11-14;500.00;500.00;EUR\n"
+                     "AUTRE;Autre client;FA-9;facture;2026-11-01;2026-12-01;1320.00;1320.00;EUR\n");
+  }
+
+  g_clear_pointer (&customers, g_free);
+  g_clear_pointer (&invoices, g_free);
+  g_clear_pointer (&aged, g_free);
+  customers = output_at (f, "2026-12-10", "customers", "csv");
+  g_assert_nonnull (strstr (customers, "\nASOF,Avant Après,1300.00,1000.00,70\n"));
+  invoices = output_at (f, "2026-12-10", "invoices", "csv");
+  g_assert_nonnull (strstr (invoices, "\nFA-1,ASOF,2026-09-01,2026-10-01,1000.00,500.00,70,overdue\n"));
+  g_assert_nonnull (strstr (invoices, "\nFA-2,ASOF,2026-10-15,2026-11-14,500.00,500.00,26,disputed\n"));
+  g_assert_nonnull (strstr (invoices, "\nFA-3,ASOF,2026-12-01,2026-12-31,400.00,400.00,0,open\n"));
+  g_assert_nonnull (strstr (invoices, "\nFA-4,ASOF,2026-10-01,2026-10-31,250.00,0.00,0,paid\n"));
+  aged = output_at (f, "2026-12-10", "aged-balance", "csv");
+  g_assert_nonnull (strstr (aged, "\nASOF,Avant Après,400.00,500.00,-100.00,500.00,0.00,1300.00\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -345,6 +500,7 @@ main (int   argc,
   ADD ("/io-cli/import-csv-terms", test_import_csv_terms);
   ADD ("/io-cli/import-facturx-without-xml", test_import_facturx_without_xml);
   ADD ("/io-cli/case-file", test_case_file);
+  ADD ("/io-cli/lists-at-a-date", test_lists_at_a_date);
 #undef ADD
 
   return g_test_run ();
