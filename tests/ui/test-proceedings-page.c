@@ -7,6 +7,9 @@
  * the claim, with the button that writes the declaration. The same dialog
  * then closes them.
  *
+ * With RELANCE_TEST_SCREENSHOTS=DIR, screenshots of the dialog and the
+ * page are saved there (ImageMagick's import).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -59,6 +62,21 @@ is_row_with_subtitle_containing (GtkWidget *widget,
 }
 
 static void
+screenshot (const char *name)
+{
+  const char *dir = g_getenv ("RELANCE_TEST_SCREENSHOTS");
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+
+  if (dir == NULL)
+    return;
+  relance_test_spin (1000);   /* the first frame of a window takes a while with software GL */
+  path = g_build_filename (dir, name, NULL);
+  command = g_strdup_printf ("import -window root %s", path);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+}
+
+static void
 type_in (GtkWidget  *dialog,
          const char *title,
          const char *text)
@@ -102,6 +120,7 @@ test_record_and_close (void)
   relance_context_set_today (context, day ("2026-04-10"));
 
   window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 760);
   page = relance_customer_page_new ();
   gtk_window_set_child (GTK_WINDOW (window), page);
   relance_customer_page_set_context (RELANCE_CUSTOMER_PAGE (page), context);
@@ -121,6 +140,7 @@ test_record_and_close (void)
   type_in (dialog, "Name", "Maître Sophie Lefebvre");
   g_assert_nonnull (relance_test_find_widget (dialog, relance_test_is_visible_label_containing,
                                               (gpointer) "cannot be before the judgment"));
+  screenshot ("proceedings-dialog-refused.png");
   /* Save is disabled: activating it writes nothing. */
   gtk_widget_activate_action (dialog, "proceedings.save", NULL);
   relance_test_spin (20);
@@ -131,6 +151,7 @@ test_record_and_close (void)
   type_in (dialog, "Published in the BODACC on", "2026-03-27");
   g_assert_nonnull (relance_test_find_widget (dialog, relance_test_is_visible_label_containing,
                                               (gpointer) "Declare the claim to the mandataire before 2026-05-27"));
+  screenshot ("proceedings-dialog.png");
   g_assert_true (gtk_widget_activate_action (dialog, "proceedings.save", NULL));
   g_assert_true (relance_test_wait_until (relance_test_no_toplevel,
                                           GSIZE_TO_POINTER (RELANCE_TYPE_PROCEEDINGS_DIALOG)));
@@ -149,12 +170,14 @@ test_record_and_close (void)
   button = relance_test_find_widget (group, relance_test_is_button_with_label,
                                      (gpointer) "Write the Claim Declaration…");
   g_assert_nonnull (button);
+  screenshot ("proceedings-page.png");
 
   /* The same menu item now closes them. */
   g_assert_true (gtk_widget_activate_action (page, "customer.proceedings", NULL));
   dialog = relance_test_wait_for_dialog (RELANCE_TYPE_PROCEEDINGS_DIALOG);
   g_assert_nonnull (relance_test_find_widget (dialog, relance_test_is_entry_row_with_title,
                                               (gpointer) "Ended on"));
+  screenshot ("proceedings-close.png");
   g_assert_true (gtk_widget_activate_action (dialog, "proceedings.save", NULL));
   g_assert_true (relance_test_wait_until (relance_test_no_toplevel,
                                           GSIZE_TO_POINTER (RELANCE_TYPE_PROCEEDINGS_DIALOG)));
