@@ -158,7 +158,7 @@ group_siren (const char *siren)
   return g_strdup_printf ("%.3s %.3s %.3s", digits->str, digits->str + 3, digits->str + 6);
 }
 
-/* "Dupont SA, SIREN 123 456 789, 3 rue X, 75001 Paris" */
+/* "SIREN 123 456 789, 3 rue X, 75001 Paris" (what is known of it) */
 static char *
 identity (const ClaimWords *words,
           const char       *siren,
