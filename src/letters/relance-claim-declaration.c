@@ -34,6 +34,7 @@ typedef struct
   const char *nothing_to_fall_due;
   const char *penalties;        /* interest, judgment date, indemnity, count */
   const char *total;            /* amount */
+  const char *late;             /* deadline */
   const char *security;
   const char *attached;         /* invoice numbers */
   const char *certify;
@@ -59,6 +60,8 @@ static const ClaimWords french = {
   .penalties = "Intérêts de retard arrêtés au jour du jugement (%s) : %s ; indemnités forfaitaires "
                "pour frais de recouvrement (article L441-10 du Code de commerce) : %s.",
   .total = "Montant total de la créance déclarée : %s.",
+  .late = "Le délai de déclaration ayant expiré le %s, nous présentons parallèlement au "
+          "juge-commissaire une requête en relevé de forclusion (article L622-26 du Code de commerce).",
   .security = "Sûretés et privilèges : aucun.",
   .attached = "Pièces jointes : copies des factures %s ; extrait du compte client.",
   .certify = "Nous certifions sincère et véritable la créance déclarée ci-dessus.",
@@ -85,6 +88,8 @@ static const ClaimWords english = {
   .penalties = "Late-payment interest up to the day of the judgment (%s): %s; fixed recovery "
                "indemnities (article L441-10 of the French Commercial Code): %s.",
   .total = "Total amount of the claim declared: %s.",
+  .late = "As the time limit to declare expired on %s, we are applying at the same time to the "
+          "juge-commissaire for relief from forclusion (article L622-26 of the French Commercial Code).",
   .security = "Security and preferential rights: none.",
   .attached = "Documents attached: copies of invoices %s; an extract of the customer’s account.",
   .certify = "We certify that the claim declared above is true and accurate.",
@@ -290,9 +295,17 @@ make_body (const RelanceClaimData *data,
     g_autofree char *line = fill (words->total, total);
     g_autofree char *attached = fill (words->attached, numbers->str);
 
-    g_string_append_printf (body, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n\n%s",
-                            penalties, line, words->security, attached,
-                            words->certify, words->closing);
+    g_string_append_printf (body, "%s\n\n%s\n\n", penalties, line);
+    /* Late: the declaration goes with a request for relief. */
+    if (data->late)
+      {
+        g_autofree char *deadline = relance_merge_format_date (p->deadline, lang);
+        g_autofree char *late = fill (words->late, deadline);
+
+        g_string_append_printf (body, "%s\n\n", late);
+      }
+    g_string_append_printf (body, "%s\n\n%s\n\n%s\n\n%s",
+                            words->security, attached, words->certify, words->closing);
   }
 
   return g_string_free (g_steal_pointer (&body), FALSE);

@@ -11,7 +11,9 @@
  * those falling due after it), the interest line by line up to the
  * judgment and the 40 € indemnities, and the total; then the sums due
  * (échu) and falling due (à échoir, with their due dates) said apart, the
- * security ("none"), the documents attached and the signature.
+ * security ("none"), the documents attached and the signature. Written
+ * after the deadline, it says a request for relief from forclusion goes
+ * to the juge-commissaire at the same time.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

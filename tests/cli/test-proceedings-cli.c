@@ -285,8 +285,9 @@ test_declaration_french (Fixture       *f,
   assert_has (text, "Sûretés et privilèges : aucun.");
   assert_has (text, "Pièces jointes : copies des factures F-101, F-102, F-103 ; extrait du compte client.");
   assert_has (text, "Claire Durand Gérante");
-  /* Born after the judgment: not declared. */
+  /* Born after the judgment: not declared. In time: no relief asked. */
   g_assert_null (strstr (text, "F-104"));
+  g_assert_null (strstr (text, "forclusion"));
 
   list = run_cli (f, "proceedings", "--format", "csv", NULL);
   assert_ok (list);
@@ -327,6 +328,8 @@ test_declaration_english_late (Fixture       *f,
   assert_has (text, "Sums falling due after the judgment: €900.00, as an unsecured claim: "
                     "– invoice F-103, due on 1 April 2026: €900.00");
   assert_has (text, "Total amount of the claim declared: €4,203.97.");
+  assert_has (text, "As the time limit to declare expired on 27 May 2026, we are applying at the same time "
+                    "to the juge-commissaire for relief from forclusion");
   assert_has (text, "Security and preferential rights: none.");
   assert_has (text, "Documents attached: copies of invoices F-101, F-102, F-103");
 
