@@ -412,6 +412,75 @@ test_claim_abroad (Fixture       *f,
   g_assert_false (claim->late);
 }
 
+/* An invoice paid in full but late before the judgment still owes its
+ * interest and indemnity, declared with the others:
+ *   F-100 1 000,00 issued 2025-12-01, due 2025-12-31, paid 2026-01-30:
+ *     late 2026-01-01..01-30 = 30 days (the day of payment bears
+ *     interest) at 2,15 % + 10 = 12,15 %: 100 000 × 1215 × 30
+ *     = 3 645 000 000 / 3 650 000 = 998.6… -> 9,99; indemnity 40,00.
+ * Interest 23,97 + 9,99 = 33,96; indemnities 3 × 40,00 = 120,00; total
+ * 4 100,00 + 33,96 + 120,00 = 4 253,96. Nothing of it is open: it is
+ * not among the table's invoices, but apart (paid_late). */
+static void
+test_claim_paid_late (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelanceClaimData) claim = NULL;
+  const char * const f100[] = { "F-100", NULL };
+  const RelanceLetterInvoice *paid;
+
+  add_invoice (f, "F-100", "2025-12-01", "2025-12-31", 100000);
+  g_assert_cmpint (relance_ledger_add_payment (f->db, "NORD", day ("2026-01-30"), 100000, f100,
+                                               "transfer", "", &error), >, 0);
+  g_assert_no_error (error);
+  open_proceedings (f, FALSE);
+
+  claim = relance_claim_data_get (f->db, f->customer, day ("2026-04-10"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (claim->interest, ==, 3396);
+  g_assert_cmpint (claim->indemnity, ==, 12000);
+  g_assert_cmpint (claim->total, ==, 425396);
+  g_assert_cmpuint (claim->letter->invoices->len, ==, 3);
+  g_assert_cmpuint (claim->letter->paid_late->len, ==, 1);
+  paid = g_ptr_array_index (claim->letter->paid_late, 0);
+  g_assert_cmpstr (paid->number, ==, "F-100");
+  g_assert_cmpint (paid->interest, ==, 999);
+  g_assert_cmpint (paid->indemnity, ==, 4000);
+}
+
+/* A disputed invoice is declared all the same (the mandataire verifies
+ * it), marked; its interest and indemnity are not claimed while the
+ * dispute is open (relance-penalties.h): F-102 disputed since 03-10, so
+ * interest 15,98 (F-101 alone), indemnity 40,00, total 4 100,00 + 15,98
+ * + 40,00 = 4 155,98. */
+static void
+test_claim_disputed (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelanceClaimData) claim = NULL;
+  const RelanceLetterInvoice *invoice;
+
+  g_assert_cmpint (relance_ledger_open_dispute (f->db, "F-102", "B", 0, day ("2026-03-10"),
+                                                "Wrong goods delivered", &error), >, 0);
+  g_assert_no_error (error);
+  open_proceedings (f, FALSE);
+
+  claim = relance_claim_data_get (f->db, f->customer, day ("2026-04-10"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (claim->letter->invoices->len, ==, 3);
+  g_assert_cmpuint (claim->letter->disputed->len, ==, 0);
+  invoice = g_ptr_array_index (claim->letter->invoices, 1);
+  g_assert_cmpstr (invoice->number, ==, "F-102");
+  g_assert_true (invoice->disputed);
+  g_assert_cmpint (invoice->interest, ==, 0);
+  g_assert_cmpint (claim->due, ==, 320000);
+  g_assert_cmpint (claim->interest, ==, 1598);
+  g_assert_cmpint (claim->indemnity, ==, 4000);
+  g_assert_cmpint (claim->total, ==, 415598);
+}
+
 /* Recorded: an action with the three declared invoices and the PDF, and
  * the claim kept; a declaration refused when there is nothing to declare
  * or no proceedings. */
@@ -547,6 +616,8 @@ main (int    argc,
   ADD ("/proceedings/claim/data", test_claim_data);
   ADD ("/proceedings/claim/late", test_claim_late);
   ADD ("/proceedings/claim/abroad", test_claim_abroad);
+  ADD ("/proceedings/claim/paid-late", test_claim_paid_late);
+  ADD ("/proceedings/claim/disputed", test_claim_disputed);
   ADD ("/proceedings/claim/record", test_claim_record);
   ADD ("/proceedings/close/write-off", test_close_write_off);
   ADD ("/proceedings/close/plan", test_close_plan);

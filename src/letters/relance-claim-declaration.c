@@ -264,6 +264,15 @@ make_body (const RelanceClaimData *data,
         n_to_fall_due++;
     }
 
+  /* The invoices paid late before the judgment whose interest is claimed. */
+  for (guint i = 0; i < letter->paid_late->len; i++)
+    {
+      const RelanceLetterInvoice *invoice = g_ptr_array_index (letter->paid_late, i);
+      g_autofree char *number = plain (invoice->number);
+
+      g_string_append_printf (numbers, "%s%s", numbers->len > 0 ? words->list_sep : "", number);
+    }
+
   if (n_to_fall_due > 0)
     {
       g_autofree char *line = fill (words->to_fall_due, to_fall_due);
