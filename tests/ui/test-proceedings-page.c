@@ -5,7 +5,8 @@
  * months = 27 May 2026) once the dates are right, and records them; the
  * page then says the customer is in proceedings and until when to declare
  * the claim, with the button that writes the declaration. The same dialog
- * then closes them.
+ * then closes them. Written late, the declaration is first warned about,
+ * with the relief from forclusion proposed.
  *
  * With RELANCE_TEST_SCREENSHOTS=DIR, screenshots of the dialog and the
  * page are saved there (ImageMagick's import).
@@ -171,6 +172,29 @@ test_record_and_close (void)
                                      (gpointer) "Write the Claim Declaration…");
   g_assert_nonnull (button);
   screenshot ("proceedings-page.png");
+
+  /* Written after the deadline (27 May), the declaration warns first and
+   * proposes the relief; cancelled, nothing is recorded. */
+  relance_context_set_today (context, day ("2026-06-01"));
+  g_assert_true (gtk_widget_activate_action (page, "customer.claim-declaration", NULL));
+  {
+    GtkWidget *warning = relance_test_wait_for_dialog (ADW_TYPE_MESSAGE_DIALOG);
+    const char *body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (warning));
+
+    g_assert_nonnull (strstr (body, "The deadline to declare the claim was 27/05/2026"));
+    g_assert_nonnull (strstr (body, "relief from forclusion"));
+    g_assert_nonnull (strstr (body, "before 27/09/2026"));
+    screenshot ("proceedings-late.png");
+    /* What its Cancel button does (response, then the dialog goes). */
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (warning), "cancel");
+    gtk_window_destroy (GTK_WINDOW (warning));
+    relance_test_spin (20);
+  }
+  p = relance_proceedings_get_for_customer (db, customer, day ("2026-06-01"), &error);
+  g_assert_no_error (error);
+  g_assert_false (p->claim_declared);
+  g_clear_pointer (&p, relance_proceedings_free);
+  relance_context_set_today (context, day ("2026-04-10"));
 
   /* The same menu item now closes them. */
   g_assert_true (gtk_widget_activate_action (page, "customer.proceedings", NULL));
