@@ -238,7 +238,7 @@ test_refusals (Fixture       *f,
     g_assert_cmpint (relance_proceedings_open (f->db, f->customer, &fields, today, &error), ==, 0);
     g_assert_error (error, RELANCE_ERROR, RELANCE_ERROR_INVALID);
     g_assert_nonnull (strstr (error->message, "BODACC"));
-    g_assert_nonnull (strstr (error->message, "10/03/2026"));
+    g_assert_nonnull (strstr (error->message, "2026-03-10"));
   }
   {
     g_autoptr(GError) error = NULL;

@@ -381,17 +381,14 @@ relance_claim_declaration_get_warning (const RelanceClaimData *data)
 {
   g_autofree char *deadline = NULL;
   g_autofree char *relief = NULL;
-  guint d, m, y;
 
   g_return_val_if_fail (data != NULL && data->proceedings != NULL, NULL);
 
   if (!data->late)
     return NULL;
 
-  relance_day_to_dmy (data->proceedings->deadline, &d, &m, &y);
-  deadline = g_strdup_printf ("%02u/%02u/%u", d, m, y);
-  relance_day_to_dmy (data->proceedings->relief_deadline, &d, &m, &y);
-  relief = g_strdup_printf ("%02u/%02u/%u", d, m, y);
+  deadline = relance_day_to_iso (data->proceedings->deadline);
+  relief = relance_day_to_iso (data->proceedings->relief_deadline);
 
   if (data->relief_too_late)
     return g_strdup_printf (_("The deadline to declare the claim was %s, and relief from forclusion could be asked until %s: "

@@ -31,8 +31,8 @@ RelanceLetter *relance_claim_declaration_new           (const RelanceClaimData *
 /* "Declaration-creance-C0042-2026-12-03.pdf" (code made safe) */
 char          *relance_claim_declaration_get_file_name (const RelanceClaimData *data);
 /* When @data is dated after the deadline: what to say to the user, in
- * the user's language ("The deadline … was 15/05/2026: …ask for relief
- * from forclusion before 15/09/2026"); NULL when in time. */
+ * the user's language ("The deadline … was 2026-05-15: …ask for relief
+ * from forclusion before 2026-09-15"); NULL when in time. */
 char          *relance_claim_declaration_get_warning   (const RelanceClaimData *data);
 
 G_END_DECLS

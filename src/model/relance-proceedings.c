@@ -109,13 +109,11 @@ get_open (RelanceDatabase  *db,
   return read_row (stmt);
 }
 
+/* Days in messages as the rest of the model writes them: ISO 8601. */
 static char *
 format_day (RelanceDay day)
 {
-  guint d, m, y;
-
-  relance_day_to_dmy (day, &d, &m, &y);
-  return g_strdup_printf ("%02u/%02u/%u", d, m, y);
+  return relance_day_to_iso (day);
 }
 
 /* Public API */

@@ -208,7 +208,7 @@ test_refusals (Fixture       *f,
   g_autofree char *pdf = g_build_filename (f->dir, "declaration.pdf", NULL);
 
   g_assert_cmpint (early->status, ==, 1);
-  assert_has (early->err, "The BODACC publication (10/03/2026) cannot be before the judgment (16/03/2026)");
+  assert_has (early->err, "The BODACC publication (2026-03-10) cannot be before the judgment (2026-03-16)");
   g_assert_cmpint (future->status, ==, 1);
   assert_has (future->err, "is in the future");
 
@@ -312,9 +312,9 @@ test_declaration_english_late (Fixture       *f,
   assert_ok (open);
   claim = run_cli (f, "--date", "2026-06-01", "claim-declaration", "--customer", "NORD", "--out", pdf, NULL);
   assert_ok (claim);
-  assert_has (claim->err, "The deadline to declare the claim was 27/05/2026");
+  assert_has (claim->err, "The deadline to declare the claim was 2026-05-27");
   assert_has (claim->err, "relief from forclusion");
-  assert_has (claim->err, "before 27/09/2026");
+  assert_has (claim->err, "before 2026-09-27");
   text = pdf_text (pdf);
 
   assert_has (text, "Registered letter with acknowledgement of receipt");

@@ -181,9 +181,9 @@ test_record_and_close (void)
     GtkWidget *warning = relance_test_wait_for_dialog (ADW_TYPE_MESSAGE_DIALOG);
     const char *body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (warning));
 
-    g_assert_nonnull (strstr (body, "The deadline to declare the claim was 27/05/2026"));
+    g_assert_nonnull (strstr (body, "The deadline to declare the claim was 2026-05-27"));
     g_assert_nonnull (strstr (body, "relief from forclusion"));
-    g_assert_nonnull (strstr (body, "before 27/09/2026"));
+    g_assert_nonnull (strstr (body, "before 2026-09-27"));
     screenshot ("proceedings-late.png");
     /* What its Cancel button does (response, then the dialog goes). */
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (warning), "cancel");
