@@ -19,6 +19,7 @@
 #include "relance-cli-io.h"
 #include "relance-cli-letters.h"
 #include "relance-cli-penalties.h"
+#include "relance-cli-proceedings.h"
 #include "relance-cli-stats.h"
 #include "relance-cli-worklist.h"
 
@@ -54,6 +55,10 @@ static const Command commands[] = {
   { "template", "show", relance_cli_template_show, N_("Print a letter template") },
   { "template", "check", relance_cli_template_check, N_("Check a template file edited in a text editor") },
   { NULL, "penalties", relance_cli_penalties, N_("Late-payment interest and indemnities a customer owes") },
+  { "proceedings", "open", relance_cli_proceedings_open, N_("Record that a customer is in insolvency proceedings") },
+  { "proceedings", "close", relance_cli_proceedings_close, N_("Record how a customer’s insolvency proceedings ended") },
+  { "proceedings", "list", relance_cli_proceedings_list, N_("List the customers in insolvency proceedings and their deadlines") },
+  { NULL, "claim-declaration", relance_cli_claim_declaration, N_("Write the claim declaration to the mandataire as a PDF file") },
   { "import", "csv", relance_cli_import_csv, N_("Import invoices from CSV files") },
   { "import", "fec", relance_cli_import_fec, N_("Import customer accounts from FEC files") },
   { "import", "facturx", relance_cli_import_facturx, N_("Import Factur-X PDF invoices") },
@@ -221,6 +226,8 @@ main (int    argc,
               if (takes_next)
                 i++;
             }
+          else if (group != NULL)
+            break;   /* "proceedings --customer C": the group's list, given options */
           else
             return relance_cli_usage_error (NULL, _("Unknown option %s (a command’s options "
                                                     "come after the command)"), arg);

@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes; a ledger with a higher version is refused. */
-#define RELANCE_DATABASE_SCHEMA_VERSION 6
+#define RELANCE_DATABASE_SCHEMA_VERSION 7
 
 #define RELANCE_TYPE_DATABASE (relance_database_get_type ())
 

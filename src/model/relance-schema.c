@@ -421,6 +421,42 @@ static const char migration_6[] =
   "ALTER TABLE actions ADD COLUMN incoming INTEGER NOT NULL DEFAULT 0"
   "  CHECK (incoming = 0 OR (incoming = 1 AND kind = 'call'));";
 
+/* Customers in insolvency proceedings (procédures collectives): the
+ * opening judgment, its publication in the BODACC (the claim is declared
+ * within two months of it, four for a creditor abroad), the mandataire
+ * judiciaire, the claim declared, and how it ended. One open proceedings
+ * per customer. What a closing for lack of assets lets the user write off,
+ * per invoice: the amount with VAT and the VAT it includes. */
+static const char migration_7[] =
+  "CREATE TABLE proceedings ("
+  "  id INTEGER PRIMARY KEY,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('sauvegarde', 'redressement', 'liquidation')),"
+  "  judgment_date INTEGER NOT NULL,"
+  "  court TEXT NOT NULL DEFAULT '',"
+  "  bodacc_date INTEGER NOT NULL,"
+  "  mandataire_name TEXT NOT NULL CHECK (mandataire_name <> ''),"
+  "  mandataire_address TEXT NOT NULL DEFAULT '',"
+  "  abroad INTEGER NOT NULL DEFAULT 0 CHECK (abroad IN (0, 1)),"
+  "  outcome TEXT CHECK (outcome IN ('plan', 'closed')),"
+  "  closed_on INTEGER,"
+  "  claim_amount INTEGER CHECK (claim_amount IS NULL OR claim_amount >= 0),"
+  "  claim_date INTEGER,"
+  "  claim_action_id INTEGER REFERENCES actions (id) ON DELETE SET NULL,"
+  "  CHECK (bodacc_date >= judgment_date),"
+  "  CHECK ((outcome IS NULL) = (closed_on IS NULL)),"
+  "  CHECK (closed_on IS NULL OR closed_on >= judgment_date),"
+  "  CHECK ((claim_amount IS NULL) = (claim_date IS NULL)));"
+  "CREATE INDEX proceedings_customer ON proceedings (customer_id, judgment_date);"
+  "CREATE UNIQUE INDEX proceedings_open ON proceedings (customer_id) WHERE outcome IS NULL;"
+  "CREATE TABLE write_offs ("
+  "  invoice_id INTEGER PRIMARY KEY REFERENCES invoices (id) ON DELETE CASCADE,"
+  "  proceedings_id INTEGER NOT NULL REFERENCES proceedings (id) ON DELETE CASCADE,"
+  "  date INTEGER NOT NULL,"
+  "  amount INTEGER NOT NULL CHECK (amount > 0),"
+  "  vat INTEGER NOT NULL CHECK (vat BETWEEN 0 AND amount));"
+  "CREATE INDEX write_offs_proceedings ON write_offs (proceedings_id);";
+
 static const char * const migrations[] = {
   NULL,
   migration_1,
@@ -429,6 +465,7 @@ static const char * const migrations[] = {
   migration_4,
   migration_5,
   migration_6,
+  migration_7,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RELANCE_SCHEMA_VERSION + 1);

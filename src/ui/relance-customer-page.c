@@ -20,6 +20,7 @@
 #include "relance-letter-window.h"
 #include "relance-list-model.h"
 #include "relance-penalties.h"
+#include "relance-proceedings-dialog.h"
 
 /* The page shows this many of the latest payments (and any older one with
  * money on account) and history entries. */
@@ -43,6 +44,8 @@ struct _RelanceCustomerPage
   GtkWidget         *credit_box;
   GtkLabel          *credit_label;
   GtkLevelBar       *credit_bar;
+  GtkWidget         *proceedings_group;
+  GtkListBox        *proceedings_list;
   GtkListBox        *contacts_list;
   RelanceLedgerView *invoices_view;
   AdwPreferencesGroup *penalties_group;
@@ -1138,6 +1141,8 @@ show_customer (RelanceCustomerPage *self)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.delete", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.restore", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.edit", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.proceedings", FALSE);
+      gtk_widget_set_visible (self->proceedings_group, FALSE);
       return;
     }
 
@@ -1163,6 +1168,7 @@ show_customer (RelanceCustomerPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.write-letter", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.formal-notice-now", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.edit", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.proceedings", TRUE);
 
   g_free (self->customer_name);
   self->customer_name = g_strdup (details->name);
@@ -1188,6 +1194,8 @@ show_customer (RelanceCustomerPage *self)
                                   details->archived ? "customer.restore" : "customer.delete");
 
   show_figures (self, &figures);
+  gtk_widget_set_visible (self->proceedings_group,
+                          relance_proceedings_fill_list (self->proceedings_list, self->context, self->customer_id));
   show_penalties (self, g_steal_pointer (&penalties), relance_context_get_today (self->context));
   show_contacts (self, details, contacts);
   show_disputes (self, disputes);
@@ -1568,6 +1576,59 @@ formal_notice_now_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Insolvency proceedings (relance-proceedings-dialog.c) */
+
+static void
+on_proceedings_saved_cb (RelanceCustomerPage *self,
+                         const char          *message)
+{
+  emit_changed (self);
+  toast (self, adw_toast_new (message));
+}
+
+static void
+proceedings_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  RelanceCustomerPage *self = RELANCE_CUSTOMER_PAGE (widget);
+  GtkWidget *dialog;
+
+  if (self->context == NULL || self->customer_id == 0)
+    return;
+
+  dialog = relance_proceedings_dialog_new (get_parent_window (self), self->context, self->customer_id);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_proceedings_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_claim_written_cb (const char   *message,
+                     const GError *error,
+                     gpointer      user_data)
+{
+  RelanceCustomerPage *self = user_data;
+
+  if (error != NULL)
+    toast_error (self, error);
+  else if (message != NULL)
+    on_proceedings_saved_cb (self, message);
+}
+
+static void
+claim_declaration_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  RelanceCustomerPage *self = RELANCE_CUSTOMER_PAGE (widget);
+
+  if (self->context == NULL || self->customer_id == 0)
+    return;
+
+  relance_claim_declaration_write (get_parent_window (self), self->context, self->customer_id,
+                                   on_claim_written_cb, self);
+}
+
 static void
 on_call_saved_cb (RelanceCustomerPage *self,
                   const char          *message)
@@ -1754,6 +1815,8 @@ relance_customer_page_class_init (RelanceCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RelanceCustomerPage, credit_box);
   gtk_widget_class_bind_template_child (widget_class, RelanceCustomerPage, credit_label);
   gtk_widget_class_bind_template_child (widget_class, RelanceCustomerPage, credit_bar);
+  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerPage, proceedings_group);
+  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerPage, proceedings_list);
   gtk_widget_class_bind_template_child (widget_class, RelanceCustomerPage, contacts_list);
   gtk_widget_class_bind_template_child (widget_class, RelanceCustomerPage, invoices_view);
   gtk_widget_class_bind_template_child (widget_class, RelanceCustomerPage, disputes_list);
@@ -1775,6 +1838,8 @@ relance_customer_page_class_init (RelanceCustomerPageClass *klass)
   gtk_widget_class_install_action (widget_class, "customer.formal-notice-now", NULL, formal_notice_now_action);
   gtk_widget_class_install_action (widget_class, "customer.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "customer.restore", NULL, restore_action);
+  gtk_widget_class_install_action (widget_class, "customer.proceedings", NULL, proceedings_action);
+  gtk_widget_class_install_action (widget_class, "customer.claim-declaration", NULL, claim_declaration_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "customer.back", NULL);
 

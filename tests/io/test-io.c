@@ -819,7 +819,8 @@ test_upgrade_from_version_1 (Fixture       *f,
   /* What a ledger of the first release looks like. */
   set_user_version (f->path,
                     /* undo migrations 6 and 5 */
-                    "ALTER TABLE actions DROP COLUMN incoming;"
+                    "DROP TABLE write_offs; DROP TABLE proceedings;"
+                    " ALTER TABLE actions DROP COLUMN incoming;"
                     " ALTER TABLE contacts DROP COLUMN civility;"
                     /* undo migration 4 */
                     " DROP TABLE templates;"
