@@ -600,6 +600,58 @@ test_nothing_to_declare (void)
   g_assert_null (claim);
 }
 
+/* Nothing born before the judgment is reminded after it. On 2026-05-20
+ * (no step done, standard scenario: call at D+3, letter at D+15, formal
+ * notice at D+40), before the proceedings, the worklist asks for the call
+ * of D+3 about F-101 (due 02-04, 105 days late), F-102 (due 03-04) and
+ * F-103 (due 04-01), all issued before the judgment, and F-104 (issued
+ * 03-20, due 04-19, 31 days late). Once the judgment of 03-16 is
+ * recorded, only F-104, a debt born after it, is left: 300,00 €. Sending
+ * a formal notice now is refused with the reason while only the old
+ * debts are overdue (on 2026-04-15, F-104 is not yet due). */
+static void
+test_not_reminded (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  RelanceWorklistSummary summary;
+  RelanceWorkItem *item;
+  RelanceWorkSubstitute missing;
+
+  before = relance_worklist_compute (f->db, day ("2026-05-20"), &summary, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (before->len, ==, 1);
+  item = g_ptr_array_index (before, 0);
+  g_assert_cmpuint (item->invoices->len, ==, 4);
+  /* 1 200,00 + 2 000,00 + 900,00 + 300,00 */
+  g_assert_cmpint (item->amount, ==, 440000);
+  g_assert_cmpuint (summary.n_customers_in_proceedings, ==, 0);
+
+  open_proceedings (f, FALSE);
+
+  after = relance_worklist_compute (f->db, day ("2026-05-20"), &summary, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, 1);
+  item = g_ptr_array_index (after, 0);
+  g_assert_cmpuint (item->invoices->len, ==, 1);
+  g_assert_cmpstr (((RelanceWorkInvoice *) g_ptr_array_index (item->invoices, 0))->number, ==, "F-104");
+  g_assert_cmpint (item->amount, ==, 30000);
+  g_assert_cmpuint (summary.n_customers_in_proceedings, ==, 1);
+
+  /* The day before the judgment nothing changes yet. */
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = relance_worklist_compute (f->db, day ("2026-03-15"), &summary, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.n_customers_in_proceedings, ==, 0);
+
+  item = relance_worklist_get_formal_notice_item (f->db, f->customer, day ("2026-04-15"), &missing, &error);
+  g_assert_error (error, RELANCE_ERROR, RELANCE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "insolvency proceedings since 2026-03-16"));
+  g_assert_null (item);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -621,6 +673,7 @@ main (int    argc,
   ADD ("/proceedings/claim/record", test_claim_record);
   ADD ("/proceedings/close/write-off", test_close_write_off);
   ADD ("/proceedings/close/plan", test_close_plan);
+  ADD ("/proceedings/not-reminded", test_not_reminded);
   g_test_add_func ("/proceedings/nothing-to-declare", test_nothing_to_declare);
 
   return g_test_run ();

@@ -96,6 +96,7 @@ typedef struct
   GArray      *state_keys;     /* StepKey, read at once, then in @states */
   GHashTable  *promises;       /* customer id -> Promise */
   GHashTable  *postponed;      /* customer id -> itself */
+  GHashTable  *judgments;      /* customer id -> RelanceDay of the judgment opening proceedings */
   gboolean     past;           /* an allocation is dated after the day */
   int          min_offset;     /* the first step of any scenario */
   sqlite3_stmt *linked;        /* the calls and written reminders about an invoice */
@@ -217,6 +218,7 @@ engine_clear (Engine *engine)
   g_clear_pointer (&engine->unlinked, sqlite3_finalize);
   g_clear_pointer (&engine->promises, g_hash_table_unref);
   g_clear_pointer (&engine->postponed, g_hash_table_unref);
+  g_clear_pointer (&engine->judgments, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Engine, engine_clear)
@@ -350,6 +352,46 @@ read_scenarios (Engine           *engine,
       step.claims_penalties = sqlite3_column_int (steps, 5) != 0;
       step.min_gap_days = sqlite3_column_int (steps, 6);
       g_array_append_val (scenario->steps, step);
+    }
+
+  return TRUE;
+}
+
+/* The customers in insolvency proceedings opened on or before the day:
+ * the debts born before the judgment (invoices issued before it) are
+ * never reminded, even once the proceedings have ended (they are paid, if
+ * at all, through the proceedings). The latest judgment counts. */
+static gboolean
+read_judgments (Engine           *engine,
+                RelanceDatabase  *db,
+                gint64            only_customer,
+                GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row;
+
+  stmt = _relance_database_prepare (db,
+                                    "SELECT customer_id, max (judgment_date) FROM proceedings"
+                                    " WHERE judgment_date <= ?1 AND (?2 = 0 OR customer_id = ?2)"
+                                    " GROUP BY customer_id",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, engine->date);
+  sqlite3_bind_int64 (stmt, 2, only_customer);
+
+  for (;;)
+    {
+      gint64 *customer_id;
+
+      if (!_relance_database_step (db, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        break;
+
+      customer_id = g_new (gint64, 1);
+      *customer_id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_insert (engine->judgments, customer_id, GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
     }
 
   return TRUE;
@@ -1091,19 +1133,19 @@ compare_items (gconstpointer a,
  * full since are read too, and what was allocated after the day is added
  * back to their open amount (the fast path reads the open ones only). */
 #define OPEN_INVOICES_SQL \
-  "SELECT customer_id, id, number, due_date, amount - allocated" \
+  "SELECT customer_id, id, number, due_date, amount - allocated, issue_date" \
   " FROM invoices INDEXED BY invoices_open_customer" \
   " WHERE allocated < amount AND kind = 'invoice' AND due_date <= ?1 AND issue_date <= ?3"
 #define ORDER_SQL " ORDER BY customer_id, due_date"
 #define LATER_SQL \
   " (SELECT coalesce (sum (a.amount), 0) FROM allocations a WHERE a.invoice_id = i.id AND a.date > ?3)"
 #define PAST_INVOICES_SQL \
-  "SELECT customer_id, id, number, due_date, amount - allocated +" LATER_SQL \
+  "SELECT customer_id, id, number, due_date, amount - allocated +" LATER_SQL ", issue_date" \
   " FROM invoices i INDEXED BY invoices_open_customer" \
   " WHERE allocated < amount AND kind = 'invoice' AND due_date <= ?1 AND issue_date <= ?3" \
   " AND (?2 = 0 OR customer_id = ?2)" \
   " UNION ALL" \
-  " SELECT customer_id, id, number, due_date, amount - allocated +" LATER_SQL \
+  " SELECT customer_id, id, number, due_date, amount - allocated +" LATER_SQL ", issue_date" \
   " FROM invoices i INDEXED BY invoices_settled" \
   " WHERE settled_date > ?3 AND kind = 'invoice' AND due_date <= ?1 AND issue_date <= ?3" \
   " AND (?2 = 0 OR customer_id = ?2)" \
@@ -1164,6 +1206,7 @@ compute (RelanceDatabase         *db,
   engine.state_keys = g_array_new (FALSE, FALSE, sizeof (StepKey));
   engine.promises = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   engine.postponed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  engine.judgments = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   /* The engine reads large tables at random (the steps done, the actions
    * of the invoices a formal notice is due for): memory-mapped reads
@@ -1188,8 +1231,11 @@ compute (RelanceDatabase         *db,
       !read_disputes (&engine, db, only_customer, error) ||
       !read_states (&engine, db, only_customer, error) ||
       !read_promises (&engine, db, only_customer, error) ||
-      !read_postponements (&engine, db, only_customer, error))
+      !read_postponements (&engine, db, only_customer, error) ||
+      !read_judgments (&engine, db, only_customer, error))
     return NULL;
+
+  summary->n_customers_in_proceedings = g_hash_table_size (engine.judgments);
 
   if (engine.past)
     stmt = _relance_database_prepare (db, PAST_INVOICES_SQL, error);
@@ -1245,6 +1291,9 @@ compute (RelanceDatabase         *db,
 
       open.open = sqlite3_column_int64 (stmt, 4);
       if (open.open <= 0)
+        continue;
+      if (g_hash_table_contains (engine.judgments, &customer_id) &&
+          sqlite3_column_int (stmt, 5) < GPOINTER_TO_INT (g_hash_table_lookup (engine.judgments, &customer_id)))
         continue;
       open.id = sqlite3_column_int64 (stmt, 1);
       open.number = _relance_column_dup (stmt, 2);
@@ -2136,6 +2185,8 @@ relance_worklist_get_formal_notice_item (RelanceDatabase        *db,
       " AND i.due_date < ?2 AND i.issue_date <= ?2 AND (i.allocated < i.amount OR i.settled_date > ?2)"
       " AND NOT EXISTS (SELECT 1 FROM disputes d WHERE d.invoice_id = i.id AND d.opened_on <= ?2"
       "   AND (d.resolved_on IS NULL OR d.resolved_on > ?2))"
+      " AND NOT EXISTS (SELECT 1 FROM proceedings p WHERE p.customer_id = i.customer_id"
+      "   AND p.judgment_date <= ?2 AND i.issue_date < p.judgment_date)"
       " ORDER BY i.due_date, i.id",
       error);
     if (stmt == NULL)
@@ -2172,6 +2223,18 @@ relance_worklist_get_formal_notice_item (RelanceDatabase        *db,
 
   if (item->invoices->len == 0)
     {
+      engine.judgments = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      if (read_judgments (&engine, db, customer_id, error) &&
+          g_hash_table_contains (engine.judgments, &customer_id))
+        {
+          g_autofree char *on = relance_day_to_iso (GPOINTER_TO_INT (g_hash_table_lookup (engine.judgments,
+                                                                                          &customer_id)));
+
+          g_set_error (error, RELANCE_ERROR, RELANCE_ERROR_INVALID,
+                       _("%s is in insolvency proceedings since %s: the debts born before the judgment "
+                         "are declared to the mandataire, never given formal notice of"),
+                       customer->name, on);
+        }
       relance_work_item_free (item);
       return NULL;
     }

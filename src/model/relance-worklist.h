@@ -169,6 +169,8 @@ typedef struct
   guint  counts[RELANCE_WORK_N_GROUPS];
   guint  n_customers_postponed;
   guint  n_customers_waiting;   /* a promise whose date has not come */
+  guint  n_customers_in_proceedings; /* insolvency proceedings: their debts born
+                                      * before the judgment are not reminded */
 } RelanceWorklistSummary;
 
 /* What came of an action. */

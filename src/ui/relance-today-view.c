@@ -438,6 +438,20 @@ update_summary (RelanceTodayView *self)
                                             self->summary.n_customers_postponed),
                                self->summary.n_customers_postponed);
   text = g_strdup_printf ("%s · %s", waiting, postponed);
+  if (self->summary.n_customers_in_proceedings > 0)
+    {
+      g_autofree char *proceedings = NULL;
+      g_autofree char *both = NULL;
+
+      /* Their debts born before the judgment are not reminded */
+      proceedings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u in insolvency proceedings",
+                                                  "%u in insolvency proceedings",
+                                                  self->summary.n_customers_in_proceedings),
+                                     self->summary.n_customers_in_proceedings);
+      both = g_strdup_printf ("%s · %s", text, proceedings);
+      g_free (text);
+      text = g_steal_pointer (&both);
+    }
   gtk_label_set_text (self->summary_label, text);
 }
 
