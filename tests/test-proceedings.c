@@ -26,6 +26,7 @@
 #include "relance-database.h"
 #include "relance-error.h"
 #include "relance-ledger.h"
+#include "relance-letter-data.h"
 #include "relance-proceedings.h"
 #include "relance-test-utils.h"
 #include "relance-worklist.h"
@@ -652,6 +653,54 @@ test_not_reminded (Fixture       *f,
   g_assert_null (item);
 }
 
+/* A letter never claims a debt born before the judgment. On 2026-04-15
+ * the letter's data hold F-104 alone (issued 03-20, after the judgment of
+ * 03-16, 300,00 €); F-101, F-102 and F-103 are set apart: 1 200,00 +
+ * 2 000,00 + 900,00 = 4 100,00 €, with none of their penalties. Once F-104
+ * is paid (04-10), nothing can be claimed, and the reason says why. */
+static char *
+format_cents (gint64 cents)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d EUR", cents / 100, (int) (cents % 100));
+}
+
+static void
+test_no_letter (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelanceLetterData) letter = NULL;
+  g_autofree char *reason = NULL;
+  const char * const f104[] = { "F-104", NULL };
+
+  open_proceedings (f, FALSE);
+
+  letter = relance_letter_data_get (f->db, f->customer, day ("2026-04-15"), NULL, 0, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (letter->invoices->len, ==, 1);
+  g_assert_cmpstr (((RelanceLetterInvoice *) g_ptr_array_index (letter->invoices, 0))->number, ==, "F-104");
+  assert_day (letter->proceedings_judgment, "2026-03-16");
+  g_assert_cmpint (letter->total_in_proceedings, ==, 410000);
+  /* F-104 is not late on 04-15: no interest, no indemnity. */
+  g_assert_cmpint (letter->interest, ==, 0);
+  g_assert_cmpint (letter->indemnity, ==, 0);
+  g_assert_cmpint (letter->total_claimed, ==, 30000);
+  reason = relance_letter_data_get_nothing_to_claim (letter, format_cents);
+  g_assert_null (reason);
+  g_clear_pointer (&letter, relance_letter_data_free);
+
+  g_assert_cmpint (relance_ledger_add_payment (f->db, "NORD", day ("2026-04-10"), 30000, f104,
+                                               "transfer", "", &error), >, 0);
+  g_assert_no_error (error);
+  letter = relance_letter_data_get (f->db, f->customer, day ("2026-04-15"), NULL, 0, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (letter->invoices->len, ==, 0);
+  g_assert_cmpuint (letter->paid_late->len, ==, 0);
+  reason = relance_letter_data_get_nothing_to_claim (letter, format_cents);
+  g_assert_cmpstr (reason, ==, "The customer is in insolvency proceedings since 2026-03-16: the 4100.00 EUR "
+                               "due before the judgment are declared to the mandataire, never reminded");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -674,6 +723,7 @@ main (int    argc,
   ADD ("/proceedings/close/write-off", test_close_write_off);
   ADD ("/proceedings/close/plan", test_close_plan);
   ADD ("/proceedings/not-reminded", test_not_reminded);
+  ADD ("/proceedings/no-letter", test_no_letter);
   g_test_add_func ("/proceedings/nothing-to-declare", test_nothing_to_declare);
 
   return g_test_run ();

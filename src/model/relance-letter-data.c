@@ -275,6 +275,48 @@ read_open_credit_notes (RelanceDatabase    *db,
  * claim to data->disputed, with every invoice of the customer still open
  * and disputed on the date, each with the causes of its disputes (code
  * and the department that must act: "B, Shipping"). */
+/* The judgment of the customer's proceedings; with @set_apart, the open
+ * items issued before it leave the letter. */
+static gboolean
+set_proceedings_apart (RelanceDatabase    *db,
+                       RelanceLetterData  *data,
+                       gboolean            set_apart,
+                       GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row;
+  guint i = 0;
+
+  stmt = _relance_database_prepare (db,
+                                    "SELECT max (judgment_date) FROM proceedings"
+                                    " WHERE customer_id = ?1 AND judgment_date <= ?2",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, data->customer_id);
+  sqlite3_bind_int (stmt, 2, data->date);
+  if (!_relance_database_step (db, stmt, &has_row, error))
+    return FALSE;
+  if (!has_row || sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+    return TRUE;
+
+  data->proceedings_judgment = sqlite3_column_int (stmt, 0);
+  while (set_apart && i < data->invoices->len)
+    {
+      RelanceLetterInvoice *invoice = g_ptr_array_index (data->invoices, i);
+
+      if (invoice->issue_date < data->proceedings_judgment)
+        {
+          data->total_in_proceedings += invoice->open;
+          g_ptr_array_remove_index (data->invoices, i);
+        }
+      else
+        i++;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 set_disputed_apart (RelanceDatabase    *db,
                     RelanceLetterData  *data,
@@ -584,7 +626,8 @@ read_penalties (RelanceDatabase    *db,
       RelancePenaltyLine *line = g_ptr_array_index (penalties->lines, i);
       RelanceLetterInvoice *invoice = g_hash_table_lookup (invoices, &line->invoice_id);
 
-      if (line->disputed || (invoice == NULL && line->paid_on == 0))
+      if (line->disputed || (invoice == NULL && line->paid_on == 0) ||
+          (data->proceedings_judgment != 0 && line->issue_date < data->proceedings_judgment))
         continue;
 
       if (invoice == NULL)
@@ -837,6 +880,7 @@ relance_letter_data_get (RelanceDatabase  *db,
         ? read_given_invoices (db, data, invoice_ids, n_invoice_ids, error)
         : read_open_invoices (db, data, error)) ||
       !read_open_credit_notes (db, data, error) ||
+      !set_proceedings_apart (db, data, invoice_ids == NULL, error) ||
       !set_disputed_apart (db, data, error))
     goto failed;
 
@@ -1020,6 +1064,18 @@ relance_letter_data_get_nothing_to_claim (const RelanceLetterData *data,
 
   credits = format_amount (credited);
   owed = format_amount (invoiced);
+
+  if (data->proceedings_judgment != 0 && invoiced == 0 && data->total_in_proceedings > 0)
+    {
+      g_autofree char *declared = format_amount (data->total_in_proceedings);
+      g_autofree char *on = relance_day_to_iso (data->proceedings_judgment);
+
+      /* Translators: "The customer is in insolvency proceedings since 2026-03-16: the 3 200,00 € due
+       * before the judgment are declared to the mandataire, never reminded" */
+      return g_strdup_printf (_("The customer is in insolvency proceedings since %s: the %s due before the "
+                                "judgment are declared to the mandataire, never reminded"),
+                              on, declared);
+    }
 
   if (data->disputed->len > 0)
     {

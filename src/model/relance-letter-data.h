@@ -92,6 +92,15 @@ typedef struct
    * apart ({{disputed.sentence}}). */
   GPtrArray       *disputed;         /* RelanceLetterInvoice */
   gint64           total_disputed;   /* their open amount */
+  /* Insolvency proceedings opened on or before the letter's date: the
+   * invoices and credit notes issued before the judgment are declared to
+   * the mandataire, never claimed by a letter about the customer's open
+   * items (not in invoices, nor their penalties). Invoices given by the
+   * caller are its choice (the worklist leaves those out already, and the
+   * claim declaration asks for them); their penalties are never claimed.
+   * 0 when the customer is in none. */
+  RelanceDay       proceedings_judgment;
+  gint64           total_in_proceedings; /* what they leave open, credit notes deducted */
 
   /* The last call to this customer before or on the letter's date */
   RelanceDay       last_call_date;   /* 0 when there was none */
