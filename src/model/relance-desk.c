@@ -972,7 +972,7 @@ relance_desk_describe_call (const RelanceTimelineEntry *entry)
     return g_strdup_printf (_("Call with %s"), contact);
   if (label[0] != '\0')
     return g_strdup_printf (_("Call: %s"), label);
-  return g_strdup (_("Call"));
+  return g_strdup (C_("history", "Call"));
 }
 
 /* Contacts and notes */
