@@ -630,38 +630,7 @@ read_penalties (RelanceDatabase    *db,
           (data->proceedings_judgment != 0 && line->issue_date < data->proceedings_judgment))
         continue;
 
-      if (invoice == NULL)
-        {
-          invoice = g_new0 (RelanceLetterInvoice, 1);
-          invoice->invoice_id = line->invoice_id;
-          invoice->number = g_strdup (line->number);
-          invoice->issue_date = line->issue_date;
-          invoice->due_date = line->due_date;
-          invoice->amount = line->amount;
-          invoice->days_overdue = line->days_late;
-          g_ptr_array_add (data->paid_late, invoice);
-        }
-
-      invoice->interest = line->interest;
-      invoice->indemnity = line->indemnity;
-      data->interest += line->interest;
-      data->indemnity += line->indemnity;
-
-      for (guint p = 0; p < line->periods->len; p++)
-        {
-          const RelanceInterestPeriod *period = &g_array_index (line->periods, RelanceInterestPeriod, p);
-          RelanceLetterInterestPeriod *copy = g_new0 (RelanceLetterInterestPeriod, 1);
-
-          copy->invoice_id = line->invoice_id;
-          copy->number = g_strdup (line->number);
-          copy->from = period->from;
-          copy->to = period->to;
-          copy->days = period->days;
-          copy->balance = period->balance;
-          copy->rate = period->rate;
-          copy->interest = period->interest;
-          g_ptr_array_add (data->interest_periods, copy);
-        }
+      relance_letter_data_claim_penalty_line (data, line, invoice);
     }
 
   data->interest_rate = penalties->rate;
@@ -1098,4 +1067,55 @@ relance_letter_data_get_nothing_to_claim (const RelanceLetterData *data,
                             credits, owed);
 
   return g_strdup (_("Nothing is due: every invoice is paid"));
+}
+
+/**
+ * relance_letter_data_claim_penalty_line:
+ * @invoice: (nullable): the letter's invoice @line is about; %NULL for an
+ *   invoice paid in full, late, which joins @data's paid_late
+ *
+ * Claims the interest and the indemnity of @line in @data: on the invoice,
+ * in the totals of @data (interest, indemnity; total_claimed is the
+ * caller's), and one interest period of @data per period of @line.
+ */
+void
+relance_letter_data_claim_penalty_line (RelanceLetterData        *data,
+                                        const RelancePenaltyLine *line,
+                                        RelanceLetterInvoice     *invoice)
+{
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (line != NULL);
+
+  if (invoice == NULL)
+    {
+      invoice = g_new0 (RelanceLetterInvoice, 1);
+      invoice->invoice_id = line->invoice_id;
+      invoice->number = g_strdup (line->number);
+      invoice->issue_date = line->issue_date;
+      invoice->due_date = line->due_date;
+      invoice->amount = line->amount;
+      invoice->days_overdue = line->days_late;
+      g_ptr_array_add (data->paid_late, invoice);
+    }
+
+  invoice->interest = line->interest;
+  invoice->indemnity = line->indemnity;
+  data->interest += line->interest;
+  data->indemnity += line->indemnity;
+
+  for (guint p = 0; p < line->periods->len; p++)
+    {
+      const RelanceInterestPeriod *period = &g_array_index (line->periods, RelanceInterestPeriod, p);
+      RelanceLetterInterestPeriod *copy = g_new0 (RelanceLetterInterestPeriod, 1);
+
+      copy->invoice_id = line->invoice_id;
+      copy->number = g_strdup (line->number);
+      copy->from = period->from;
+      copy->to = period->to;
+      copy->days = period->days;
+      copy->balance = period->balance;
+      copy->rate = period->rate;
+      copy->interest = period->interest;
+      g_ptr_array_add (data->interest_periods, copy);
+    }
 }

@@ -15,6 +15,7 @@
 #include "relance-company.h"
 #include "relance-database.h"
 #include "relance-date.h"
+#include "relance-penalties.h"
 #include "relance-scenarios.h"
 #include "relance-worklist.h"
 
@@ -177,6 +178,13 @@ RelanceLetterData *relance_letter_data_get     (RelanceDatabase      *db,
  * letters and the CLI all say this one reason. */
 char              *relance_letter_data_get_nothing_to_claim (const RelanceLetterData *data,
                                                              RelanceAmountFormatFunc  format_amount);
+
+/* Claims @line's interest and indemnity in @data: on @invoice (NULL: an
+ * invoice paid late in full, added to @data's paid_late), in @data's
+ * interest and indemnity, and one interest period per period of @line. */
+void               relance_letter_data_claim_penalty_line (RelanceLetterData        *data,
+                                                           const RelancePenaltyLine *line,
+                                                           RelanceLetterInvoice     *invoice);
 
 /* The kind of letter to write when a step asks for @kind, fitted to what
  * was done (the history about these invoices):

@@ -795,6 +795,8 @@ relance_claim_data_get (RelanceDatabase  *db,
 
   g_ptr_array_set_size (letter->interest_periods, 0);
   g_ptr_array_set_size (letter->paid_late, 0);
+  letter->interest = 0;
+  letter->indemnity = 0;
   for (guint i = 0; i < penalties->lines->len; i++)
     {
       RelancePenaltyLine *line = g_ptr_array_index (penalties->lines, i);
@@ -804,44 +806,16 @@ relance_claim_data_get (RelanceDatabase  *db,
        * an invoice issued on the judgment's day is a new debt. */
       if (line->disputed || line->issue_date >= p->judgment_date)
         continue;
-      if (invoice == NULL)
-        {
-          /* Paid in full, late, before the judgment: its interest and
-           * indemnity are still owed. Paid since: nothing to declare. */
-          if (line->paid_on == 0 || line->paid_on > p->judgment_date)
-            continue;
-          invoice = g_new0 (RelanceLetterInvoice, 1);
-          invoice->invoice_id = line->invoice_id;
-          invoice->number = g_strdup (line->number);
-          invoice->issue_date = line->issue_date;
-          invoice->due_date = line->due_date;
-          invoice->amount = line->amount;
-          invoice->days_overdue = line->days_late;
-          g_ptr_array_add (letter->paid_late, invoice);
-        }
+      /* Paid in full, late, before the judgment: its interest and
+       * indemnity are still owed. Paid since: nothing to declare. */
+      if (invoice == NULL && (line->paid_on == 0 || line->paid_on > p->judgment_date))
+        continue;
 
-      invoice->interest = line->interest;
-      invoice->indemnity = line->indemnity;
-      data->interest += line->interest;
-      data->indemnity += line->indemnity;
-
-      for (guint k = 0; k < line->periods->len; k++)
-        {
-          const RelanceInterestPeriod *period = &g_array_index (line->periods, RelanceInterestPeriod, k);
-          RelanceLetterInterestPeriod *copy = g_new0 (RelanceLetterInterestPeriod, 1);
-
-          copy->invoice_id = line->invoice_id;
-          copy->number = g_strdup (line->number);
-          copy->from = period->from;
-          copy->to = period->to;
-          copy->days = period->days;
-          copy->balance = period->balance;
-          copy->rate = period->rate;
-          copy->interest = period->interest;
-          g_ptr_array_add (letter->interest_periods, copy);
-        }
+      relance_letter_data_claim_penalty_line (letter, line, invoice);
     }
 
+  data->interest = letter->interest;
+  data->indemnity = letter->indemnity;
   data->total = data->due + data->to_fall_due + data->interest + data->indemnity;
   letter->claims_penalties = TRUE;
   letter->interest = data->interest;
