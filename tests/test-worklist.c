@@ -464,6 +464,16 @@ test_postpone (Fixture       *fixture,
   g_assert_cmpuint (back->len, ==, 1);
   g_assert_cmpuint (summary.n_customers_postponed, ==, 0);
 
+  /* The worklist of the day before the postponement was decided does not
+   * follow it: on 2026-11-22 F-5 is 5 + (-1) = 4 days late, its call of
+   * D+3 is due, and the customer is not postponed yet. */
+  {
+    g_autoptr(GPtrArray) before = compute (fixture, fixture->today - 1, &summary);
+
+    g_assert_cmpuint (before->len, ==, 1);
+    g_assert_cmpuint (summary.n_customers_postponed, ==, 0);
+  }
+
   g_assert_false (relance_worklist_postpone (fixture->db, customer, fixture->today, fixture->today,
                                              NULL, &error));
   g_assert_error (error, RELANCE_ERROR, RELANCE_ERROR_INVALID);

@@ -289,7 +289,7 @@ fill_proceedings_row (RelanceCliRow *row,
       break;
     case RELANCE_PROCEEDINGS_OPEN:
     default:
-      relance_cli_row_set_keyword (row, COLUMN_STATUS, "open", _("open"));
+      relance_cli_row_set_keyword (row, COLUMN_STATUS, "open", C_("proceedings", "open"));
       break;
     }
   if (p->claim_declared)

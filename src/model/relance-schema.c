@@ -426,7 +426,8 @@ static const char migration_6[] =
  * within two months of it, four for a creditor abroad), the mandataire
  * judiciaire, the claim declared, and how it ended. One open proceedings
  * per customer. What a closing for lack of assets lets the user write off,
- * per invoice: the amount with VAT and the VAT it includes. */
+ * per invoice: the amount with VAT and the VAT it includes. And the day
+ * each postponement was decided. */
 static const char migration_7[] =
   "CREATE TABLE proceedings ("
   "  id INTEGER PRIMARY KEY,"
@@ -455,7 +456,11 @@ static const char migration_7[] =
   "  date INTEGER NOT NULL,"
   "  amount INTEGER NOT NULL CHECK (amount > 0),"
   "  vat INTEGER NOT NULL CHECK (vat BETWEEN 0 AND amount));"
-  "CREATE INDEX write_offs_proceedings ON write_offs (proceedings_id);";
+  "CREATE INDEX write_offs_proceedings ON write_offs (proceedings_id);"
+
+  /* The day a postponement was decided, so that the worklist of an
+   * earlier day does not follow it (NULL: before this version). */
+  "ALTER TABLE postponements ADD COLUMN made_on INTEGER;";
 
 static const char * const migrations[] = {
   NULL,

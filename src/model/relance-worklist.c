@@ -609,7 +609,8 @@ read_postponements (Engine           *engine,
 
   stmt = _relance_database_prepare (db,
                                     "SELECT customer_id FROM postponements"
-                                    " WHERE until > ?1 AND (?2 = 0 OR customer_id = ?2)",
+                                    " WHERE until > ?1 AND (made_on IS NULL OR made_on <= ?1)"
+                                    " AND (?2 = 0 OR customer_id = ?2)",
                                     error);
   if (stmt == NULL)
     return FALSE;
@@ -1338,6 +1339,7 @@ customer_exists (RelanceDatabase  *db,
 static gboolean
 write_postponement (RelanceDatabase  *db,
                     gint64            customer_id,
+                    RelanceDay        made_on,
                     RelanceDay        until,
                     const char       *reason,
                     GError          **error)
@@ -1346,14 +1348,16 @@ write_postponement (RelanceDatabase  *db,
   g_autofree char *trimmed = _relance_dup_trimmed (reason);
 
   stmt = _relance_database_prepare (db,
-                                    "INSERT INTO postponements (customer_id, until, reason) VALUES (?1, ?2, ?3)"
-                                    " ON CONFLICT (customer_id) DO UPDATE SET until = ?2, reason = ?3",
+                                    "INSERT INTO postponements (customer_id, until, reason, made_on)"
+                                    " VALUES (?1, ?2, ?3, ?4)"
+                                    " ON CONFLICT (customer_id) DO UPDATE SET until = ?2, reason = ?3, made_on = ?4",
                                     error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, customer_id);
   sqlite3_bind_int (stmt, 2, until);
   _relance_bind_text (stmt, 3, trimmed != NULL ? trimmed : "");
+  sqlite3_bind_int (stmt, 4, made_on);
 
   return _relance_database_run (db, stmt, error);
 }
@@ -1719,12 +1723,12 @@ apply_outcome (RelanceDatabase            *db,
       break;
 
     case RELANCE_OUTCOME_CALL_BACK:
-      if (!write_postponement (db, fields->customer_id, fields->call_back_on, _("Call back"), error))
+      if (!write_postponement (db, fields->customer_id, fields->date, fields->call_back_on, _("Call back"), error))
         return FALSE;
       break;
 
     case RELANCE_OUTCOME_NO_ANSWER:
-      if (!write_postponement (db, fields->customer_id, fields->date + 1, _("No answer"), error))
+      if (!write_postponement (db, fields->customer_id, fields->date, fields->date + 1, _("No answer"), error))
         return FALSE;
       break;
 
@@ -2334,7 +2338,7 @@ relance_worklist_postpone (RelanceDatabase  *db,
   if (!_relance_database_begin (db, error))
     return FALSE;
   if (!customer_exists (db, customer_id, error) ||
-      !write_postponement (db, customer_id, until, reason, error))
+      !write_postponement (db, customer_id, date, until, reason, error))
     {
       _relance_database_rollback (db);
       return FALSE;
