@@ -606,10 +606,20 @@ test_nothing_to_declare (void)
  * notice at D+40), before the proceedings, the worklist asks for the call
  * of D+3 about F-101 (due 02-04, 105 days late), F-102 (due 03-04) and
  * F-103 (due 04-01), all issued before the judgment, and F-104 (issued
- * 03-20, due 04-19, 31 days late). Once the judgment of 03-16 is
- * recorded, only F-104, a debt born after it, is left: 300,00 €. Sending
- * a formal notice now is refused with the reason while only the old
- * debts are overdue (on 2026-04-15, F-104 is not yet due). */
+ * 03-20, due 04-19, 31 days late).
+ *
+ * Once the judgment of 03-16 is recorded (BODACC 03-27), the customer's
+ * item is the claim to declare before 05-27 (03-27 + 2 months), and on
+ * 05-20 it is urgent (05-27 - 15 = 05-12 <= 05-20), among the first of
+ * the priority. Its amount is what the
+ * old debts leave open: 1 200,00 + 2 000,00 + 900,00 = 4 100,00 €. On
+ * 04-10 the deadline is 47 days away: not urgent.
+ *
+ * After 05-27 it is the relief from forclusion to ask for before 09-27
+ * (03-27 + 6 months); after 09-27, nothing more. Once the claim is
+ * declared, only F-104, a debt born after the judgment, is reminded:
+ * 300,00 €. Sending a formal notice now is refused with the reason while
+ * only the old debts are overdue (on 2026-04-15, F-104 is not yet due). */
 static void
 test_not_reminded (Fixture       *f,
                    gconstpointer  data)
@@ -617,6 +627,7 @@ test_not_reminded (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(RelanceClaimData) claim = NULL;
   RelanceWorklistSummary summary;
   RelanceWorkItem *item;
   RelanceWorkSubstitute missing;
@@ -636,21 +647,67 @@ test_not_reminded (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (after->len, ==, 1);
   item = g_ptr_array_index (after, 0);
-  g_assert_cmpuint (item->invoices->len, ==, 1);
-  g_assert_cmpstr (((RelanceWorkInvoice *) g_ptr_array_index (item->invoices, 0))->number, ==, "F-104");
-  g_assert_cmpint (item->amount, ==, 30000);
+  g_assert_cmpint (item->group, ==, RELANCE_WORK_CLAIM);
+  g_assert_cmpint (item->reason, ==, RELANCE_WORK_REASON_DECLARE_CLAIM);
+  assert_day (item->claim_deadline, "2026-05-27");
+  assert_day (item->step_due, "2026-05-27");
+  g_assert_true (item->claim_urgent);
+  g_assert_true (relance_work_item_is_urgent (item));
+  g_assert_cmpint (item->amount, ==, 410000);
+  g_assert_cmpuint (item->invoices->len, ==, 0);
   g_assert_cmpuint (summary.n_customers_in_proceedings, ==, 1);
+  g_assert_cmpuint (summary.counts[RELANCE_WORK_CLAIM], ==, 1);
+  g_assert_cmpuint (summary.counts[RELANCE_WORK_CALL], ==, 0);
+  g_clear_pointer (&after, g_ptr_array_unref);
+
+  after = relance_worklist_compute (f->db, day ("2026-04-10"), &summary, NULL, &error);
+  g_assert_no_error (error);
+  item = g_ptr_array_index (after, 0);
+  g_assert_cmpint (item->reason, ==, RELANCE_WORK_REASON_DECLARE_CLAIM);
+  g_assert_false (item->claim_urgent);
+  g_clear_pointer (&after, g_ptr_array_unref);
+
+  after = relance_worklist_compute (f->db, day ("2026-05-28"), &summary, NULL, &error);
+  g_assert_no_error (error);
+  item = g_ptr_array_index (after, 0);
+  g_assert_cmpint (item->reason, ==, RELANCE_WORK_REASON_ASK_RELIEF);
+  assert_day (item->claim_deadline, "2026-09-27");
+  g_assert_false (item->claim_urgent);
+  g_clear_pointer (&after, g_ptr_array_unref);
+
+  after = relance_worklist_compute (f->db, day ("2026-09-28"), &summary, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_cmpint (((RelanceWorkItem *) g_ptr_array_index (after, i))->group, !=, RELANCE_WORK_CLAIM);
+  g_clear_pointer (&after, g_ptr_array_unref);
 
   /* The day before the judgment nothing changes yet. */
-  g_clear_pointer (&after, g_ptr_array_unref);
   after = relance_worklist_compute (f->db, day ("2026-03-15"), &summary, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (summary.n_customers_in_proceedings, ==, 0);
+  g_assert_cmpuint (summary.counts[RELANCE_WORK_CLAIM], ==, 0);
+  g_clear_pointer (&after, g_ptr_array_unref);
 
   item = relance_worklist_get_formal_notice_item (f->db, f->customer, day ("2026-04-15"), &missing, &error);
   g_assert_error (error, RELANCE_ERROR, RELANCE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "insolvency proceedings since 2026-03-16"));
   g_assert_null (item);
+  g_clear_error (&error);
+
+  /* The claim declared on 04-10: on 05-20 F-104 alone is reminded. */
+  claim = relance_claim_data_get (f->db, f->customer, day ("2026-04-10"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (relance_claim_record (f->db, claim, "Claim declared", NULL, "Declaration.pdf", &error), >, 0);
+  g_assert_no_error (error);
+  after = relance_worklist_compute (f->db, day ("2026-05-20"), &summary, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, 1);
+  item = g_ptr_array_index (after, 0);
+  g_assert_cmpint (item->reason, ==, RELANCE_WORK_REASON_STEP);
+  g_assert_cmpuint (item->invoices->len, ==, 1);
+  g_assert_cmpstr (((RelanceWorkInvoice *) g_ptr_array_index (item->invoices, 0))->number, ==, "F-104");
+  g_assert_cmpint (item->amount, ==, 30000);
+  g_assert_cmpuint (summary.n_customers_in_proceedings, ==, 1);
 }
 
 /* A letter never claims a debt born before the judgment. On 2026-04-15

@@ -152,6 +152,12 @@ fill_work_row (RelanceCliRow *row,
     case RELANCE_WORK_REASON_PROMISE_BROKEN:
       relance_cli_row_set_keyword (row, WORK_STEP, "broken_promise", describe);
       break;
+    case RELANCE_WORK_REASON_DECLARE_CLAIM:
+      relance_cli_row_set_keyword (row, WORK_STEP, "declare_claim", describe);
+      break;
+    case RELANCE_WORK_REASON_ASK_RELIEF:
+      relance_cli_row_set_keyword (row, WORK_STEP, "ask_relief", describe);
+      break;
     case RELANCE_WORK_REASON_DISPUTE:
     default:
       relance_cli_row_set_keyword (row, WORK_STEP, "", describe);

@@ -18,6 +18,7 @@
 #include "relance-database-private.h"
 #include "relance-desk.h"
 #include "relance-error.h"
+#include "relance-proceedings.h"
 #include "relance-worklist.h"
 
 /* Customers between two looks at the cancellable. */
@@ -75,6 +76,18 @@ typedef struct
   gint64  scenario_id;  /* 0: the default */
 } Customer;
 
+/* Proceedings whose claim is still to declare on the day. */
+typedef struct
+{
+  gint64      customer_id;
+  RelanceDay  judgment_date;
+  RelanceDay  deadline;        /* to declare the claim */
+  RelanceDay  relief_deadline; /* to ask for relief from forclusion */
+  gint64      open;            /* what the debts born before the judgment leave open */
+  int         days_late;       /* the most days late of them */
+  gint64      stake;
+} Claim;
+
 /* An open invoice as read, before the rules. */
 typedef struct
 {
@@ -97,6 +110,7 @@ typedef struct
   GHashTable  *promises;       /* customer id -> Promise */
   GHashTable  *postponed;      /* customer id -> itself */
   GHashTable  *judgments;      /* customer id -> RelanceDay of the judgment opening proceedings */
+  GHashTable  *claims;         /* customer id -> Claim: proceedings whose claim is to declare */
   gboolean     past;           /* an allocation is dated after the day */
   int          min_offset;     /* the first step of any scenario */
   sqlite3_stmt *linked;        /* the calls and written reminders about an invoice */
@@ -127,6 +141,7 @@ static const char * const group_names[] = {
   [RELANCE_WORK_EMAIL] = "email",
   [RELANCE_WORK_LETTER] = "letter",
   [RELANCE_WORK_FORMAL_NOTICE] = "registered_letter",
+  [RELANCE_WORK_CLAIM] = "claim",
   [RELANCE_WORK_PROMISE] = "promise",
   [RELANCE_WORK_BLOCKED] = "blocked",
 };
@@ -219,6 +234,7 @@ engine_clear (Engine *engine)
   g_clear_pointer (&engine->promises, g_hash_table_unref);
   g_clear_pointer (&engine->postponed, g_hash_table_unref);
   g_clear_pointer (&engine->judgments, g_hash_table_unref);
+  g_clear_pointer (&engine->claims, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Engine, engine_clear)
@@ -392,6 +408,53 @@ read_judgments (Engine           *engine,
       customer_id = g_new (gint64, 1);
       *customer_id = sqlite3_column_int64 (stmt, 0);
       g_hash_table_insert (engine->judgments, customer_id, GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+    }
+
+  return TRUE;
+}
+
+/* The open proceedings whose claim is not declared on the day, while
+ * relief from forclusion can still be asked. */
+static gboolean
+read_claims (Engine           *engine,
+             RelanceDatabase  *db,
+             gint64            only_customer,
+             GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row;
+
+  stmt = _relance_database_prepare (db,
+                                    "SELECT customer_id, judgment_date, bodacc_date, abroad FROM proceedings"
+                                    " WHERE judgment_date <= ?1 AND (closed_on IS NULL OR closed_on > ?1)"
+                                    " AND (claim_date IS NULL OR claim_date > ?1)"
+                                    " AND (?2 = 0 OR customer_id = ?2)",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, engine->date);
+  sqlite3_bind_int64 (stmt, 2, only_customer);
+
+  for (;;)
+    {
+      Claim *claim;
+      RelanceDay bodacc;
+
+      if (!_relance_database_step (db, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        break;
+
+      bodacc = sqlite3_column_int (stmt, 2);
+      if (engine->date > relance_proceedings_get_relief_deadline (bodacc))
+        continue;
+
+      claim = g_new0 (Claim, 1);
+      claim->customer_id = sqlite3_column_int64 (stmt, 0);
+      claim->judgment_date = sqlite3_column_int (stmt, 1);
+      claim->deadline = relance_proceedings_get_deadline (bodacc, sqlite3_column_int (stmt, 3) != 0);
+      claim->relief_deadline = relance_proceedings_get_relief_deadline (bodacc);
+      g_hash_table_insert (engine->claims, &claim->customer_id, claim);
     }
 
   return TRUE;
@@ -857,6 +920,29 @@ work_item_new (const Customer *customer,
   return item;
 }
 
+/* The item of a claim to declare, or of the relief to ask for. */
+static RelanceWorkItem *
+build_claim_item (Engine         *engine,
+                  const Customer *customer,
+                  const Claim    *claim)
+{
+  RelanceWorkItem *item = work_item_new (customer, NULL, NULL);
+  gboolean late = engine->date > claim->deadline;
+
+  item->group = RELANCE_WORK_CLAIM;
+  item->reason = late ? RELANCE_WORK_REASON_ASK_RELIEF : RELANCE_WORK_REASON_DECLARE_CLAIM;
+  item->channel = RELANCE_CHANNEL_REGISTERED_LETTER;
+  item->template_kind = RELANCE_TEMPLATE_FORMAL_NOTICE;
+  item->claim_deadline = late ? claim->relief_deadline : claim->deadline;
+  item->claim_urgent = engine->date >= item->claim_deadline - RELANCE_CLAIM_URGENT_DAYS;
+  item->step_due = item->claim_deadline;
+  item->amount = claim->open;
+  item->oldest_days_overdue = claim->days_late;
+  item->stake = claim->stake;
+
+  return item;
+}
+
 static void
 add_to_item (RelanceWorkItem    *item,
              GPtrArray          *list,
@@ -1208,6 +1294,7 @@ compute (RelanceDatabase         *db,
   engine.promises = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   engine.postponed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   engine.judgments = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  engine.claims = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
 
   /* The engine reads large tables at random (the steps done, the actions
    * of the invoices a formal notice is due for): memory-mapped reads
@@ -1233,7 +1320,8 @@ compute (RelanceDatabase         *db,
       !read_states (&engine, db, only_customer, error) ||
       !read_promises (&engine, db, only_customer, error) ||
       !read_postponements (&engine, db, only_customer, error) ||
-      !read_judgments (&engine, db, only_customer, error))
+      !read_judgments (&engine, db, only_customer, error) ||
+      !read_claims (&engine, db, only_customer, error))
     return NULL;
 
   summary->n_customers_in_proceedings = g_hash_table_size (engine.judgments);
@@ -1295,7 +1383,18 @@ compute (RelanceDatabase         *db,
         continue;
       if (g_hash_table_contains (engine.judgments, &customer_id) &&
           sqlite3_column_int (stmt, 5) < GPOINTER_TO_INT (g_hash_table_lookup (engine.judgments, &customer_id)))
-        continue;
+        {
+          Claim *claim = g_hash_table_lookup (engine.claims, &customer_id);
+          int days = date - sqlite3_column_int (stmt, 3);
+
+          if (claim != NULL && sqlite3_column_int (stmt, 5) < claim->judgment_date)
+            {
+              claim->open += open.open;
+              claim->days_late = MAX (claim->days_late, days);
+              claim->stake += open.open * MAX (days, 0);
+            }
+          continue;
+        }
       open.id = sqlite3_column_int64 (stmt, 1);
       open.number = _relance_column_dup (stmt, 2);
       open.due_date = sqlite3_column_int (stmt, 3);
@@ -1304,6 +1403,36 @@ compute (RelanceDatabase         *db,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+
+  /* A claim to declare is the customer's item until it is declared: the
+   * invoices born after the judgment wait for it. */
+  if (g_hash_table_size (engine.claims) > 0)
+    {
+      GHashTableIter claims;
+      Claim *claim;
+
+      for (guint i = items->len; i > 0; i--)
+        {
+          RelanceWorkItem *item = g_ptr_array_index (items, i - 1);
+
+          if (g_hash_table_contains (engine.claims, &item->customer_id))
+            {
+              summary->counts[item->group]--;
+              g_ptr_array_remove_index_fast (items, i - 1);
+            }
+        }
+
+      g_hash_table_iter_init (&claims, engine.claims);
+      while (g_hash_table_iter_next (&claims, NULL, (gpointer *)&claim))
+        {
+          const Customer *customer = g_hash_table_lookup (engine.customers, &claim->customer_id);
+
+          if (customer == NULL)
+            continue;
+          g_ptr_array_add (items, build_claim_item (&engine, customer, claim));
+          summary->counts[RELANCE_WORK_CLAIM]++;
+        }
+    }
 
   g_ptr_array_sort (items, compare_items);
 
@@ -1836,6 +1965,8 @@ relance_work_group_get_label (RelanceWorkGroup group)
       return _("Letters");
     case RELANCE_WORK_FORMAL_NOTICE:
       return _("Formal notices");
+    case RELANCE_WORK_CLAIM:
+      return _("Claims to declare");
     case RELANCE_WORK_PROMISE:
       return _("Promises to check");
     case RELANCE_WORK_BLOCKED:
@@ -1957,6 +2088,10 @@ relance_work_item_describe (const RelanceWorkItem *item)
       return g_strdup (_("Promise not kept: call"));
     case RELANCE_WORK_REASON_DISPUTE:
       return g_strdup (_("Blocked by a dispute"));
+    case RELANCE_WORK_REASON_DECLARE_CLAIM:
+      return g_strdup (_("Declare the claim to the mandataire"));
+    case RELANCE_WORK_REASON_ASK_RELIEF:
+      return g_strdup (_("Ask for relief from forclusion"));
     case RELANCE_WORK_REASON_STEP:
     default:
       break;
@@ -2003,7 +2138,7 @@ relance_work_item_is_urgent (const RelanceWorkItem *item)
 {
   g_return_val_if_fail (item != NULL, FALSE);
 
-  return item->reason == RELANCE_WORK_REASON_PROMISE_BROKEN ||
+  return item->reason == RELANCE_WORK_REASON_PROMISE_BROKEN || item->claim_urgent ||
          (item->reason == RELANCE_WORK_REASON_STEP && item->group == RELANCE_WORK_FORMAL_NOTICE &&
           item->substitute == RELANCE_WORK_SUBSTITUTE_NONE);
 }

@@ -49,13 +49,23 @@
  * At any day D, only what is dated on or before D counts: invoices issued
  * by D, allocations (payments, credit notes) dated by D, disputes opened
  * by D and not resolved by D, the actions, steps done or skipped and
- * promises of D or before. (Postponements carry no date of their own: the
- * one in force is the latest.)
+ * promises of D or before, postponements decided by D.
+ *
+ * Customers in insolvency proceedings (relance-proceedings.h): the debts
+ * born before the judgment are never reminded. From the judgment until
+ * the claim is declared, the customer's item is the claim to declare to
+ * the mandataire (group CLAIM, reason DECLARE_CLAIM) before the deadline
+ * (BODACC + 2 months, 4 abroad); once that day has passed, the relief from
+ * forclusion to ask for (reason ASK_RELIEF) before BODACC + 6 months;
+ * after that, nothing. Its amount is what those old debts leave open.
+ * A customer's invoices born after the judgment come back once the claim
+ * is declared.
  *
  * The priority (the order of the worklist, Today's "All" and relance-cli
  * worklist), one function, relance_work_item_compare_priority():
- *   1. urgent items first: a broken promise to chase, or a formal notice
- *      due (not a substitute);
+ *   1. urgent items first: a broken promise to chase, a formal notice
+ *      due (not a substitute), or a claim whose deadline is at most
+ *      RELANCE_CLAIM_URGENT_DAYS away or past;
  *   2. then by the stake: the sum over the item's invoices of
  *      open amount (cents) x days late (0 when not yet due), so that
  *      1 000,00 EUR 30 days late (3 000 000) comes before 2 000,00 EUR
@@ -88,6 +98,7 @@ typedef enum
   RELANCE_WORK_EMAIL,
   RELANCE_WORK_LETTER,
   RELANCE_WORK_FORMAL_NOTICE,   /* registered letters */
+  RELANCE_WORK_CLAIM,           /* claims to declare to a mandataire judiciaire */
   RELANCE_WORK_PROMISE,         /* promises due: check the payment came */
   RELANCE_WORK_BLOCKED,         /* every invoice concerned is under dispute */
   RELANCE_WORK_N_GROUPS
@@ -99,6 +110,8 @@ typedef enum
   RELANCE_WORK_REASON_PROMISE_DUE,     /* a promised date came */
   RELANCE_WORK_REASON_PROMISE_BROKEN,  /* a promise was not kept: call */
   RELANCE_WORK_REASON_DISPUTE,         /* blocked by disputes */
+  RELANCE_WORK_REASON_DECLARE_CLAIM,   /* insolvency proceedings: declare the claim before claim_deadline */
+  RELANCE_WORK_REASON_ASK_RELIEF,      /* the deadline passed: ask for relief before claim_deadline */
 } RelanceWorkReason;
 
 /* What an item does instead of the formal notice its invoices reached,
@@ -162,7 +175,14 @@ typedef struct
   RelanceDay           promise_date;
   gint64               promise_amount;
   RelancePromiseStatus promise_status;
+  /* Reasons DECLARE_CLAIM and ASK_RELIEF: the last day to do it (also in
+   * step_due), and whether it is at most RELANCE_CLAIM_URGENT_DAYS away */
+  RelanceDay           claim_deadline;
+  gboolean             claim_urgent;
 } RelanceWorkItem;
+
+/* Days before its deadline from which a claim to declare is urgent. */
+#define RELANCE_CLAIM_URGENT_DAYS 15
 
 typedef struct
 {

@@ -12,6 +12,7 @@
 #include "relance-format.h"
 #include "relance-letter-window.h"
 #include "relance-letters-batch.h"
+#include "relance-proceedings-dialog.h"
 #include "relance-today-view.h"
 #include "relance-window.h"
 #include "relance-work-dialog.h"
@@ -311,6 +312,7 @@ do_label (RelanceWorkGroup group)
     case RELANCE_WORK_EMAIL: return _("_Send the E-mail…");
     case RELANCE_WORK_LETTER: return _("_Send the Letter…");
     case RELANCE_WORK_FORMAL_NOTICE: return _("_Send the Formal Notice…");
+    case RELANCE_WORK_CLAIM: return _("_Write the Claim Declaration…");
     case RELANCE_WORK_PROMISE: return _("_Check the Promise…");
     case RELANCE_WORK_BLOCKED: return _("_Open the Customer");
     case RELANCE_WORK_N_GROUPS:
@@ -803,6 +805,19 @@ on_saved_cb (RelanceTodayView *self,
 }
 
 static void
+on_claim_written_cb (const char   *message,
+                     const GError *error,
+                     gpointer      user_data)
+{
+  g_autoptr(RelanceTodayView) self = user_data;
+
+  if (error != NULL)
+    add_toast (self, error->message);
+  else if (message != NULL)
+    after_action (self, message);
+}
+
+static void
 open_call_sheet (RelanceTodayView *self,
                  RelanceWorkRow   *row)
 {
@@ -945,6 +960,12 @@ do_action (GtkWidget  *widget,
 
     case RELANCE_WORK_BLOCKED:
       g_signal_emit (self, signals[SHOW_CUSTOMER], 0, item->customer_id);
+      return;
+
+    case RELANCE_WORK_CLAIM:
+      /* The déclaration de créance, saved and recorded: the item goes. */
+      relance_claim_declaration_write (get_parent_window (self), self->context, item->customer_id,
+                                       on_claim_written_cb, g_object_ref (self));
       return;
 
     case RELANCE_WORK_N_GROUPS:

@@ -122,6 +122,9 @@ relance_work_row_dup_step (RelanceWorkRow *self)
       return g_strdup (_("Broken promise"));
     case RELANCE_WORK_REASON_DISPUTE:
       return g_strdup (_("Under dispute"));
+    case RELANCE_WORK_REASON_DECLARE_CLAIM:
+    case RELANCE_WORK_REASON_ASK_RELIEF:
+      return relance_work_item_describe (self->item);
     case RELANCE_WORK_REASON_STEP:
     default:
       break;
