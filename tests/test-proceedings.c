@@ -651,6 +651,9 @@ test_not_reminded (Fixture       *f,
   g_assert_cmpint (item->reason, ==, RELANCE_WORK_REASON_DECLARE_CLAIM);
   assert_day (item->claim_deadline, "2026-05-27");
   assert_day (item->step_due, "2026-05-27");
+  assert_day (item->claim_judgment, "2026-03-16");
+  /* 7 days before the deadline: 05-20 - 05-27 */
+  g_assert_cmpint (item->oldest_days_overdue, ==, -7);
   g_assert_true (item->claim_urgent);
   g_assert_true (relance_work_item_is_urgent (item));
   g_assert_cmpint (item->amount, ==, 410000);

@@ -84,7 +84,6 @@ typedef struct
   RelanceDay  deadline;        /* to declare the claim */
   RelanceDay  relief_deadline; /* to ask for relief from forclusion */
   gint64      open;            /* what the debts born before the judgment leave open */
-  int         days_late;       /* the most days late of them */
   gint64      stake;
 } Claim;
 
@@ -935,9 +934,10 @@ build_claim_item (Engine         *engine,
   item->template_kind = RELANCE_TEMPLATE_FORMAL_NOTICE;
   item->claim_deadline = late ? claim->relief_deadline : claim->deadline;
   item->claim_urgent = engine->date >= item->claim_deadline - RELANCE_CLAIM_URGENT_DAYS;
+  item->claim_judgment = claim->judgment_date;
   item->step_due = item->claim_deadline;
   item->amount = claim->open;
-  item->oldest_days_overdue = claim->days_late;
+  item->oldest_days_overdue = engine->date - item->claim_deadline;
   item->stake = claim->stake;
 
   return item;
@@ -1390,7 +1390,6 @@ compute (RelanceDatabase         *db,
           if (claim != NULL && sqlite3_column_int (stmt, 5) < claim->judgment_date)
             {
               claim->open += open.open;
-              claim->days_late = MAX (claim->days_late, days);
               claim->stake += open.open * MAX (days, 0);
             }
           continue;

@@ -175,8 +175,11 @@ typedef struct
   RelanceDay           promise_date;
   gint64               promise_amount;
   RelancePromiseStatus promise_status;
-  /* Reasons DECLARE_CLAIM and ASK_RELIEF: the last day to do it (also in
-   * step_due), and whether it is at most RELANCE_CLAIM_URGENT_DAYS away */
+  /* Reasons DECLARE_CLAIM and ASK_RELIEF: the judgment, the last day to
+   * do it (also in step_due; oldest_days_overdue counts the days past it,
+   * negative before), and whether it is at most RELANCE_CLAIM_URGENT_DAYS
+   * away */
+  RelanceDay           claim_judgment;
   RelanceDay           claim_deadline;
   gboolean             claim_urgent;
 } RelanceWorkItem;

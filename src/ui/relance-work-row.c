@@ -196,6 +196,15 @@ relance_work_row_dup_details (RelanceWorkRow *self)
       append_part (out, text);
     }
 
+  if (item->claim_judgment != 0)
+    {
+      g_autofree char *on = relance_format_day (item->claim_judgment);
+      /* Translators: the judgment opening insolvency proceedings, "Judgment of 08/10/2026" */
+      g_autofree char *text = g_strdup_printf (_("Judgment of %s"), on);
+
+      append_part (out, text);
+    }
+
   if (item->reason == RELANCE_WORK_REASON_STEP && item->scenario_name != NULL && *item->scenario_name != '\0')
     {
       /* Translators: the scenario a step comes from, "Standard scenario" */
@@ -229,6 +238,10 @@ relance_work_row_get_first_due (RelanceWorkRow *self)
   RelanceDay first = 0;
 
   g_return_val_if_fail (RELANCE_IS_WORK_ROW (self), 0);
+
+  /* A claim to declare: the day to declare it by. */
+  if (self->item->claim_deadline != 0)
+    return self->item->claim_deadline;
 
   for (guint i = 0; self->item->invoices != NULL && i < self->item->invoices->len; i++)
     {
