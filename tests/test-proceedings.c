@@ -27,6 +27,7 @@
 #include "relance-error.h"
 #include "relance-ledger.h"
 #include "relance-letter-data.h"
+#include "relance-penalties.h"
 #include "relance-proceedings.h"
 #include "relance-test-utils.h"
 #include "relance-worklist.h"
@@ -761,6 +762,58 @@ test_no_letter (Fixture       *f,
                                "due before the judgment are declared to the mandataire, never reminded");
 }
 
+/* The interest of the debts born before the judgment stops on its day,
+ * on the customer's page and wherever relance_penalties_compute() is
+ * read; a debt born after it runs as usual. On 2026-05-20, at 12,15 %:
+ *   F-101 1 200,00 € due 02-04: 02-05 to 03-16 = 24 + 16 = 40 days,
+ *         120 000 × 1215 × 40 / 3 650 000 = 1 597,81 → 15,98 €
+ *         (without the proceedings, to 05-20: 105 days);
+ *   F-104 300,00 € issued 03-20, due 04-19: 04-20 to 05-20 = 31 days,
+ *         30 000 × 1215 × 31 / 3 650 000 = 309,58 → 3,10 €. */
+static void
+test_interest_stops (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelancePenalties) before = NULL;
+  g_autoptr(RelancePenalties) after = NULL;
+  gint64 f101_before = 0;
+  guint found = 0;
+
+  before = relance_penalties_compute (f->db, f->customer, day ("2026-05-20"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (before->judgment, ==, 0);
+  for (guint i = 0; i < before->lines->len; i++)
+    {
+      RelancePenaltyLine *line = g_ptr_array_index (before->lines, i);
+
+      if (g_str_equal (line->number, "F-101"))
+        f101_before = line->interest;
+    }
+  g_assert_cmpint (f101_before, >, 1598);
+
+  open_proceedings (f, FALSE);
+  after = relance_penalties_compute (f->db, f->customer, day ("2026-05-20"), &error);
+  g_assert_no_error (error);
+  assert_day (after->judgment, "2026-03-16");
+  for (guint i = 0; i < after->lines->len; i++)
+    {
+      RelancePenaltyLine *line = g_ptr_array_index (after->lines, i);
+
+      if (g_str_equal (line->number, "F-101"))
+        {
+          g_assert_cmpint (line->interest, ==, 1598);
+          found++;
+        }
+      else if (g_str_equal (line->number, "F-104"))
+        {
+          g_assert_cmpint (line->interest, ==, 310);
+          found++;
+        }
+    }
+  g_assert_cmpuint (found, ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -784,6 +837,7 @@ main (int    argc,
   ADD ("/proceedings/close/plan", test_close_plan);
   ADD ("/proceedings/not-reminded", test_not_reminded);
   ADD ("/proceedings/no-letter", test_no_letter);
+  ADD ("/proceedings/interest-stops", test_interest_stops);
   g_test_add_func ("/proceedings/nothing-to-declare", test_nothing_to_declare);
 
   return g_test_run ();

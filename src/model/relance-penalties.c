@@ -360,9 +360,26 @@ compute_lines (RelanceDatabase   *db,
 {
   g_autoptr(GHashTable) settlements = NULL;
   g_autoptr(GPtrArray) read = g_ptr_array_new ();
+  g_autoptr(sqlite3_stmt) judgment = NULL;
+  gboolean has_row;
 
   settlements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)g_array_unref);
   penalties->lines = g_ptr_array_new_with_free_func ((GDestroyNotify)relance_penalty_line_free);
+
+  /* Insolvency proceedings: the interest of the debts born before the
+   * judgment stops on its day (relance-proceedings.h). */
+  judgment = _relance_database_prepare (db,
+                                        "SELECT max (judgment_date) FROM proceedings"
+                                        " WHERE customer_id = ?1 AND judgment_date <= ?2",
+                                        error);
+  if (judgment == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (judgment, 1, customer_id);
+  sqlite3_bind_int (judgment, 2, date);
+  if (!_relance_database_step (db, judgment, &has_row, error))
+    return FALSE;
+  if (has_row && sqlite3_column_type (judgment, 0) != SQLITE_NULL)
+    penalties->judgment = sqlite3_column_int (judgment, 0);
 
   if (!read_late_invoices (db, customer_id, date, read, settlements, error))
     {
@@ -383,7 +400,9 @@ compute_lines (RelanceDatabase   *db,
 
       line->periods = walk_interest (line->amount, line->due_date,
                                      (const RelanceSettlement *)paid->data, paid->len,
-                                     ecb_rates, penalties->margin, date);
+                                     ecb_rates, penalties->margin,
+                                     penalties->judgment != 0 && line->issue_date < penalties->judgment
+                                       ? penalties->judgment : date);
       line->interest = 0;
       for (guint p = 0; p < line->periods->len; p++)
         line->interest += g_array_index (line->periods, RelanceInterestPeriod, p).interest;

@@ -110,6 +110,8 @@ typedef struct
   gboolean    eu_customer;    /* the directive's margin was used */
   RelanceDay  rates_known_until; /* 0 if the table covers every day; else the last day a published rate covers */
   int         rate;           /* basis points in force on the date asked: ECB rate + margin */
+  RelanceDay  judgment;       /* insolvency proceedings opened on or before the date asked: the
+                               * interest of the invoices issued before it stops on its day; 0: none */
 } RelancePenalties;
 
 void        relance_rate_free                (RelanceRate       *rate);
