@@ -9,6 +9,7 @@
 
 #include "relance-cli-commands.h"
 #include "relance-cli-output.h"
+#include "relance-company.h"
 #include "relance-context.h"
 #include "relance-customer.h"
 #include "relance-database.h"
@@ -1350,6 +1351,43 @@ int
 relance_cli_fail (const GError *error)
 {
   return fail (error);
+}
+
+const char *
+relance_cli_get_who (RelanceDatabase *db)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autofree char *name = NULL;
+  const char *who = g_object_get_data (G_OBJECT (db), "relance-cli-who");
+
+  if (who != NULL)
+    return who;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL && g_settings_schema_has_key (schema, "user-name"))
+    {
+      g_autoptr(GSettings) settings = g_settings_new_full (schema, NULL, NULL);
+
+      name = g_strstrip (g_settings_get_string (settings, "user-name"));
+    }
+
+  if (name == NULL || name[0] == '\0')
+    {
+      g_autoptr(RelanceCompany) company = relance_company_get (db, NULL);
+
+      g_clear_pointer (&name, g_free);
+      if (company != NULL && company->signatory_name[0] != '\0')
+        name = g_strdup (company->signatory_name);
+    }
+
+  /* GLib says "Unknown" when the account has no real name. */
+  if (name == NULL)
+    name = g_strdup (g_str_equal (g_get_real_name (), "Unknown") ? g_get_user_name () : g_get_real_name ());
+
+  g_object_set_data_full (G_OBJECT (db), "relance-cli-who", name, g_free);
+  return g_steal_pointer (&name);
 }
 
 int

@@ -60,6 +60,11 @@ int       relance_cli_write_list         (const RelanceCliInvocation  *inv,
                                           RelanceCliFillRow            fill,
                                           gpointer                     user_data);
 int       relance_cli_fail               (const GError                *error);
+/* Who records an action from the command line: the name typed in the
+ * application's Preferences (when its settings are installed), else the
+ * company's signatory, else the account's real name or login; never
+ * "Unknown". Kept by @db. */
+const char *relance_cli_get_who          (RelanceDatabase             *db);
 int       relance_cli_missing_option     (const RelanceCliInvocation  *inv,
                                           const char                  *option);
 

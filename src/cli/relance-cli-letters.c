@@ -80,14 +80,6 @@ made_letter_free (MadeLetter *made)
   g_free (made);
 }
 
-/* Who records the letter: the account's real name, else its login. */
-static const char *
-get_who (void)
-{
-  /* GLib says "Unknown" when the account has no real name. */
-  return g_str_equal (g_get_real_name (), "Unknown") ? g_get_user_name () : g_get_real_name ();
-}
-
 static gboolean
 is_blank (const char *text)
 {
@@ -310,7 +302,8 @@ write_file (const char  *path,
 /* The action that records @letter as sent, with its PDF; @invoice_ids
  * receives the invoices it names and must outlive @fields. */
 static void
-fill_action (RelanceLetter       *letter,
+fill_action (RelanceDatabase     *db,
+             RelanceLetter       *letter,
              GBytes              *pdf,
              const char          *document_name,
              GArray              *invoice_ids,
@@ -330,7 +323,7 @@ fill_action (RelanceLetter       *letter,
   fields->customer_id = data->customer_id;
   fields->kind = relance_template_get_action_kind (template);
   fields->date = data->date;
-  fields->who = get_who ();
+  fields->who = relance_cli_get_who (db);
   fields->contact = data->contact_name;
   fields->outcome = RELANCE_OUTCOME_SENT;
   fields->summary = relance_letter_get_subject (letter);
@@ -353,7 +346,7 @@ record_letter (RelanceDatabase        *db,
   g_autoptr(GArray) invoice_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   RelanceActionFields fields;
 
-  fill_action (letter, pdf, document_name, invoice_ids, &fields);
+  fill_action (db, letter, pdf, document_name, invoice_ids, &fields);
 
   return relance_actions_record (db, &fields, item, error) != 0;
 }
@@ -652,7 +645,7 @@ relance_cli_letters (const char   *command,
 
           g_ptr_array_add (invoice_ids, ids);
           g_ptr_array_add (names, name);
-          fill_action (done->letter, done->pdf, name, ids, &fields[i]);
+          fill_action (db, done->letter, done->pdf, name, ids, &fields[i]);
           record_items[i] = done->item;
         }
 

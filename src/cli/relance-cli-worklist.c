@@ -364,8 +364,7 @@ relance_cli_action_add (const char   *command,
   fields.contact = contact;
   fields.summary = summary;
   fields.incoming = incoming;
-  /* GLib says "Unknown" when the account has no real name. */
-  fields.who = g_str_equal (g_get_real_name (), "Unknown") ? g_get_user_name () : g_get_real_name ();
+  fields.who = relance_cli_get_who (db);
 
   if (invoices != NULL)
     {

@@ -963,7 +963,7 @@ test_calls (Fixture       *f,
   g_autofree char *worklist_before = NULL;
   g_autofree char *worklist_after = NULL;
   g_autoptr(GPtrArray) rows = NULL;
-  int what, outcome, contact, incoming, summary, kind, date;
+  int what, outcome, contact, incoming, summary, kind, date, by;
 
   make_ledger (f);
   g_free (cli_ok (f, "contact", "add", "--customer", "C1", "--name", "Isabelle Roux", "--civility", "Madame",
@@ -983,6 +983,10 @@ test_calls (Fixture       *f,
                   "--outcome", "reached", "--contact", "Isabelle Roux",
                   "--summary", "Facture reçue, en attente de signature", NULL));
 
+  /* With no name in the Preferences (the settings are in memory here),
+   * the company's signatory records what relance-cli records. */
+  g_free (cli_ok (f, "company", "set", "--signatory", "Claire Vernier", NULL));
+
   /* A call while a letter is the step to do leaves the letter to do. */
   worklist_before = cli_ok (f, "--date", TODAY, "worklist", "--format", "csv", NULL);
   g_free (cli_ok (f, "--date", TODAY, "action", "add", "--customer", "C1", "--kind", "call",
@@ -1001,6 +1005,7 @@ test_calls (Fixture       *f,
   contact = column_index (rows, "contact");
   incoming = column_index (rows, "incoming");
   summary = column_index (rows, "summary");
+  by = column_index (rows, "who");
 
   /* Newest first: the incoming refusal, the conversation, the attempt. */
   {
@@ -1028,6 +1033,10 @@ test_calls (Fixture       *f,
         g_assert_cmpstr (row[contact], ==, calls[n].contact);
         g_assert_cmpstr (row[incoming], ==, calls[n].incoming);
         g_assert_cmpstr (row[summary], ==, calls[n].summary);
+        if (n == 0)
+          g_assert_cmpstr (row[by], ==, "Claire Vernier");
+        else
+          g_assert_cmpstr (row[by], !=, "Unknown");
         n++;
       }
     g_assert_cmpuint (n, ==, G_N_ELEMENTS (calls));
