@@ -13,6 +13,7 @@
 #include "relance-error.h"
 #include "relance-letter-data.h"
 #include "relance-penalties.h"
+#include "relance-proceedings-private.h"
 #include "relance-worklist.h"
 
 /* An invoice or credit note of the ledger, as the letter of @date sees it:
@@ -283,25 +284,12 @@ set_proceedings_apart (RelanceDatabase    *db,
                        gboolean            set_apart,
                        GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean has_row;
   guint i = 0;
 
-  stmt = _relance_database_prepare (db,
-                                    "SELECT max (judgment_date) FROM proceedings"
-                                    " WHERE customer_id = ?1 AND judgment_date <= ?2",
-                                    error);
-  if (stmt == NULL)
+  if (!_relance_proceedings_get_judgment (db, data->customer_id, data->date, &data->proceedings_judgment, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, data->customer_id);
-  sqlite3_bind_int (stmt, 2, data->date);
-  if (!_relance_database_step (db, stmt, &has_row, error))
-    return FALSE;
-  if (!has_row || sqlite3_column_type (stmt, 0) == SQLITE_NULL)
-    return TRUE;
 
-  data->proceedings_judgment = sqlite3_column_int (stmt, 0);
-  while (set_apart && i < data->invoices->len)
+  while (data->proceedings_judgment != 0 && set_apart && i < data->invoices->len)
     {
       RelanceLetterInvoice *invoice = g_ptr_array_index (data->invoices, i);
 

@@ -17,6 +17,7 @@
 #include "relance-database-private.h"
 #include "relance-error.h"
 #include "relance-penalties.h"
+#include "relance-proceedings-private.h"
 
 #define RATE_MAX 10000              /* 100 %, in basis points */
 #define MARGIN_MAX 5000             /* 50 points */
@@ -360,26 +361,14 @@ compute_lines (RelanceDatabase   *db,
 {
   g_autoptr(GHashTable) settlements = NULL;
   g_autoptr(GPtrArray) read = g_ptr_array_new ();
-  g_autoptr(sqlite3_stmt) judgment = NULL;
-  gboolean has_row;
 
   settlements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)g_array_unref);
   penalties->lines = g_ptr_array_new_with_free_func ((GDestroyNotify)relance_penalty_line_free);
 
   /* Insolvency proceedings: the interest of the debts born before the
    * judgment stops on its day (relance-proceedings.h). */
-  judgment = _relance_database_prepare (db,
-                                        "SELECT max (judgment_date) FROM proceedings"
-                                        " WHERE customer_id = ?1 AND judgment_date <= ?2",
-                                        error);
-  if (judgment == NULL)
+  if (!_relance_proceedings_get_judgment (db, customer_id, date, &penalties->judgment, error))
     return FALSE;
-  sqlite3_bind_int64 (judgment, 1, customer_id);
-  sqlite3_bind_int (judgment, 2, date);
-  if (!_relance_database_step (db, judgment, &has_row, error))
-    return FALSE;
-  if (has_row && sqlite3_column_type (judgment, 0) != SQLITE_NULL)
-    penalties->judgment = sqlite3_column_int (judgment, 0);
 
   if (!read_late_invoices (db, customer_id, date, read, settlements, error))
     {

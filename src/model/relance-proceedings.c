@@ -13,6 +13,7 @@
 #include "relance-error.h"
 #include "relance-money.h"
 #include "relance-penalties.h"
+#include "relance-proceedings-private.h"
 #include "relance-proceedings.h"
 #include "relance-worklist.h"
 
@@ -908,4 +909,38 @@ relance_claim_record (RelanceDatabase         *db,
 failed:
   _relance_database_rollback (db);
   return 0;
+}
+
+/**
+ * _relance_proceedings_get_judgment:
+ * @judgment: (out): the day of the latest judgment on or before @date, 0
+ *   when the customer is in no proceedings then
+ *
+ * Returns: %FALSE with @error set when the ledger cannot be read
+ */
+gboolean
+_relance_proceedings_get_judgment (RelanceDatabase  *db,
+                                   gint64            customer_id,
+                                   RelanceDay        date,
+                                   RelanceDay       *judgment,
+                                   GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row;
+
+  *judgment = 0;
+  stmt = _relance_database_prepare (db,
+                                    "SELECT max (judgment_date) FROM proceedings"
+                                    " WHERE customer_id = ?1 AND judgment_date <= ?2",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  sqlite3_bind_int (stmt, 2, date);
+  if (!_relance_database_step (db, stmt, &has_row, error))
+    return FALSE;
+  if (has_row && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    *judgment = sqlite3_column_int (stmt, 0);
+
+  return TRUE;
 }

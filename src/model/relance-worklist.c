@@ -18,6 +18,7 @@
 #include "relance-database-private.h"
 #include "relance-desk.h"
 #include "relance-error.h"
+#include "relance-proceedings-private.h"
 #include "relance-proceedings.h"
 #include "relance-worklist.h"
 
@@ -2361,12 +2362,11 @@ relance_worklist_get_formal_notice_item (RelanceDatabase        *db,
 
   if (item->invoices->len == 0)
     {
-      engine.judgments = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-      if (read_judgments (&engine, db, customer_id, error) &&
-          g_hash_table_contains (engine.judgments, &customer_id))
+      RelanceDay judgment = 0;
+
+      if (_relance_proceedings_get_judgment (db, customer_id, date, &judgment, error) && judgment != 0)
         {
-          g_autofree char *on = relance_day_to_iso (GPOINTER_TO_INT (g_hash_table_lookup (engine.judgments,
-                                                                                          &customer_id)));
+          g_autofree char *on = relance_day_to_iso (judgment);
 
           g_set_error (error, RELANCE_ERROR, RELANCE_ERROR_INVALID,
                        _("%s is in insolvency proceedings since %s: the debts born before the judgment "
